@@ -1,0 +1,132 @@
+"""The command line: parse options, call the library, print. Results to stdout, the rest to stderr."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+
+from summarizer import pipeline, schemas
+from summarizer.config import Settings
+from summarizer.errors import SummarizerError
+
+PARTIAL_EXIT = 2  # the briefing was written, but some inputs were skipped
+
+app = typer.Typer(
+    help="Turn news articles into a neutral briefing whose citations resolve to exact spans.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+err = Console(stderr=True)
+
+
+class Format(StrEnum):
+    markdown = "markdown"
+    json = "json"
+
+
+Model = Annotated[str | None, typer.Option("--model", help="Model name [env: SUMMARIZER_MODEL].")]
+BaseUrl = Annotated[
+    str | None,
+    typer.Option("--base-url", help="OpenAI-compatible server URL [env: SUMMARIZER_BASE_URL]."),
+]
+ApiKey = Annotated[
+    str | None,
+    typer.Option("--api-key", help="API key [env: OPENAI_API_KEY]. Prefer the variable.", show_default=False),
+]
+Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Log every model call to stderr.")]
+Out = Annotated[Path | None, typer.Option("--out", "-o", help="Write to this file, not stdout.")]
+
+
+@app.command()
+def brief(
+    paths: Annotated[list[str] | None, typer.Argument(help="Files, folders, or - for stdin.")] = None,
+    format: Annotated[Format, typer.Option("--format", "-f")] = Format.markdown,
+    out: Out = None,
+    date: Annotated[str | None, typer.Option(help="Date of the briefing (YYYY-MM-DD).")] = None,
+    model: Model = None,
+    base_url: BaseUrl = None,
+    api_key: ApiKey = None,
+    verbose: Verbose = False,
+) -> None:
+    """Write a neutral, cited briefing of the articles under PATHS."""
+    settings = _settings(verbose, model=model, base_url=base_url, api_key=api_key)
+    result = _run(lambda: pipeline.brief(paths or [], settings=settings, date=date))
+    _emit(result.to_json() if format is Format.json else result.to_markdown(), out)
+    for skipped in result.skipped:
+        err.print(f"[yellow]skipped[/] {skipped.path}: {skipped.reason}", highlight=False)
+    if result.skipped:
+        raise typer.Exit(PARTIAL_EXIT)
+
+
+@app.command()
+def extract(
+    path: Annotated[str, typer.Argument(help="One article file, or - for stdin.")],
+    out: Out = None,
+    model: Model = None,
+    base_url: BaseUrl = None,
+    api_key: ApiKey = None,
+    verbose: Verbose = False,
+) -> None:
+    """Print the validated extraction of one article as JSON."""
+    settings = _settings(verbose, model=model, base_url=base_url, api_key=api_key)
+    result = _run(lambda: pipeline.extract(path, settings=settings))
+    _emit(result.model_dump_json(indent=2) + "\n", out)
+
+
+@app.command()
+def schema(
+    name: Annotated[str | None, typer.Argument(help="article, article_extraction or briefing.")] = None,
+    write: Annotated[Path | None, typer.Option(help="Write every schema file into this folder.")] = None,
+) -> None:
+    """Print the JSON Schemas of the models (or write them with --write)."""
+    if write is not None:
+        for path in schemas.write(write):
+            err.print(f"wrote {path}")
+        return
+    generated = schemas.generate()
+    if name is None:
+        texts = {key.removesuffix(".schema.json"): json.loads(value) for key, value in generated.items()}
+        _emit(json.dumps(texts, indent=2) + "\n", None)
+    elif f"{name}.schema.json" in generated:
+        _emit(generated[f"{name}.schema.json"], None)
+    else:
+        _fail(f"No schema named {name!r}; choose one of {', '.join(schemas.SCHEMAS)}.", 1)
+
+
+def _settings(verbose: bool, **explicit: str | None) -> Settings:
+    if verbose:
+        logging.basicConfig(level=logging.INFO, format="%(name)s: %(message)s", stream=sys.stderr)
+    try:
+        return Settings(**{k: v for k, v in explicit.items() if v is not None})
+    except ValueError as exc:
+        _fail(f"Invalid setting: {exc}", 3)
+
+
+def _run(call: Any) -> Any:
+    try:
+        return call()
+    except SummarizerError as exc:
+        _fail(str(exc), exc.exit_code)
+    except KeyboardInterrupt:
+        _fail("Interrupted.", 130)
+
+
+def _emit(text: str, out: Path | None) -> None:
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        out.write_text(text, encoding="utf-8")
+        err.print(f"wrote {out}")
+
+
+def _fail(message: str, code: int) -> Any:
+    err.print(f"[red]error:[/] {message}", highlight=False, soft_wrap=True)
+    raise typer.Exit(code)

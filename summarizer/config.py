@@ -1,0 +1,55 @@
+"""Settings: the only place that reads the environment.
+
+Precedence: an explicit argument (``Settings(model=...)`` or a CLI option) beats the
+environment, which beats the default. Nothing is read at import time.
+"""
+
+from typing import Literal
+
+from pydantic import AliasChoices, Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+Mode = Literal["auto", "json_schema", "llamacpp", "json"]
+
+OPENAI_DEFAULT_MODEL = "gpt-4o-mini"
+
+
+class Settings(BaseSettings):
+    """How to reach the model and how hard to try."""
+
+    model_config = SettingsConfigDict(env_prefix="SUMMARIZER_", extra="ignore", populate_by_name=True)
+
+    model: str | None = Field(None, description="Model name sent to the server.")
+    base_url: str | None = Field(
+        None,
+        validation_alias=AliasChoices("SUMMARIZER_BASE_URL", "OPENAI_BASE_URL"),
+        description="OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1.",
+    )
+    # OPENAI_API_KEY is the variable every OpenAI tool reads, so it is honoured as is.
+    api_key: SecretStr | None = Field(
+        None, validation_alias=AliasChoices("SUMMARIZER_API_KEY", "OPENAI_API_KEY"),
+        description="API key; never logged."
+    )
+    mode: Mode = Field(
+        "auto",
+        description=(
+            "Structured-output mode: json_schema (OpenAI strict schema), llamacpp "
+            "(json_object + grammar schema), json (schema in the prompt only), or auto."
+        ),
+    )
+    temperature: float = 0.0
+    max_tokens: int = Field(3072, description="Output token cap for one extraction call.")
+    max_reasks: int = Field(1, ge=0, le=5, description="Re-asks after a validation error.")
+    transport_retries: int = Field(3, ge=0, description="Tries after a transport failure.")
+    retry_wait: float = Field(1.0, ge=0, description="First backoff in seconds; doubles, with jitter.")
+    timeout: float = Field(300.0, gt=0, description="Seconds before one request times out.")
+    chunk_chars: int = Field(6000, ge=500, description="Longest article chunk sent at once.")
+    seed: int | None = Field(0, description="Sampling seed, for servers that honour it.")
+
+    def resolved_mode(self) -> Literal["json_schema", "llamacpp", "json"]:
+        """Pick the structured-output mode: OpenAI gets strict schemas, others a grammar."""
+        if self.mode != "auto":
+            return self.mode
+        if self.base_url is None or "api.openai.com" in self.base_url:
+            return "json_schema"
+        return "llamacpp"

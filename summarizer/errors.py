@@ -1,0 +1,41 @@
+"""The exception tree: one root, a branch per kind of failure a user can act on.
+
+    SummarizerError
+    ├── ConfigError        no model configured, or an unusable setting
+    ├── InputError         nothing readable in the paths given
+    ├── ModelError         the model server failed or could not be reached
+    └── PromptError        a prompt template is missing or lacks a variable
+
+Every message says what to do next. The CLI prints it as one line and exits with
+``exit_code``; the library raises it for the caller to handle.
+"""
+
+
+class SummarizerError(Exception):
+    """Root of every error this package raises on purpose."""
+
+    exit_code = 1
+
+
+class ConfigError(SummarizerError):
+    """The configuration cannot produce a working model client."""
+
+    exit_code = 3
+
+
+class InputError(SummarizerError):
+    """No usable article was found in the inputs."""
+
+    exit_code = 4
+
+
+class ModelError(SummarizerError):
+    """The model server failed, timed out or could not be reached."""
+
+    exit_code = 5
+
+
+class PromptError(SummarizerError):
+    """A prompt template is missing or cannot be rendered."""
+
+    exit_code = 6

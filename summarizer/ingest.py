@@ -1,0 +1,153 @@
+"""Files, directories or stdin become Article objects, with web clutter marked as boilerplate."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from summarizer.errors import InputError
+from summarizer.models import Article, Boilerplate, SkippedArticle
+
+SUFFIXES = (".txt", ".md")
+
+# Whole lines of site furniture that news scrapers leave in the copy.
+_CLUTTER = re.compile(
+    r"""^\s*(?:
+        smiley\ face | weather\s+live\s+markets | share\.? | post\ comment | loading\ now
+      | ©.*?reserved\.? | copyright\ ©?.* | advertisement | skip\ to\ (?:main\ )?content
+      | (?:read|see)\ (?:more|also):?.* | sign\ up\ .* | subscribe\ .* | follow\ us\ .*
+      | related\ (?:articles|stories|posts):? | leave\ a\ (?:comment|reply)
+    )\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_SOURCE_LINE = re.compile(r"^\s*original\s+source:\s*(?P<outlet>\S+)\s*$", re.IGNORECASE)
+# "Elena Martinez is a distinguished journalist ...": an author bio, not news.
+_BIO = re.compile(
+    r"^\s*(?:[A-Z][\w'’.-]+\s+){1,3}(?:is|was)\s+an?\s+(?:[\w,'’-]+\s+){0,6}?"
+    r"(?:journalist|reporter|writer|correspondent|editor|author|columnist|contributor|"
+    r"critic|blogger|freelancer)\b",
+)
+_BIO_WINDOW = 3  # a bio is only looked for among the last few lines of text
+_SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?][\"'”’]?\s+[A-Z]")  # "U.S. Confirms" is no break
+
+
+@dataclass
+class Ingested:
+    """The articles read, in input order, and the inputs skipped with a reason."""
+
+    articles: list[Article] = field(default_factory=list)
+    skipped: list[SkippedArticle] = field(default_factory=list)
+
+
+def load(paths: Iterable[str | Path]) -> Ingested:
+    """Read every path (file, directory or ``-`` for stdin); raise InputError if none is usable."""
+    result = Ingested()
+    seen: dict[str, str] = {}
+    given = [str(p) for p in paths]
+    for path, data in _read_all(given, result.skipped):
+        article = _to_article(path, data, result.skipped)
+        if article is None:
+            continue
+        if article.id in seen:
+            result.skipped.append(SkippedArticle(path=path, reason=f"same text as {seen[article.id]}"))
+            continue
+        seen[article.id] = path
+        result.articles.append(article)
+    if not result.articles:
+        reasons = "; ".join(f"{s.path}: {s.reason}" for s in result.skipped) or "no paths given"
+        raise InputError(f"No article to read ({reasons}). Pass .txt or .md files or folders.")
+    return result
+
+
+def parse(text: str, path: str = "<text>") -> Article:
+    """Build an Article from text already in memory."""
+    boilerplate, outlet = _mark_boilerplate(text)
+    return Article(
+        id=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:12],
+        path=path,
+        outlet=outlet or Path(path).stem or "stdin",
+        title=_title(text, boilerplate),
+        text=text,
+        boilerplate=boilerplate,
+    )
+
+
+def _read_all(paths: list[str], skipped: list[SkippedArticle]) -> Iterator[tuple[str, bytes]]:
+    for given in paths:
+        if given == "-":
+            yield "<stdin>", sys.stdin.buffer.read()
+            continue
+        path = Path(given)
+        if path.is_dir():
+            files = sorted(
+                p for p in path.rglob("*")
+                if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith(".")
+            )
+            if not files:
+                skipped.append(SkippedArticle(path=given, reason="folder holds no .txt or .md file"))
+            for file in files:
+                yield str(file), file.read_bytes()
+        elif path.is_file():
+            yield given, path.read_bytes()
+        else:
+            skipped.append(SkippedArticle(path=given, reason="no such file or folder"))
+
+
+def _to_article(path: str, data: bytes, skipped: list[SkippedArticle]) -> Article | None:
+    if b"\x00" in data[:8192]:
+        skipped.append(SkippedArticle(path=path, reason="binary file, not text"))
+        return None
+    warnings = []
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        # cp1252 decodes every byte, so nothing is lost; the warning says offsets follow it.
+        text = data.decode("cp1252", errors="replace")
+        warnings.append(f"not UTF-8 ({exc.reason} at byte {exc.start}); decoded as cp1252")
+    if not text.strip():
+        skipped.append(SkippedArticle(path=path, reason="empty file"))
+        return None
+    article = parse(text, path)
+    return article.model_copy(update={"warnings": warnings}) if warnings else article
+
+
+def _lines(text: str) -> Iterator[tuple[int, int, str]]:
+    """Yield (start, end, line) for each line, end excluding the newline."""
+    pos = 0
+    for raw in text.splitlines(keepends=True):
+        line = raw.rstrip("\r\n")
+        yield pos, pos + len(line), line
+        pos += len(raw)
+
+
+def _mark_boilerplate(text: str) -> tuple[list[Boilerplate], str | None]:
+    spans: list[Boilerplate] = []
+    outlet = None
+    content = [(s, e, line) for s, e, line in _lines(text) if line.strip()]
+    for index, (start, end, line) in enumerate(content):
+        source = _SOURCE_LINE.match(line)
+        if source:
+            outlet = source.group("outlet").removeprefix("www.")
+            spans.append(Boilerplate(start=start, end=end, reason="source line"))
+        elif _CLUTTER.match(line):
+            spans.append(Boilerplate(start=start, end=end, reason="site clutter"))
+        elif index >= len(content) - _BIO_WINDOW and _BIO.match(line):
+            spans.append(Boilerplate(start=start, end=end, reason="author bio"))
+    return spans, outlet
+
+
+def _title(text: str, boilerplate: list[Boilerplate]) -> str | None:
+    """The first real line, when it is short and one sentence: a headline, not a paragraph."""
+    clutter = {(b.start, b.end) for b in boilerplate}
+    for start, end, line in _lines(text):
+        if not line.strip() or (start, end) in clutter:
+            continue
+        headline = line.strip()
+        if len(headline) <= 200 and not _SENTENCE_BREAK.search(headline):
+            return headline
+        return None
+    return None

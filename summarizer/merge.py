@@ -1,0 +1,304 @@
+"""Many extractions -> one set of facts across sources: actors, figures, events, statements.
+
+Nothing here calls the model: the merge is deterministic, so the same extractions always give
+the same briefing.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from summarizer.models import (
+    Actor,
+    ActorKind,
+    ArticleExtraction,
+    AttributedStatement,
+    Citation,
+    Development,
+    Evidence,
+    Figure,
+    FigureClaim,
+    FigureGroup,
+    MergedActor,
+    Source,
+)
+
+# Words that open a name but are not part of it: "President-elect Donald Trump".
+_TITLES = {
+    "mr", "mrs", "ms", "dr", "sir", "president", "president-elect", "vice", "prime", "minister",
+    "secretary", "state", "defense", "defence", "general", "gen", "spokesperson", "spokesman",
+    "adviser", "advisor", "chairman", "leader", "supreme", "chancellor", "king", "queen",
+    "senator", "sen", "rep", "governor", "mayor", "deputy", "head", "chief", "ambassador",
+}
+_COUNTRY_ALIASES = {
+    "United States": {"us", "u.s", "u.s.", "usa", "u.s.a.", "united states", "america",
+                      "united states of america", "the united states", "the us", "the u.s."},
+    "United Kingdom": {"uk", "u.k.", "britain", "great britain", "united kingdom", "the uk"},
+    "North Korea": {"north korea", "dprk", "democratic people's republic of korea"},
+    "South Korea": {"south korea", "republic of korea", "rok"},
+    "Russia": {"russia", "russian federation"},
+    "Ukraine": {"ukraine"},
+}
+_ALIAS_INDEX = {alias: name for name, aliases in _COUNTRY_ALIASES.items() for alias in aliases}
+_STOP = {"the", "of", "a", "an", "in", "on", "and", "or", "to", "for", "by", "with", "at", "from"}
+_SURNAME_SIMILARITY = 0.85
+_COUNTED_OVERLAP = 0.5
+
+
+@dataclass
+class Citations:
+    """Numbers each distinct evidence span once, in order of first use."""
+
+    sources: dict[str, int]
+    items: list[Citation] = field(default_factory=list)
+    _index: dict[tuple[str, int, int], int] = field(default_factory=dict)
+
+    def cite(self, evidence: Evidence) -> int:
+        key = (evidence.article_id, evidence.start, evidence.end)
+        if key not in self._index:
+            n = len(self.items) + 1
+            self._index[key] = n
+            self.items.append(
+                Citation(n=n, source=self.sources[evidence.article_id], **evidence.model_dump())
+            )
+        return self._index[key]
+
+
+@dataclass
+class Merged:
+    """The facts of the day, ready to render."""
+
+    sources: list[Source]
+    developments: list[Development]
+    figures: list[FigureGroup]
+    actors: list[MergedActor]
+    statements: list[AttributedStatement]
+    citations: list[Citation]
+
+
+def merge(extractions: list[ArticleExtraction]) -> Merged:
+    """Merge per-article extractions into one set of cited facts."""
+    sources = [Source(n=i, article=x.article) for i, x in enumerate(extractions, start=1)]
+    book = Citations(sources={s.article.id: s.n for s in sources})
+    groups = cluster_actors([a for x in extractions for a in x.actors])
+    names = _name_index(groups)
+    # Citations are numbered in reading order: developments, figures, actors, statements.
+    developments = [
+        Development(type=e.type, text=e.summary, citations=[book.cite(v) for v in e.evidence])
+        for x in extractions for e in x.events
+    ]
+    figures = group_figures([f for x in extractions for f in x.figures], book, names)
+    actors = [_merged_actor(group, book) for group in groups]
+    statements = [
+        AttributedStatement(
+            speaker=names.get(_person_key(s.speaker), s.speaker),
+            text=s.text,
+            citations=[book.cite(v) for v in s.evidence],
+        )
+        for x in extractions for s in x.statements
+    ]
+    return Merged(sources, developments, figures, actors, statements, book.items)
+
+
+
+# --- actors -----------------------------------------------------------------------------------
+
+
+def cluster_actors(actors: list[Actor]) -> list[list[Actor]]:
+    """Group mentions of one real-world actor, whatever the spelling or title in each article."""
+    clusters: list[list[Actor]] = []
+    keyed: dict[str, list[Actor]] = {}
+    singles: list[Actor] = []
+    for actor in actors:
+        if actor.kind != "person":
+            key = canonical_place(actor.name) or _fold(actor.name).removeprefix("the ")
+            keyed.setdefault(key, []).append(actor)
+        elif len(person_core(actor.name).split()) == 1:
+            singles.append(actor)
+        else:
+            _join_person(clusters, actor)
+    for actor in singles:
+        matches = [c for c in clusters if _single_matches(actor.name, c)]
+        if len(matches) == 1:
+            matches[0].append(actor)
+        else:  # no full name to join, or an ambiguous one: keep it apart rather than guess
+            clusters.append([actor])
+    position = {id(actor): index for index, actor in enumerate(actors)}
+    groups = clusters + list(keyed.values())
+    return sorted(groups, key=lambda group: min(position[id(a)] for a in group))
+
+
+def person_core(name: str) -> str:
+    """The name without its leading title: 'spokesperson John Kirby' -> 'John Kirby'."""
+    tokens = name.replace("’", "'").split()
+    run: list[str] = []
+    for token in reversed(tokens):
+        if not (token[:1].isupper() or token[:1].isdigit()):
+            break
+        run.insert(0, token)
+    while len(run) > 1 and run[0].lower().strip(".,") in _TITLES:
+        run.pop(0)
+    return " ".join(run) if run else name.strip()
+
+
+def canonical_place(name: str) -> str | None:
+    """'U.S.', 'US' and 'United States' -> 'United States'; None if not a known country."""
+    return _ALIAS_INDEX.get(_fold(name))
+
+
+def _join_person(clusters: list[list[Actor]], actor: Actor) -> None:
+    for cluster in clusters:
+        if any(_same_person(actor.name, other.name) for other in cluster):
+            cluster.append(actor)
+            return
+    clusters.append([actor])
+
+
+def _same_person(a: str, b: str) -> bool:
+    ta, tb = _tokens(person_core(a)), _tokens(person_core(b))
+    if not ta or not tb:
+        return False
+    if len(ta) == 1 or len(tb) == 1:
+        short, long = (ta, tb) if len(ta) == 1 else (tb, ta)
+        return any(_similar(short[0], t) for t in long)
+    return _similar(ta[-1], tb[-1]) and _same_given_name(ta[0], tb[0])
+
+
+def _same_given_name(a: str, b: str) -> bool:
+    """'J.' matches 'John'; 'Joe' does not match 'Jill'."""
+    a, b = a.rstrip("."), b.rstrip(".")
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    return _similar(a, b)
+
+
+def _single_matches(name: str, cluster: list[Actor]) -> bool:
+    return any(_same_person(name, other.name) for other in cluster)
+
+
+def _merged_actor(group: list[Actor], book: Citations) -> MergedActor:
+    name = _display_name(group)
+    kind: ActorKind = Counter(a.kind for a in group).most_common(1)[0][0]
+    roles = _distinct(r for a in group for r in [a.role, *a.aliases] if r)
+    aliases = _distinct(a.name for a in group if a.name != name)
+    evidence = [e for a in group for e in a.evidence]
+    return MergedActor(
+        name=name,
+        kind=kind,
+        roles=roles,
+        aliases=aliases,
+        sources=sorted({book.sources[e.article_id] for e in evidence}),
+        citations=sorted({book.cite(e) for e in evidence}),
+    )
+
+
+def _display_name(group: list[Actor]) -> str:
+    """The fullest form of the name: 'John Kirby' over 'Kirby'; countries by their own name."""
+    if group[0].kind != "person":
+        return canonical_place(group[0].name) or group[0].name
+    cores = [person_core(a.name) for a in group]
+    return max(cores, key=lambda n: (len(n.split()), cores.count(n), n))
+
+
+def _name_index(groups: list[list[Actor]]) -> dict[str, str]:
+    """Every spelling of an actor -> its merged name, for attributing statements and figures."""
+    index: dict[str, str] = {}
+    for group in groups:
+        name = _display_name(group)
+        for actor in group:
+            index.setdefault(_person_key(actor.name), name)
+    return index
+
+
+def _person_key(name: str) -> str:
+    return _fold(canonical_place(name) or person_core(name))
+
+
+# --- figures ----------------------------------------------------------------------------------
+
+
+def group_figures(
+    figures: list[Figure], book: Citations, names: dict[str, str]
+) -> list[FigureGroup]:
+    """Group figures that count the same thing in the same unit; never convert units."""
+    groups: list[list[Figure]] = []
+    for figure in figures:
+        for group in groups:
+            if _same_measure(figure, group[0]):
+                group.append(figure)
+                break
+        else:
+            groups.append([figure])
+    return [_figure_group(g, book, names) for g in groups]
+
+
+def _same_measure(a: Figure, b: Figure) -> bool:
+    if _unit_key(a.unit) != _unit_key(b.unit):
+        return False
+    ka, kb = _counted_key(a.counted), _counted_key(b.counted)
+    if not ka or not kb:
+        return False
+    return len(ka & kb) / len(ka | kb) >= _COUNTED_OVERLAP
+
+
+def _figure_group(group: list[Figure], book: Citations, names: dict[str, str]) -> FigureGroup:
+    claims = [
+        FigureClaim(
+            source=book.sources[f.evidence[0].article_id],
+            raw=f.raw, value=f.value, low=f.low, high=f.high, qualifier=f.qualifier,
+            unit=f.unit, scope=f.scope,
+            claimed_by=names.get(_person_key(f.claimed_by), f.claimed_by) if f.claimed_by else None,
+            unverified=f.unverified, citation=book.cite(f.evidence[0]),
+        )
+        for f in group
+    ]
+    values = {(c.value, c.low, c.high) for c in claims}
+    counted = Counter(f.counted for f in group).most_common(1)[0][0]
+    return FigureGroup(counted=counted, unit=group[0].unit, claims=claims, agree=len(values) == 1)
+
+
+_CURRENCIES = {"usd", "gbp", "eur", "jpy", "krw", "uah", "rub"}
+
+
+def _unit_key(unit: str | None) -> str:
+    """Currencies and percent keep their identity; every count of things is one 'count'."""
+    folded = _fold(unit or "")
+    if folded in _CURRENCIES or folded == "percent":
+        return folded
+    if folded in {"square miles", "sq mi", "km2", "km²", "square kilometres", "square kilometers"}:
+        return folded
+    return "count"
+
+
+def _counted_key(text: str) -> set[str]:
+    words = re.findall(r"[a-z]+", _fold(text))
+    return {w.rstrip("s") if len(w) > 3 else w for w in words if w not in _STOP}
+
+
+# --- helpers ----------------------------------------------------------------------------------
+
+
+def _fold(text: str) -> str:
+    stripped = unicodedata.normalize("NFKD", text)
+    ascii_ = "".join(c for c in stripped if not unicodedata.combining(c))
+    return " ".join(ascii_.replace("’", "'").lower().split())
+
+
+def _tokens(name: str) -> list[str]:
+    return [t for t in re.split(r"[\s\-]+", _fold(name)) if t]
+
+
+def _similar(a: str, b: str) -> bool:
+    return a == b or SequenceMatcher(None, a, b).ratio() >= _SURNAME_SIMILARITY
+
+
+def _distinct(values: Iterable[str]) -> list[str]:
+    seen: dict[str, str] = {}
+    for value in values:
+        seen.setdefault(_fold(value), value.strip())
+    return list(seen.values())

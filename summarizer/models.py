@@ -1,0 +1,265 @@
+"""Pydantic models passed between the stages; schemas/*.json are generated from them."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+ActorKind = Literal[
+    "person", "organization", "country", "government", "armed_force", "media", "other"
+]
+EventType = Literal[
+    "military_action",
+    "casualties",
+    "deployment",
+    "aid",
+    "diplomacy",
+    "politics",
+    "humanitarian",
+    "other",
+]
+Qualifier = Literal["exact", "about", "over", "at_least", "up_to", "under", "range", "vague"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Boilerplate(_Model):
+    """A span of web clutter kept in the text but excluded from extraction and citation."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    reason: str
+
+
+class Article(_Model):
+    """One source article, with its text exactly as read and its clutter marked."""
+
+    id: str = Field(description="First 12 hex digits of the sha256 of the text (UTF-8).")
+    path: str
+    outlet: str = Field(description="From an 'Original Source:' line, else the file name.")
+    title: str | None = Field(description="The first line, when it reads as a headline.")
+    text: str = Field(description="The decoded file, no newline translation: offsets index it.")
+    boilerplate: list[Boilerplate] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+
+    def in_boilerplate(self, start: int, end: int) -> bool:
+        """True when [start, end) overlaps any boilerplate span."""
+        return any(b.start < end and start < b.end for b in self.boilerplate)
+
+
+class Evidence(_Model):
+    """A verbatim span of an article: ``article.text[start:end] == quote`` always holds."""
+
+    article_id: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    quote: str
+
+    @model_validator(mode="after")
+    def _span_matches_quote_length(self) -> Evidence:
+        if self.end - self.start != len(self.quote) or not self.quote:
+            raise ValueError("evidence span length must equal the quote length")
+        return self
+
+
+class Actor(_Model):
+    """A person, organisation, country or force named in an article."""
+
+    name: str
+    kind: ActorKind
+    role: str | None = Field(None, description="Role or title as stated in the article.")
+    aliases: list[str] = Field(default_factory=list)
+    evidence: list[Evidence]
+
+
+class Event(_Model):
+    """Something that happened or was announced, summarised in one neutral sentence."""
+
+    type: EventType
+    summary: str
+    actors: list[str] = Field(default_factory=list)
+    place: str | None = None
+    time: str | None = Field(None, description="Time as stated, e.g. 'last week'.")
+    evidence: list[Evidence]
+
+
+class Figure(_Model):
+    """A number the article reports, with what it counts and who claims it."""
+
+    raw: str = Field(description="The number as written, e.g. '£1 billion'.")
+    value: float | None = Field(None, description="Point value; None for a range or vague word.")
+    low: float | None = None
+    high: float | None = None
+    qualifier: Qualifier = "exact"
+    unit: str | None = Field(None, description="people, USD, GBP, percent, square miles...")
+    counted: str = Field(description="What is counted, e.g. 'North Korean casualties'.")
+    scope: str | None = Field(None, description="Period or scope, e.g. 'in one week'.")
+    claimed_by: str | None = Field(None, description="Who the article says claims it.")
+    unverified: bool = Field(False, description="The article says it is not verified.")
+    evidence: list[Evidence]
+
+
+class Statement(_Model):
+    """Words attributed to a speaker."""
+
+    speaker: str
+    text: str = Field(description="Verbatim quote or close paraphrase.")
+    evidence: list[Evidence]
+
+
+class DroppedItem(_Model):
+    """An item the model returned that failed validation even after a re-ask."""
+
+    kind: Literal["actor", "event", "figure", "statement", "chunk"]
+    reason: str
+    item: str = Field(description="The item as the model returned it (JSON).")
+
+
+class CallStats(_Model):
+    """What the model calls for one article cost."""
+
+    calls: int = 0
+    reasks: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    seconds: float = 0.0
+
+
+class ArticleExtraction(_Model):
+    """The validated items of one article, every one grounded in a verbatim span."""
+
+    article: Article
+    actors: list[Actor] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    figures: list[Figure] = Field(default_factory=list)
+    statements: list[Statement] = Field(default_factory=list)
+    dropped: list[DroppedItem] = Field(default_factory=list)
+    stats: CallStats = Field(default_factory=CallStats)
+    model: str
+    prompt_version: str
+
+
+# --- The briefing -----------------------------------------------------------------------------
+
+
+class Citation(_Model):
+    """Citation ``[n]``: a source article and the exact span quoted from it."""
+
+    n: int = Field(ge=1)
+    source: int = Field(ge=1, description="Number of the source in the source list.")
+    article_id: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    quote: str
+
+
+class Source(_Model):
+    """An article in the numbered source list, with its text so citations can be checked."""
+
+    n: int = Field(ge=1)
+    article: Article
+
+
+class Sentence(_Model):
+    """One sentence of the briefing and the citations that support it."""
+
+    text: str
+    citations: list[int] = Field(min_length=1)
+
+
+class Development(Sentence):
+    """A key development: one event, as one outlet summarised it."""
+
+    type: EventType
+
+
+class MergedActor(_Model):
+    """One actor across articles, under its fullest name."""
+
+    name: str
+    kind: ActorKind
+    roles: list[str] = Field(default_factory=list)
+    aliases: list[str] = Field(default_factory=list)
+    sources: list[int]
+    citations: list[int] = Field(min_length=1)
+
+
+class FigureClaim(_Model):
+    """One source's figure within a group."""
+
+    source: int
+    raw: str
+    value: float | None
+    low: float | None
+    high: float | None
+    qualifier: Qualifier
+    unit: str | None
+    scope: str | None
+    claimed_by: str | None
+    unverified: bool
+    citation: int
+
+
+class FigureGroup(_Model):
+    """Figures that count the same thing in the same unit, from one or more sources."""
+
+    counted: str
+    unit: str | None
+    claims: list[FigureClaim] = Field(min_length=1)
+    agree: bool = Field(description="Every claim gives the same value or range.")
+
+
+class AttributedStatement(_Model):
+    speaker: str
+    text: str
+    citations: list[int] = Field(min_length=1)
+
+
+class SkippedArticle(_Model):
+    """An input that did not make it into the briefing, and why."""
+
+    path: str
+    reason: str
+
+
+class RunInfo(_Model):
+    """How the briefing was made."""
+
+    model: str
+    prompt_version: str
+    articles: int
+    calls: int
+    reasks: int
+    dropped: int
+    prompt_tokens: int
+    completion_tokens: int
+    seconds: float
+    generated_at: str = Field(description="Run-specific time stamp (UTC, ISO 8601).")
+
+
+class Briefing(_Model):
+    """A neutral briefing over many articles, every sentence cited."""
+
+    title: str
+    date: str
+    sources: list[Source]
+    developments: list[Development] = Field(default_factory=list)
+    figures: list[FigureGroup] = Field(default_factory=list)
+    actors: list[MergedActor] = Field(default_factory=list)
+    statements: list[AttributedStatement] = Field(default_factory=list)
+    citations: list[Citation] = Field(default_factory=list)
+    skipped: list[SkippedArticle] = Field(default_factory=list)
+    run: RunInfo
+
+    def to_markdown(self) -> str:
+        """Render as Markdown."""
+        from summarizer.render import to_markdown  # render sits above models: import late
+
+        return to_markdown(self)
+
+    def to_json(self) -> str:
+        """Render as JSON that validates against schemas/briefing.schema.json."""
+        return self.model_dump_json(indent=2) + "\n"

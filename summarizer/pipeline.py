@@ -1,0 +1,95 @@
+"""brief() and extract(): the stages wired together, ingest -> extract -> merge -> render."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from summarizer import ingest
+from summarizer.config import Settings
+from summarizer.errors import ModelError
+from summarizer.extract import StructuredModel, prompt_version
+from summarizer.extract import extract as extract_article
+from summarizer.llm import LLM
+from summarizer.merge import merge
+from summarizer.models import ArticleExtraction, Briefing, RunInfo, SkippedArticle
+
+log = logging.getLogger("summarizer")
+
+
+def extract(
+    path: str | Path,
+    *,
+    settings: Settings | None = None,
+    llm: StructuredModel | None = None,
+    **options: Any,
+) -> ArticleExtraction:
+    """Extract one article file; ``options`` are Settings fields (model, base_url, api_key...)."""
+    settings = settings or Settings(**options)
+    loaded = ingest.load([path])
+    return extract_article(loaded.articles[0], llm or LLM(settings), settings.chunk_chars)
+
+
+def brief(
+    paths: Iterable[str | Path],
+    *,
+    settings: Settings | None = None,
+    llm: StructuredModel | None = None,
+    date: str | None = None,
+    **options: Any,
+) -> Briefing:
+    """Read the articles under ``paths`` and return a neutral, cited briefing.
+
+    An article whose extraction fails is listed under ``Briefing.skipped`` with the reason;
+    the others still make the briefing. ModelError is raised only when every article failed.
+    """
+    settings = settings or Settings(**options)
+    loaded = ingest.load(paths)
+    model = llm or LLM(settings)
+    extractions, skipped = [], list(loaded.skipped)
+    for article in loaded.articles:
+        try:
+            extractions.append(extract_article(article, model, settings.chunk_chars))
+        except ModelError as exc:
+            log.warning("skipped %s: %s", article.path, exc)
+            skipped.append(SkippedArticle(path=article.path, reason=str(exc)))
+    if not extractions:
+        raise ModelError(f"No article could be extracted: {skipped[-1].reason}")
+    return assemble(extractions, skipped, date=date)
+
+
+def assemble(
+    extractions: list[ArticleExtraction], skipped: list[SkippedArticle], *, date: str | None = None
+) -> Briefing:
+    """Merge extractions into a Briefing (no model call)."""
+    merged = merge(extractions)
+    now = dt.datetime.now(dt.UTC)
+    day = date or now.date().isoformat()
+    stats = [x.stats for x in extractions]
+    run = RunInfo(
+        model=extractions[0].model,
+        prompt_version=prompt_version(),
+        articles=len(extractions),
+        calls=sum(s.calls for s in stats),
+        reasks=sum(s.reasks for s in stats),
+        dropped=sum(len(x.dropped) for x in extractions),
+        prompt_tokens=sum(s.prompt_tokens for s in stats),
+        completion_tokens=sum(s.completion_tokens for s in stats),
+        seconds=round(sum(s.seconds for s in stats), 1),
+        generated_at=now.isoformat(timespec="seconds"),
+    )
+    return Briefing(
+        title=f"News briefing, {day}",
+        date=day,
+        sources=merged.sources,
+        developments=merged.developments,
+        figures=merged.figures,
+        actors=merged.actors,
+        statements=merged.statements,
+        citations=merged.citations,
+        skipped=skipped,
+        run=run,
+    )

@@ -1,0 +1,66 @@
+"""Shared fixtures: the seeds, a fake model server, and the cassette configuration."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from summarizer.config import Settings
+from summarizer.llm import LLM
+from tests.fakes import MODEL, FakeServer
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture(autouse=True)
+def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests never see the developer's own model settings or keys."""
+    for name in list(os.environ):
+        if name.startswith(("SUMMARIZER_", "OPENAI_")):
+            monkeypatch.delenv(name)
+
+
+@pytest.fixture
+def server() -> FakeServer:
+    return FakeServer()
+
+
+@pytest.fixture
+def fake_llm(server: FakeServer) -> LLM:
+    """A real LLM (openai + instructor) talking to the fake server, with no backoff sleeps."""
+    settings = Settings(base_url="http://fake.test/v1", model=MODEL, retry_wait=0)
+    return LLM(settings, http_client=server.client())
+
+
+# --- cassettes --------------------------------------------------------------------------------
+
+_SCRUBBED_RESPONSE_HEADERS = ("set-cookie", "openai-organization", "openai-project", "x-request-id")
+
+
+def _scrub_response(response: dict[str, Any]) -> dict[str, Any]:
+    headers = response.get("headers", {})
+    for name in list(headers):
+        if name.lower() in _SCRUBBED_RESPONSE_HEADERS:
+            del headers[name]
+    return response
+
+
+@pytest.fixture(scope="module")
+def vcr_config() -> dict[str, Any]:
+    return {
+        "filter_headers": ["authorization", "cookie", "openai-organization", "openai-project", "api-key"],
+        "before_record_response": _scrub_response,
+        "decode_compressed_response": True,
+        # host and port are left out so a server on any loopback port can re-record.
+        "match_on": ["method", "scheme", "path", "query", "body"],
+        "allow_playback_repeats": False,
+    }
+
+
+@pytest.fixture(scope="module")
+def vcr_cassette_dir(request: pytest.FixtureRequest) -> str:
+    return str(ROOT / "cassettes" / request.module.__name__.split(".")[-1])

@@ -1,0 +1,85 @@
+"""A hand-written fake of an OpenAI-compatible server, served through httpx2's MockTransport.
+
+Nothing here was recorded: each test writes the answers it needs. The real openai client and
+instructor run on top, so the retry and validation paths are the production ones.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import deque
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx2
+
+MODEL = "fake-model"
+
+
+def completion(content: str, *, finish_reason: str = "stop", prompt: int = 100, out: int = 50) -> dict[str, Any]:
+    """A chat.completion body whose message is ``content``."""
+    return {
+        "id": "chatcmpl-fake",
+        "object": "chat.completion",
+        "created": 0,
+        "model": MODEL,
+        "choices": [
+            {"index": 0, "finish_reason": finish_reason,
+             "message": {"role": "assistant", "content": content}}
+        ],
+        "usage": {"prompt_tokens": prompt, "completion_tokens": out, "total_tokens": prompt + out},
+    }
+
+
+@dataclass
+class FakeServer:
+    """Answers each request with the next queued response; records what it was sent."""
+
+    queue: deque[Any] = field(default_factory=deque)
+    requests: list[dict[str, Any]] = field(default_factory=list)
+
+    def enqueue(self, *answers: Any) -> FakeServer:
+        """Queue answers: a dict is a JSON reply, a str a completion, an int an HTTP status."""
+        self.queue.extend(answers)
+        return self
+
+    def handler(self, request: httpx2.Request) -> httpx2.Response:
+        self.requests.append(json.loads(request.content or b"{}"))
+        if not self.queue:
+            return httpx2.Response(500, json={"error": {"message": "fake server: queue empty"}})
+        answer = self.queue.popleft()
+        if isinstance(answer, int):
+            return httpx2.Response(answer, json={"error": {"message": f"fake {answer}"}})
+        if isinstance(answer, str):
+            answer = completion(answer)
+        return httpx2.Response(200, json=answer)
+
+    def client(self) -> httpx2.Client:
+        return httpx2.Client(transport=httpx2.MockTransport(self.handler))
+
+
+def reply(**lists: list[dict[str, Any]]) -> str:
+    """An extraction reply as the model would write it, with empty lists by default."""
+    body: dict[str, Any] = {"actors": [], "events": [], "figures": [], "statements": []}
+    body.update(lists)
+    return json.dumps(body)
+
+
+def actor(quote: str, name: str, kind: str = "person", role: str | None = None) -> dict[str, Any]:
+    return {"quote": quote, "name": name, "kind": kind, "role": role}
+
+
+def event(quote: str, summary: str, type: str = "other", actors: list[str] | None = None) -> dict[str, Any]:
+    return {"quote": quote, "type": type, "summary": summary, "actors": actors or [],
+            "place": None, "time": None}
+
+
+def figure(quote: str, number: str, counted: str, **extra: Any) -> dict[str, Any]:
+    item = {"quote": quote, "number": number, "counted": counted, "unit": None, "scope": None,
+            "claimed_by": None, "unverified": False}
+    item.update(extra)
+    return item
+
+
+def statement(quote: str, speaker: str) -> dict[str, Any]:
+    return {"quote": quote, "speaker": speaker}

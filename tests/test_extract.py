@@ -1,0 +1,98 @@
+"""Extraction of one article: chunking with offsets, grounding, re-ask and drop accounting."""
+
+from __future__ import annotations
+
+import json
+
+from summarizer import ingest
+from summarizer.extract import chunks, extract
+from summarizer.llm import LLM
+from tests.conftest import SEEDS
+from tests.fakes import FakeServer, actor, event, figure, reply, statement
+
+SEED_002 = ingest.load([SEEDS / "002_9e14d8b332cb9dc9.txt"]).articles[0]
+
+GOOD = reply(
+    actors=[actor("U.S. Secretary of State Antony Blinken", "Antony Blinken",
+                  role="U.S. Secretary of State"),
+            actor("Secretary of Defense Lloyd Austin", "Lloyd Austin")],
+    events=[event("North Korea launched its longest ever intercontinental ballistic missile",
+                  "North Korea launched an intercontinental ballistic missile.", "military_action")],
+    figures=[figure("8,000 North Korean soldiers in Russia", "8,000", "North Korean soldiers in Russia",
+                    claimed_by="Antony Blinken"),
+             figure("roughly 460 square miles", "460 square miles", "territory captured in Kursk")],
+    statements=[statement("Austin expressed confidence that Ukrainian forces can continue to hold "
+                          "onto territory in Kursk", "Lloyd Austin")],
+)
+
+
+def test_chunks_skip_boilerplate_and_keep_offsets() -> None:
+    parts = list(chunks(SEED_002, 1200))
+    assert len(parts) > 1
+    for part in parts:
+        assert "Smiley face" not in part.text and "Share." not in part.text
+        for line in part.text.split("\n"):
+            assert SEED_002.text.find(line, part.start) >= part.start
+        assert len(part.text) <= 1200
+
+
+def test_one_chunk_for_a_short_article() -> None:
+    (part,) = chunks(SEED_002, 6000)
+    assert part.start == SEED_002.text.index("U.S. Secretary")
+    assert part.text.startswith("U.S. Secretary") and part.text.endswith("stability in the region.")
+
+
+def test_extract_grounds_every_item(fake_llm: LLM, server: FakeServer) -> None:
+    server.enqueue(GOOD)
+    result = extract(SEED_002, fake_llm)
+    assert (len(result.actors), len(result.events), len(result.figures), len(result.statements)) == (2, 1, 2, 1)
+    assert result.stats.calls == 1 and result.stats.reasks == 0 and result.dropped == []
+    for item in [*result.actors, *result.events, *result.figures, *result.statements]:
+        for e in item.evidence:
+            assert SEED_002.text[e.start : e.end] == e.quote
+            assert not SEED_002.in_boilerplate(e.start, e.end)
+
+
+def test_bad_items_are_reasked_then_dropped_and_counted(fake_llm: LLM, server: FakeServer) -> None:
+    bad = json.loads(GOOD)
+    bad["figures"].append(figure("8,000 North Korean soldiers", "9,000", "soldiers"))
+    bad["actors"].append(actor("Weather Live Markets", "Weather"))  # boilerplate is not citable
+    server.enqueue(json.dumps(bad), json.dumps(bad))
+    result = extract(SEED_002, fake_llm)
+    assert result.stats.calls == 2 and result.stats.reasks == 1
+    assert sorted(d.kind for d in result.dropped) == ["actor", "figure"]
+    assert len(result.figures) == 2 and len(result.actors) == 2  # the good items survive
+
+
+def test_a_chunk_with_no_usable_answer_is_recorded(fake_llm: LLM, server: FakeServer) -> None:
+    server.enqueue("not json at all", "still not json")
+    result = extract(SEED_002, fake_llm)
+    assert result.actors == [] and [d.kind for d in result.dropped] == ["chunk"]
+
+
+def test_long_article_is_chunked_and_offsets_hold(fake_llm: LLM, server: FakeServer) -> None:
+    parts = list(chunks(SEED_002, 1500))
+    server.enqueue(*[GOOD] * len(parts) * 2)
+    result = extract(SEED_002, fake_llm, chunk_chars=1500)
+    assert result.stats.calls >= len(parts)
+    for item in [*result.actors, *result.figures]:
+        for e in item.evidence:
+            assert SEED_002.text[e.start : e.end] == e.quote
+
+
+def test_same_actor_twice_in_one_article_is_pooled(fake_llm: LLM, server: FakeServer) -> None:
+    body = json.loads(GOOD)
+    body["actors"].append(actor("Blinken announced", "Antony Blinken"))
+    server.enqueue(json.dumps(body))
+    result = extract(SEED_002, fake_llm)
+    blinken = next(a for a in result.actors if a.name == "Antony Blinken")
+    assert len(blinken.evidence) == 2 and blinken.role == "U.S. Secretary of State"
+
+
+def test_prompt_puts_instructions_first_and_article_last(fake_llm: LLM, server: FakeServer) -> None:
+    server.enqueue(GOOD)
+    extract(SEED_002, fake_llm)
+    system, user = server.requests[0]["messages"]
+    assert system["role"] == "system" and "untrusted data" in system["content"]
+    assert user["content"].rstrip().endswith(">")
+    assert "Smiley face" not in user["content"]

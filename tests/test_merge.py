@@ -1,0 +1,117 @@
+"""Merging across articles: one actor per person, figure groups, citation numbering."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer import ingest
+from summarizer.merge import Citations, canonical_place, cluster_actors, merge, person_core
+from summarizer.merge import _display_name
+from summarizer.models import Actor, ArticleExtraction, Evidence, Figure
+
+
+def _article(text: str, name: str) -> ingest.Article:
+    return ingest.parse(text, f"{name}.txt")
+
+
+def _evidence(article: ingest.Article, quote: str) -> Evidence:
+    start = article.text.index(quote)
+    return Evidence(article_id=article.id, start=start, end=start + len(quote), quote=quote)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("White House national security spokesperson John Kirby", "John Kirby"),
+        ("U.S. Secretary of State Antony Blinken", "Antony Blinken"),
+        ("President-elect Donald Trump", "Donald Trump"),
+        ("Kim Jong-un", "Kim Jong-un"),
+        ("Kirby", "Kirby"),
+    ],
+)
+def test_person_core(name: str, expected: str) -> None:
+    assert person_core(name) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("U.S.", "United States"), ("US", "United States"), ("the United States", "United States"),
+     ("DPRK", "North Korea"), ("Pyongyang", None)],
+)
+def test_canonical_place(name: str, expected: str | None) -> None:
+    assert canonical_place(name) == expected
+
+
+def _actors(*names: tuple[str, str]) -> list[tuple[str, Actor]]:
+    text = " ".join(n for n, _ in names) + "."
+    article = _article(text, "a")
+    return [
+        (article.id, Actor(name=n, kind=kind, evidence=[_evidence(article, n)]))  # type: ignore[arg-type]
+        for n, kind in names
+    ]
+
+
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [
+        ([("John Kirby", "person"), ("Kirby", "person"),
+          ("White House national security spokesperson John Kirby", "person")], ["John Kirby"]),
+        ([("Volodymyr Zelenskyy", "person"), ("Zelensky", "person"), ("Volodymyr Zelensky", "person")],
+         ["Volodymyr Zelenskyy"]),
+        ([("Yoon Suk Yeol", "person"), ("Yoon", "person")], ["Yoon Suk Yeol"]),
+        ([("U.S.", "country"), ("United States", "country"), ("US", "government")], ["United States"]),
+        ([("Kim Jong-un", "person"), ("Kim Yo-jong", "person"), ("Kim", "person")],
+         ["Kim Jong-un", "Kim Yo-jong", "Kim"]),  # an ambiguous surname is left apart
+        ([("Joe Biden", "person"), ("Jill Biden", "person")], ["Joe Biden", "Jill Biden"]),
+    ],
+)
+def test_actor_resolution(names: list[tuple[str, str]], expected: list[str]) -> None:
+    groups = cluster_actors([a for _, a in _actors(*names)])
+    assert sorted(_display_name(g) for g in groups) == sorted(expected)
+
+
+TEXT_A = "Kirby said over 1,000 troops were killed or wounded. Aid of £1 billion was announced."
+TEXT_B = "John Kirby said more than 1,000 North Korean troops were killed or wounded. Aid of $1.25 billion."
+
+
+def _figure(article: ingest.Article, quote: str, raw: str, value: float, unit: str | None, counted: str) -> Figure:
+    return Figure(raw=raw, value=value, unit=unit, counted=counted, qualifier="over",
+                  claimed_by="Kirby", evidence=[_evidence(article, quote)])
+
+
+def test_merge_groups_figures_and_never_converts_currencies() -> None:
+    a, b = _article(TEXT_A, "a"), _article(TEXT_B, "b")
+    xa = ArticleExtraction(
+        article=a, model="m", prompt_version="p",
+        actors=[Actor(name="Kirby", kind="person", evidence=[_evidence(a, "Kirby")])],
+        figures=[_figure(a, "over 1,000 troops", "1,000", 1000, None, "troops killed or wounded"),
+                 _figure(a, "£1 billion", "£1 billion", 1e9, "GBP", "aid")],
+    )
+    xb = ArticleExtraction(
+        article=b, model="m", prompt_version="p",
+        actors=[Actor(name="John Kirby", kind="person", evidence=[_evidence(b, "John Kirby")])],
+        figures=[_figure(b, "more than 1,000 North Korean troops", "1,000", 1000, None,
+                         "North Korean troops killed or wounded"),
+                 _figure(b, "$1.25 billion", "$1.25 billion", 1.25e9, "USD", "aid")],
+    )
+    merged = merge([xa, xb])
+    assert [s.n for s in merged.sources] == [1, 2]
+    assert [a.name for a in merged.actors] == ["John Kirby"]
+    assert merged.actors[0].sources == [1, 2]
+    groups = {(g.unit, g.counted): g for g in merged.figures}
+    troops = next(g for g in merged.figures if g.unit is None)
+    assert [c.source for c in troops.claims] == [1, 2] and troops.agree
+    assert {c.claimed_by for c in troops.claims} == {"John Kirby"}  # the claimant is resolved too
+    assert {("GBP", "aid"), ("USD", "aid")} <= set(groups)  # two groups, nothing converted
+    for citation in merged.citations:
+        article = a if citation.article_id == a.id else b
+        assert article.text[citation.start : citation.end] == citation.quote
+    assert [c.n for c in merged.citations] == list(range(1, len(merged.citations) + 1))
+
+
+def test_the_same_span_is_cited_once() -> None:
+    a = _article(TEXT_A, "a")
+    book = Citations(sources={a.id: 1})
+    first = book.cite(_evidence(a, "Kirby"))
+    assert book.cite(_evidence(a, "Kirby")) == first == 1
+    assert book.cite(_evidence(a, "troops")) == 2

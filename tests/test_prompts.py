@@ -1,0 +1,52 @@
+"""Prompt templates: loading, strict rendering, and the pinned full prompt."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from summarizer import prompts
+from summarizer.errors import PromptError
+from summarizer.extract import _messages, chunks
+from tests.test_extract import SEED_002
+
+PINNED = Path(__file__).parent / "data" / "extract_prompt_002.txt"
+
+
+def test_rendered_prompt_is_pinned() -> None:
+    """A prompt change shows up in review as a change to this file.
+
+    Regenerate with: python -m tests.test_prompts
+    """
+    assert _render_002() == PINNED.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("variables", "expected_error"),
+    [({"tag": "x"}, r"missing variables \['article'\]"),
+     ({"tag": "x", "article": "a", "extra": "b"}, r"unexpected \['extra'\]")],
+)
+def test_render_is_strict(variables: dict[str, str], expected_error: str) -> None:
+    with pytest.raises(PromptError, match=expected_error):
+        prompts.render("extract_user", **variables)
+
+
+def test_missing_template_is_a_prompt_error() -> None:
+    with pytest.raises(PromptError, match="is missing"):
+        prompts.template("no_such_prompt")
+
+
+def test_version_changes_with_the_text() -> None:
+    assert prompts.version("extract_system") != prompts.version("extract_user")
+    assert len(prompts.version("extract_system", "extract_user")) == 10
+
+
+def _render_002() -> str:
+    (chunk,) = chunks(SEED_002, 6000)
+    return "\n\n".join(f"=== {m['role']}\n{m['content']}" for m in _messages(SEED_002, chunk, 0))
+
+
+if __name__ == "__main__":
+    PINNED.parent.mkdir(exist_ok=True)
+    PINNED.write_text(_render_002(), encoding="utf-8")

@@ -29,8 +29,8 @@ __all__ = [
     "ModelError",
     "PromptError",
     "Settings",
-    "SummarizerError",
     "Statement",
+    "SummarizerError",
     "brief",
     "extract",
 ]

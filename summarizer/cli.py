@@ -7,7 +7,7 @@ import logging
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -39,7 +39,9 @@ BaseUrl = Annotated[
 ]
 ApiKey = Annotated[
     str | None,
-    typer.Option("--api-key", help="API key [env: OPENAI_API_KEY]. Prefer the variable.", show_default=False),
+    typer.Option(
+        "--api-key", help="API key [env: OPENAI_API_KEY]. Prefer the variable.", show_default=False
+    ),
 ]
 Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Log every model call to stderr.")]
 Out = Annotated[Path | None, typer.Option("--out", "-o", help="Write to this file, not stdout.")]
@@ -47,7 +49,9 @@ Out = Annotated[Path | None, typer.Option("--out", "-o", help="Write to this fil
 
 @app.command()
 def brief(
-    paths: Annotated[list[str] | None, typer.Argument(help="Files, folders, or - for stdin.")] = None,
+    paths: Annotated[
+        list[str] | None, typer.Argument(help="Files, folders, or - for stdin.")
+    ] = None,
     format: Annotated[Format, typer.Option("--format", "-f")] = Format.markdown,
     out: Out = None,
     date: Annotated[str | None, typer.Option(help="Date of the briefing (YYYY-MM-DD).")] = None,
@@ -83,8 +87,12 @@ def extract(
 
 @app.command()
 def schema(
-    name: Annotated[str | None, typer.Argument(help="article, article_extraction or briefing.")] = None,
-    write: Annotated[Path | None, typer.Option(help="Write every schema file into this folder.")] = None,
+    name: Annotated[
+        str | None, typer.Argument(help="article, article_extraction or briefing.")
+    ] = None,
+    write: Annotated[
+        Path | None, typer.Option(help="Write every schema file into this folder.")
+    ] = None,
 ) -> None:
     """Print the JSON Schemas of the models (or write them with --write)."""
     if write is not None:
@@ -93,7 +101,9 @@ def schema(
         return
     generated = schemas.generate()
     if name is None:
-        texts = {key.removesuffix(".schema.json"): json.loads(value) for key, value in generated.items()}
+        texts = {
+            key.removesuffix(".schema.json"): json.loads(value) for key, value in generated.items()
+        }
         _emit(json.dumps(texts, indent=2) + "\n", None)
     elif f"{name}.schema.json" in generated:
         _emit(generated[f"{name}.schema.json"], None)
@@ -105,7 +115,8 @@ def _settings(verbose: bool, **explicit: str | None) -> Settings:
     if verbose:
         logging.basicConfig(level=logging.INFO, format="%(name)s: %(message)s", stream=sys.stderr)
     try:
-        return Settings(**{k: v for k, v in explicit.items() if v is not None})
+        given: dict[str, Any] = {k: v for k, v in explicit.items() if v is not None}
+        return Settings(**given)  # __init__, not model_validate: only __init__ reads the env
     except ValueError as exc:
         _fail(f"Invalid setting: {exc}", 3)
 
@@ -127,6 +138,6 @@ def _emit(text: str, out: Path | None) -> None:
         err.print(f"wrote {out}")
 
 
-def _fail(message: str, code: int) -> Any:
+def _fail(message: str, code: int) -> NoReturn:
     err.print(f"[red]error:[/] {message}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)

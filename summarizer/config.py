@@ -17,7 +17,9 @@ OPENAI_DEFAULT_MODEL = "gpt-4o-mini"
 class Settings(BaseSettings):
     """How to reach the model and how hard to try."""
 
-    model_config = SettingsConfigDict(env_prefix="SUMMARIZER_", extra="ignore", populate_by_name=True)
+    model_config = SettingsConfigDict(
+        env_prefix="SUMMARIZER_", extra="ignore", populate_by_name=True
+    )
 
     model: str | None = Field(None, description="Model name sent to the server.")
     base_url: str | None = Field(
@@ -27,8 +29,9 @@ class Settings(BaseSettings):
     )
     # OPENAI_API_KEY is the variable every OpenAI tool reads, so it is honoured as is.
     api_key: SecretStr | None = Field(
-        None, validation_alias=AliasChoices("SUMMARIZER_API_KEY", "OPENAI_API_KEY"),
-        description="API key; never logged."
+        None,
+        validation_alias=AliasChoices("SUMMARIZER_API_KEY", "OPENAI_API_KEY"),
+        description="API key; never logged.",
     )
     mode: Mode = Field(
         "auto",
@@ -41,8 +44,12 @@ class Settings(BaseSettings):
     max_tokens: int = Field(3072, description="Output token cap for one extraction call.")
     max_reasks: int = Field(1, ge=0, le=5, description="Re-asks after a validation error.")
     transport_retries: int = Field(3, ge=0, description="Tries after a transport failure.")
-    retry_wait: float = Field(1.0, ge=0, description="First backoff in seconds; doubles, with jitter.")
-    timeout: float = Field(300.0, gt=0, description="Seconds before one request times out.")
+    retry_wait: float = Field(
+        1.0, ge=0, description="First backoff in seconds; doubles, with jitter."
+    )
+    # A local model on a laptop CPU can take minutes per answer; a timed-out request keeps the
+    # server busy anyway, so the default is generous.
+    timeout: float = Field(900.0, gt=0, description="Seconds before one request times out.")
     chunk_chars: int = Field(6000, ge=500, description="Longest article chunk sent at once.")
     seed: int | None = Field(0, description="Sampling seed, for servers that honour it.")
 

@@ -30,9 +30,17 @@ class InputError(SummarizerError):
 
 
 class ModelError(SummarizerError):
-    """The model server failed, timed out or could not be reached."""
+    """The model server failed, timed out or could not be reached.
+
+    ``fatal`` is True when no later call can succeed either (server unreachable, key refused,
+    model unknown), so a run stops at once instead of failing article after article.
+    """
 
     exit_code = 5
+
+    def __init__(self, message: str, *, fatal: bool = False) -> None:
+        super().__init__(message)
+        self.fatal = fatal
 
 
 class PromptError(SummarizerError):

@@ -14,9 +14,22 @@ from summarizer.models import Article, Evidence
 
 _FOLD = str.maketrans(
     {
-        "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'",
-        "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"',
-        "–": "-", "—": "-", "‑": "-", "‒": "-", "−": "-",
+        "‘": "'",
+        "’": "'",
+        "‚": "'",
+        "‛": "'",
+        "′": "'",
+        "`": "'",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "‟": '"',
+        "″": '"',
+        "–": "-",
+        "—": "-",
+        "‑": "-",
+        "‒": "-",
+        "−": "-",
     }
 )
 _INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"}
@@ -77,8 +90,10 @@ class Grounder:
         needle = fold(quote)
         squeezed = "".join(needle.split())
         attempts = [
-            (self._folded, needle), (self._folded, needle.strip(_EDGE)),
-            (self._squeezed, squeezed), (self._squeezed, squeezed.strip(_EDGE)),
+            (self._folded, needle),
+            (self._folded, needle.strip(_EDGE)),
+            (self._squeezed, squeezed),
+            (self._squeezed, squeezed.strip(_EDGE)),
         ]
         for folded, candidate in attempts:
             if len(candidate) >= MIN_QUOTE:
@@ -95,6 +110,8 @@ class Grounder:
             start, end = origin[at], origin[at + len(needle) - 1] + 1
             if self.start <= start and end <= limit and not self.article.in_boilerplate(start, end):
                 text = self.article.text
-                return Evidence(article_id=self.article.id, start=start, end=end, quote=text[start:end])
+                return Evidence(
+                    article_id=self.article.id, start=start, end=end, quote=text[start:end]
+                )
             at = haystack.find(needle, at + 1)
         return None

@@ -53,7 +53,9 @@ def load(paths: Iterable[str | Path]) -> Ingested:
         if article is None:
             continue
         if article.id in seen:
-            result.skipped.append(SkippedArticle(path=path, reason=f"same text as {seen[article.id]}"))
+            result.skipped.append(
+                SkippedArticle(path=path, reason=f"same text as {seen[article.id]}")
+            )
             continue
         seen[article.id] = path
         result.articles.append(article)
@@ -84,11 +86,14 @@ def _read_all(paths: list[str], skipped: list[SkippedArticle]) -> Iterator[tuple
         path = Path(given)
         if path.is_dir():
             files = sorted(
-                p for p in path.rglob("*")
+                p
+                for p in path.rglob("*")
                 if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith(".")
             )
             if not files:
-                skipped.append(SkippedArticle(path=given, reason="folder holds no .txt or .md file"))
+                skipped.append(
+                    SkippedArticle(path=given, reason="folder holds no .txt or .md file")
+                )
             for file in files:
                 yield str(file), file.read_bytes()
         elif path.is_file():

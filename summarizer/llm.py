@@ -62,7 +62,9 @@ class _Attempts:
 
     def tokens(self) -> tuple[int, int]:
         usage = [r.usage for r in self.responses if getattr(r, "usage", None)]
-        return sum(u.prompt_tokens or 0 for u in usage), sum(u.completion_tokens or 0 for u in usage)
+        return sum(u.prompt_tokens or 0 for u in usage), sum(
+            u.completion_tokens or 0 for u in usage
+        )
 
 
 class LLM:
@@ -107,8 +109,12 @@ class LLM:
         reply.seconds = time.monotonic() - started
         log.info(
             "model=%s article=%s attempts=%d prompt_tokens=%d completion_tokens=%d seconds=%.1f",
-            self.model, context.get("article_id", "?"), reply.attempts,
-            reply.prompt_tokens, reply.completion_tokens, reply.seconds,
+            self.model,
+            context.get("article_id", "?"),
+            reply.attempts,
+            reply.prompt_tokens,
+            reply.completion_tokens,
+            reply.seconds,
         )
         return reply
 
@@ -121,7 +127,8 @@ class LLM:
             retry=tenacity.retry_if_exception(_is_transient),
             stop=tenacity.stop_after_attempt(self.settings.transport_retries + 1),
             wait=tenacity.wait_exponential_jitter(
-                multiplier=self.settings.retry_wait, max=30 * self.settings.retry_wait,
+                multiplier=self.settings.retry_wait,
+                max=30 * self.settings.retry_wait,
                 jitter=self.settings.retry_wait,
             ),
             reraise=True,
@@ -134,7 +141,7 @@ class LLM:
             cause = _transport_cause(exc)
             if cause is None:
                 raise
-            raise ModelError(_describe(cause, self.settings)) from None
+            raise ModelError(_describe(cause, self.settings), fatal=_is_fatal(cause)) from None
         raise AssertionError("unreachable: tenacity either returns or raises")
 
     def _create(
@@ -177,11 +184,12 @@ class LLM:
         if self._instructor is None:
             import instructor
 
-            mode = instructor.Mode.JSON_SCHEMA if self.mode == "json_schema" else instructor.Mode.JSON
+            mode = (
+                instructor.Mode.JSON_SCHEMA if self.mode == "json_schema" else instructor.Mode.JSON
+            )
             client = instructor.from_openai(self._get_client(), mode=mode)
             client.on("completion:response", lambda response: self._attempts.add(response))
-            self._instructor = client  # type: ignore[assignment]
-        assert self._instructor is not None
+            self._instructor = client
         return self._instructor
 
     def _discover_model(self) -> str:
@@ -190,7 +198,7 @@ class LLM:
         try:
             models = self._get_client().models.list()
         except Exception as exc:
-            raise ModelError(_describe(exc, self.settings)) from None
+            raise ModelError(_describe(exc, self.settings), fatal=True) from None
         first = next(iter(models), None)
         if first is None:
             raise ConfigError(f"{self.settings.base_url} lists no model; pass --model NAME.")
@@ -204,6 +212,18 @@ def _is_transient(exc: BaseException) -> bool:
     if isinstance(cause, openai.APIStatusError):
         return cause.status_code in (408, 409, 429) or cause.status_code >= 500
     return cause is not None
+
+
+def _is_fatal(exc: BaseException) -> bool:
+    import openai
+
+    fatal = (
+        openai.APIConnectionError,
+        openai.AuthenticationError,
+        openai.PermissionDeniedError,
+        openai.NotFoundError,
+    )
+    return isinstance(exc, fatal)
 
 
 def _transport_cause(exc: BaseException) -> BaseException | None:

@@ -30,14 +30,56 @@ from summarizer.models import (
 
 # Words that open a name but are not part of it: "President-elect Donald Trump".
 _TITLES = {
-    "mr", "mrs", "ms", "dr", "sir", "president", "president-elect", "vice", "prime", "minister",
-    "secretary", "state", "defense", "defence", "general", "gen", "spokesperson", "spokesman",
-    "adviser", "advisor", "chairman", "leader", "supreme", "chancellor", "king", "queen",
-    "senator", "sen", "rep", "governor", "mayor", "deputy", "head", "chief", "ambassador",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sir",
+    "president",
+    "president-elect",
+    "vice",
+    "prime",
+    "minister",
+    "secretary",
+    "state",
+    "defense",
+    "defence",
+    "general",
+    "gen",
+    "spokesperson",
+    "spokesman",
+    "adviser",
+    "advisor",
+    "chairman",
+    "leader",
+    "supreme",
+    "chancellor",
+    "king",
+    "queen",
+    "senator",
+    "sen",
+    "rep",
+    "governor",
+    "mayor",
+    "deputy",
+    "head",
+    "chief",
+    "ambassador",
 }
 _COUNTRY_ALIASES = {
-    "United States": {"us", "u.s", "u.s.", "usa", "u.s.a.", "united states", "america",
-                      "united states of america", "the united states", "the us", "the u.s."},
+    "United States": {
+        "us",
+        "u.s",
+        "u.s.",
+        "usa",
+        "u.s.a.",
+        "united states",
+        "america",
+        "united states of america",
+        "the united states",
+        "the us",
+        "the u.s.",
+    },
     "United Kingdom": {"uk", "u.k.", "britain", "great britain", "united kingdom", "the uk"},
     "North Korea": {"north korea", "dprk", "democratic people's republic of korea"},
     "South Korea": {"south korea", "republic of korea", "rok"},
@@ -83,14 +125,18 @@ class Merged:
 
 def merge(extractions: list[ArticleExtraction]) -> Merged:
     """Merge per-article extractions into one set of cited facts."""
-    sources = [Source(n=i, article=x.article) for i, x in enumerate(extractions, start=1)]
+    sources = [
+        Source(n=i, article=x.article, stats=x.stats, dropped=len(x.dropped))
+        for i, x in enumerate(extractions, start=1)
+    ]
     book = Citations(sources={s.article.id: s.n for s in sources})
     groups = cluster_actors([a for x in extractions for a in x.actors])
     names = _name_index(groups)
     # Citations are numbered in reading order: developments, figures, actors, statements.
     developments = [
         Development(type=e.type, text=e.summary, citations=[book.cite(v) for v in e.evidence])
-        for x in extractions for e in x.events
+        for x in extractions
+        for e in x.events
     ]
     figures = group_figures([f for x in extractions for f in x.figures], book, names)
     actors = [_merged_actor(group, book) for group in groups]
@@ -100,10 +146,10 @@ def merge(extractions: list[ArticleExtraction]) -> Merged:
             text=s.text,
             citations=[book.cite(v) for v in s.evidence],
         )
-        for x in extractions for s in x.statements
+        for x in extractions
+        for s in x.statements
     ]
     return Merged(sources, developments, figures, actors, statements, book.items)
-
 
 
 # --- actors -----------------------------------------------------------------------------------
@@ -250,10 +296,16 @@ def _figure_group(group: list[Figure], book: Citations, names: dict[str, str]) -
     claims = [
         FigureClaim(
             source=book.sources[f.evidence[0].article_id],
-            raw=f.raw, value=f.value, low=f.low, high=f.high, qualifier=f.qualifier,
-            unit=f.unit, scope=f.scope,
+            raw=f.raw,
+            value=f.value,
+            low=f.low,
+            high=f.high,
+            qualifier=f.qualifier,
+            unit=f.unit,
+            scope=f.scope,
             claimed_by=names.get(_person_key(f.claimed_by), f.claimed_by) if f.claimed_by else None,
-            unverified=f.unverified, citation=book.cite(f.evidence[0]),
+            unverified=f.unverified,
+            citation=book.cite(f.evidence[0]),
         )
         for f in group
     ]

@@ -161,6 +161,8 @@ class Source(_Model):
 
     n: int = Field(ge=1)
     article: Article
+    stats: CallStats = Field(default_factory=CallStats)
+    dropped: int = Field(0, description="Items dropped because they could not be grounded.")
 
 
 class Sentence(_Model):

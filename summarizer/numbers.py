@@ -10,17 +10,48 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_MAGNITUDE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6}
+_MAGNITUDE = {
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "bn": 1e9,
+    "m": 1e6,
+}
 _CURRENCY = {"$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₩": "KRW", "₴": "UAH", "₽": "RUB"}
 _CODES = {"usd", "gbp", "eur", "jpy", "krw", "uah", "rub", "dollars", "pounds", "euros"}
 _CODE_UNIT = {"dollars": "USD", "pounds": "GBP", "euros": "EUR"}
 _WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "hundred": 100, "a dozen": 12, "dozen": 12,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "hundred": 100,
+    "a dozen": 12,
+    "dozen": 12,
 }
-_VAGUE = {"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000, "tens of thousands": 10000,
-          "hundreds of thousands": 100000, "millions": 1e6}
+_VAGUE = {
+    "dozens": 12,
+    "scores": 20,
+    "hundreds": 100,
+    "thousands": 1000,
+    "tens of thousands": 10000,
+    "hundreds of thousands": 100000,
+    "millions": 1e6,
+}
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _AMOUNT = re.compile(
@@ -63,7 +94,7 @@ def _parse_amount(text: str) -> Parsed | None:
     value = float(match["num"].replace(",", "")) * _MAGNITUDE.get((match["mag"] or "").lower(), 1)
     unit = _CURRENCY.get(match["cur"] or "") or ("percent" if match["pct"] else None)
     if unit is None:
-        after = text[match.end():].split()
+        after = text[match.end() :].split()
         if after and after[0] in _CODES:
             unit = _CODE_UNIT.get(after[0], after[0].upper())
     return Parsed(value=value, low=None, high=None, unit=unit)

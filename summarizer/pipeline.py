@@ -54,6 +54,8 @@ def brief(
         try:
             extractions.append(extract_article(article, model, settings.chunk_chars))
         except ModelError as exc:
+            if exc.fatal:
+                raise
             log.warning("skipped %s: %s", article.path, exc)
             skipped.append(SkippedArticle(path=article.path, reason=str(exc)))
     if not extractions:

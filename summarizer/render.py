@@ -16,12 +16,18 @@ def to_markdown(briefing: Briefing) -> str:
     parts = [
         f"# {_md(briefing.title)}",
         _overview(briefing),
-        _section("Key developments", [f"- {_md(d.text)} {_refs(d.citations)}" for d in briefing.developments]),
+        _section(
+            "Key developments",
+            [f"- {_md(d.text)} {_refs(d.citations)}" for d in briefing.developments],
+        ),
         _section("Figures", [_figure_group(g, briefing.sources) for g in briefing.figures]),
         _section("Who's who", [_actor(a) for a in briefing.actors]),
         _section(
             "Statements",
-            [f"- {_md(s.speaker)} said: “{_md(_flat(s.text))}” {_refs(s.citations)}" for s in briefing.statements],
+            [
+                f"- {_md(s.speaker)} said: “{_md(_flat(s.text))}” {_refs(s.citations)}"
+                for s in briefing.statements
+            ],
         ),
         _section("Not included", [f"- `{s.path}`: {_md(s.reason)}" for s in briefing.skipped]),
         _section("Sources", [_source(s) for s in briefing.sources]),
@@ -45,7 +51,11 @@ def _section(heading: str, lines: list[str]) -> str:
 
 def _figure_group(group: FigureGroup, sources: list[Source]) -> str:
     unit = f" ({_md(group.unit)})" if group.unit else ""
-    verdict = "" if len(group.claims) == 1 else (" — sources agree" if group.agree else " — sources differ")
+    verdict = (
+        ""
+        if len(group.claims) == 1
+        else (" — sources agree" if group.agree else " — sources differ")
+    )
     lines = [f"- **{_md(group.counted)}**{unit}{verdict}"]
     lines += [f"  - {_claim(c, sources)}" for c in group.claims]
     return "\n".join(lines)
@@ -72,7 +82,9 @@ def _actor(actor: MergedActor) -> str:
 def _source(source: Source) -> str:
     a = source.article
     title = f": “{_md(a.title)}”" if a.title else ""
-    return f"{source.n}. **{_md(a.outlet)}**{title} (`{a.path}`, id `{a.id}`)"
+    calls = f"{source.stats.calls} model call{'s' if source.stats.calls != 1 else ''}"
+    dropped = f", {source.dropped} item{'s' if source.dropped != 1 else ''} dropped"
+    return f"{source.n}. **{_md(a.outlet)}**{title} (`{a.path}`, id `{a.id}`; {calls}{dropped})"
 
 
 def _citation(c: Citation, sources: list[Source]) -> str:

@@ -52,7 +52,13 @@ def _scrub_response(response: dict[str, Any]) -> dict[str, Any]:
 @pytest.fixture(scope="module")
 def vcr_config() -> dict[str, Any]:
     return {
-        "filter_headers": ["authorization", "cookie", "openai-organization", "openai-project", "api-key"],
+        "filter_headers": [
+            "authorization",
+            "cookie",
+            "openai-organization",
+            "openai-project",
+            "api-key",
+        ],
         "before_record_response": _scrub_response,
         "decode_compressed_response": True,
         # host and port are left out so a server on any loopback port can re-record.

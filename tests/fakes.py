@@ -16,7 +16,9 @@ import httpx2
 MODEL = "fake-model"
 
 
-def completion(content: str, *, finish_reason: str = "stop", prompt: int = 100, out: int = 50) -> dict[str, Any]:
+def completion(
+    content: str, *, finish_reason: str = "stop", prompt: int = 100, out: int = 50
+) -> dict[str, Any]:
     """A chat.completion body whose message is ``content``."""
     return {
         "id": "chatcmpl-fake",
@@ -24,8 +26,11 @@ def completion(content: str, *, finish_reason: str = "stop", prompt: int = 100, 
         "created": 0,
         "model": MODEL,
         "choices": [
-            {"index": 0, "finish_reason": finish_reason,
-             "message": {"role": "assistant", "content": content}}
+            {
+                "index": 0,
+                "finish_reason": finish_reason,
+                "message": {"role": "assistant", "content": content},
+            }
         ],
         "usage": {"prompt_tokens": prompt, "completion_tokens": out, "total_tokens": prompt + out},
     }
@@ -69,14 +74,29 @@ def actor(quote: str, name: str, kind: str = "person", role: str | None = None) 
     return {"quote": quote, "name": name, "kind": kind, "role": role}
 
 
-def event(quote: str, summary: str, type: str = "other", actors: list[str] | None = None) -> dict[str, Any]:
-    return {"quote": quote, "type": type, "summary": summary, "actors": actors or [],
-            "place": None, "time": None}
+def event(
+    quote: str, summary: str, type: str = "other", actors: list[str] | None = None
+) -> dict[str, Any]:
+    return {
+        "quote": quote,
+        "type": type,
+        "summary": summary,
+        "actors": actors or [],
+        "place": None,
+        "time": None,
+    }
 
 
 def figure(quote: str, number: str, counted: str, **extra: Any) -> dict[str, Any]:
-    item = {"quote": quote, "number": number, "counted": counted, "unit": None, "scope": None,
-            "claimed_by": None, "unverified": False}
+    item = {
+        "quote": quote,
+        "number": number,
+        "counted": counted,
+        "unit": None,
+        "scope": None,
+        "claimed_by": None,
+        "unverified": False,
+    }
     item.update(extra)
     return item
 

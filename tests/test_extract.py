@@ -13,16 +13,37 @@ from tests.fakes import FakeServer, actor, event, figure, reply, statement
 SEED_002 = ingest.load([SEEDS / "002_9e14d8b332cb9dc9.txt"]).articles[0]
 
 GOOD = reply(
-    actors=[actor("U.S. Secretary of State Antony Blinken", "Antony Blinken",
-                  role="U.S. Secretary of State"),
-            actor("Secretary of Defense Lloyd Austin", "Lloyd Austin")],
-    events=[event("North Korea launched its longest ever intercontinental ballistic missile",
-                  "North Korea launched an intercontinental ballistic missile.", "military_action")],
-    figures=[figure("8,000 North Korean soldiers in Russia", "8,000", "North Korean soldiers in Russia",
-                    claimed_by="Antony Blinken"),
-             figure("roughly 460 square miles", "460 square miles", "territory captured in Kursk")],
-    statements=[statement("Austin expressed confidence that Ukrainian forces can continue to hold "
-                          "onto territory in Kursk", "Lloyd Austin")],
+    actors=[
+        actor(
+            "U.S. Secretary of State Antony Blinken",
+            "Antony Blinken",
+            role="U.S. Secretary of State",
+        ),
+        actor("Secretary of Defense Lloyd Austin", "Lloyd Austin"),
+    ],
+    events=[
+        event(
+            "North Korea launched its longest ever intercontinental ballistic missile",
+            "North Korea launched an intercontinental ballistic missile.",
+            "military_action",
+        )
+    ],
+    figures=[
+        figure(
+            "8,000 North Korean soldiers in Russia",
+            "8,000",
+            "North Korean soldiers in Russia",
+            claimed_by="Antony Blinken",
+        ),
+        figure("roughly 460 square miles", "460 square miles", "territory captured in Kursk"),
+    ],
+    statements=[
+        statement(
+            "Austin expressed confidence that Ukrainian forces can continue to hold "
+            "onto territory in Kursk",
+            "Lloyd Austin",
+        )
+    ],
 )
 
 
@@ -45,7 +66,12 @@ def test_one_chunk_for_a_short_article() -> None:
 def test_extract_grounds_every_item(fake_llm: LLM, server: FakeServer) -> None:
     server.enqueue(GOOD)
     result = extract(SEED_002, fake_llm)
-    assert (len(result.actors), len(result.events), len(result.figures), len(result.statements)) == (2, 1, 2, 1)
+    assert (
+        len(result.actors),
+        len(result.events),
+        len(result.figures),
+        len(result.statements),
+    ) == (2, 1, 2, 1)
     assert result.stats.calls == 1 and result.stats.reasks == 0 and result.dropped == []
     for item in [*result.actors, *result.events, *result.figures, *result.statements]:
         for e in item.evidence:

@@ -26,10 +26,17 @@ def _marked(article: ingest.Article) -> list[str]:
         ("001_20794ec927be5556.txt", []),
         (
             "002_9e14d8b332cb9dc9.txt",
-            ["Smiley face", "Weather\u00a0 \u00a0 \u00a0Live Markets", "Share.",
-             "© 2024 Globe Timeline. All Rights Reserved."],
+            [
+                "Smiley face",
+                "Weather\u00a0 \u00a0 \u00a0Live Markets",
+                "Share.",
+                "© 2024 Globe Timeline. All Rights Reserved.",
+            ],
         ),
-        ("003_8ca868f52a6922c0.txt", ["Loading Now", "Original Source: www.rfa.org", "BIO", "Post Comment"]),
+        (
+            "003_8ca868f52a6922c0.txt",
+            ["Loading Now", "Original Source: www.rfa.org", "BIO", "Post Comment"],
+        ),
         ("004_90a43850ede0f87a.txt", []),
     ],
 )
@@ -47,13 +54,23 @@ def test_seed_boilerplate(seed: str, expected: list[str]) -> None:
 @pytest.mark.parametrize(
     ("seed", "outlet", "title"),
     [
-        ("000_b5a58dfb68e4b0e0.txt", "independent.co.uk",
-         "US Reports High North Korean Casualties in Ukraine-Russia War Amid New Aid for Ukraine"),
-        ("001_20794ec927be5556.txt", "001_20794ec927be5556",
-         "The US commits to new military aid following North Korean troop losses and 'human wave' "
-         "tactics in Ukraine's eastern front."),
+        (
+            "000_b5a58dfb68e4b0e0.txt",
+            "independent.co.uk",
+            "US Reports High North Korean Casualties in Ukraine-Russia War Amid New Aid for Ukraine",
+        ),
+        (
+            "001_20794ec927be5556.txt",
+            "001_20794ec927be5556",
+            "The US commits to new military aid following North Korean troop losses and 'human wave' "
+            "tactics in Ukraine's eastern front.",
+        ),
         ("002_9e14d8b332cb9dc9.txt", "002_9e14d8b332cb9dc9", None),
-        ("003_8ca868f52a6922c0.txt", "rfa.org", "U.S. Confirms North Korean Casualties in Russia Amid Ongoing Conflict"),
+        (
+            "003_8ca868f52a6922c0.txt",
+            "rfa.org",
+            "U.S. Confirms North Korean Casualties in Russia Amid Ongoing Conflict",
+        ),
         ("004_90a43850ede0f87a.txt", "004_90a43850ede0f87a", None),
     ],
 )
@@ -107,12 +124,14 @@ def test_nothing_readable_is_an_input_error(paths: list[str], expected_error: st
 
 
 def test_empty_folder_is_an_input_error(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="folder holds no .txt or .md file"):
+    with pytest.raises(InputError, match=r"folder holds no \.txt or \.md file"):
         ingest.load([tmp_path])
 
 
 def test_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
-    stream = io.TextIOWrapper(io.BytesIO(b"Headline here\nOfficials said 40 soldiers were killed.\n"))
+    stream = io.TextIOWrapper(
+        io.BytesIO(b"Headline here\nOfficials said 40 soldiers were killed.\n")
+    )
     monkeypatch.setattr(sys, "stdin", stream)
     article = ingest.load(["-"]).articles[0]
     assert (article.path, article.title) == ("<stdin>", "Headline here")

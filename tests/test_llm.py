@@ -90,7 +90,10 @@ def test_truncated_answer_is_reported_not_retried(fake_llm: LLM, server: FakeSer
     [("llamacpp", "json_object+schema"), ("json", "json_object"), ("json_schema", "json_schema")],
 )
 def test_mode_sets_response_format(server: FakeServer, mode: str, expected_format: str) -> None:
-    llm = LLM(Settings(base_url="http://fake.test/v1", model=MODEL, mode=mode), http_client=server.client())
+    llm = LLM(
+        Settings(base_url="http://fake.test/v1", model=MODEL, mode=mode),
+        http_client=server.client(),
+    )
     server.enqueue(GOOD)
     _ask(llm)
     sent = server.requests[0]["response_format"]
@@ -129,15 +132,21 @@ def test_environment_is_read_and_explicit_wins(monkeypatch: pytest.MonkeyPatch) 
 
 
 def test_model_is_discovered_from_the_server(server: FakeServer) -> None:
-    server.enqueue({"object": "list", "data": [{"id": "served-model", "object": "model", "owned_by": "x"}]})
+    server.enqueue(
+        {"object": "list", "data": [{"id": "served-model", "object": "model", "owned_by": "x"}]}
+    )
     llm = LLM(Settings(base_url="http://fake.test/v1"), http_client=server.client())
     assert llm.model == "served-model"
 
 
-def test_key_never_reaches_errors_or_logs(server: FakeServer, caplog: pytest.LogCaptureFixture) -> None:
+def test_key_never_reaches_errors_or_logs(
+    server: FakeServer, caplog: pytest.LogCaptureFixture
+) -> None:
     key = "sk-secret0123456789abcdef"
-    llm = LLM(Settings(base_url="http://fake.test/v1", model=MODEL, api_key=key, retry_wait=0),
-              http_client=server.client())
+    llm = LLM(
+        Settings(base_url="http://fake.test/v1", model=MODEL, api_key=key, retry_wait=0),
+        http_client=server.client(),
+    )
     server.enqueue(401)
     caplog.set_level(logging.DEBUG)
     with pytest.raises(ModelError) as caught:

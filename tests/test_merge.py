@@ -5,8 +5,14 @@ from __future__ import annotations
 import pytest
 
 from summarizer import ingest
-from summarizer.merge import Citations, canonical_place, cluster_actors, merge, person_core
-from summarizer.merge import _display_name
+from summarizer.merge import (
+    Citations,
+    _display_name,
+    canonical_place,
+    cluster_actors,
+    merge,
+    person_core,
+)
 from summarizer.models import Actor, ArticleExtraction, Evidence, Figure
 
 
@@ -35,8 +41,13 @@ def test_person_core(name: str, expected: str) -> None:
 
 @pytest.mark.parametrize(
     ("name", "expected"),
-    [("U.S.", "United States"), ("US", "United States"), ("the United States", "United States"),
-     ("DPRK", "North Korea"), ("Pyongyang", None)],
+    [
+        ("U.S.", "United States"),
+        ("US", "United States"),
+        ("the United States", "United States"),
+        ("DPRK", "North Korea"),
+        ("Pyongyang", None),
+    ],
 )
 def test_canonical_place(name: str, expected: str | None) -> None:
     assert canonical_place(name) == expected
@@ -54,14 +65,31 @@ def _actors(*names: tuple[str, str]) -> list[tuple[str, Actor]]:
 @pytest.mark.parametrize(
     ("names", "expected"),
     [
-        ([("John Kirby", "person"), ("Kirby", "person"),
-          ("White House national security spokesperson John Kirby", "person")], ["John Kirby"]),
-        ([("Volodymyr Zelenskyy", "person"), ("Zelensky", "person"), ("Volodymyr Zelensky", "person")],
-         ["Volodymyr Zelenskyy"]),
+        (
+            [
+                ("John Kirby", "person"),
+                ("Kirby", "person"),
+                ("White House national security spokesperson John Kirby", "person"),
+            ],
+            ["John Kirby"],
+        ),
+        (
+            [
+                ("Volodymyr Zelenskyy", "person"),
+                ("Zelensky", "person"),
+                ("Volodymyr Zelensky", "person"),
+            ],
+            ["Volodymyr Zelenskyy"],
+        ),
         ([("Yoon Suk Yeol", "person"), ("Yoon", "person")], ["Yoon Suk Yeol"]),
-        ([("U.S.", "country"), ("United States", "country"), ("US", "government")], ["United States"]),
-        ([("Kim Jong-un", "person"), ("Kim Yo-jong", "person"), ("Kim", "person")],
-         ["Kim Jong-un", "Kim Yo-jong", "Kim"]),  # an ambiguous surname is left apart
+        (
+            [("U.S.", "country"), ("United States", "country"), ("US", "government")],
+            ["United States"],
+        ),
+        (
+            [("Kim Jong-un", "person"), ("Kim Yo-jong", "person"), ("Kim", "person")],
+            ["Kim Jong-un", "Kim Yo-jong", "Kim"],
+        ),  # an ambiguous surname is left apart
         ([("Joe Biden", "person"), ("Jill Biden", "person")], ["Joe Biden", "Jill Biden"]),
     ],
 )
@@ -74,25 +102,48 @@ TEXT_A = "Kirby said over 1,000 troops were killed or wounded. Aid of £1 billio
 TEXT_B = "John Kirby said more than 1,000 North Korean troops were killed or wounded. Aid of $1.25 billion."
 
 
-def _figure(article: ingest.Article, quote: str, raw: str, value: float, unit: str | None, counted: str) -> Figure:
-    return Figure(raw=raw, value=value, unit=unit, counted=counted, qualifier="over",
-                  claimed_by="Kirby", evidence=[_evidence(article, quote)])
+def _figure(
+    article: ingest.Article, quote: str, raw: str, value: float, unit: str | None, counted: str
+) -> Figure:
+    return Figure(
+        raw=raw,
+        value=value,
+        unit=unit,
+        counted=counted,
+        qualifier="over",
+        claimed_by="Kirby",
+        evidence=[_evidence(article, quote)],
+    )
 
 
 def test_merge_groups_figures_and_never_converts_currencies() -> None:
     a, b = _article(TEXT_A, "a"), _article(TEXT_B, "b")
     xa = ArticleExtraction(
-        article=a, model="m", prompt_version="p",
+        article=a,
+        model="m",
+        prompt_version="p",
         actors=[Actor(name="Kirby", kind="person", evidence=[_evidence(a, "Kirby")])],
-        figures=[_figure(a, "over 1,000 troops", "1,000", 1000, None, "troops killed or wounded"),
-                 _figure(a, "£1 billion", "£1 billion", 1e9, "GBP", "aid")],
+        figures=[
+            _figure(a, "over 1,000 troops", "1,000", 1000, None, "troops killed or wounded"),
+            _figure(a, "£1 billion", "£1 billion", 1e9, "GBP", "aid"),
+        ],
     )
     xb = ArticleExtraction(
-        article=b, model="m", prompt_version="p",
+        article=b,
+        model="m",
+        prompt_version="p",
         actors=[Actor(name="John Kirby", kind="person", evidence=[_evidence(b, "John Kirby")])],
-        figures=[_figure(b, "more than 1,000 North Korean troops", "1,000", 1000, None,
-                         "North Korean troops killed or wounded"),
-                 _figure(b, "$1.25 billion", "$1.25 billion", 1.25e9, "USD", "aid")],
+        figures=[
+            _figure(
+                b,
+                "more than 1,000 North Korean troops",
+                "1,000",
+                1000,
+                None,
+                "North Korean troops killed or wounded",
+            ),
+            _figure(b, "$1.25 billion", "$1.25 billion", 1.25e9, "USD", "aid"),
+        ],
     )
     merged = merge([xa, xb])
     assert [s.n for s in merged.sources] == [1, 2]

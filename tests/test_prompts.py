@@ -24,8 +24,10 @@ def test_rendered_prompt_is_pinned() -> None:
 
 @pytest.mark.parametrize(
     ("variables", "expected_error"),
-    [({"tag": "x"}, r"missing variables \['article'\]"),
-     ({"tag": "x", "article": "a", "extra": "b"}, r"unexpected \['extra'\]")],
+    [
+        ({"tag": "x"}, r"missing variables \['article'\]"),
+        ({"tag": "x", "article": "a", "extra": "b"}, r"unexpected \['extra'\]"),
+    ],
 )
 def test_render_is_strict(variables: dict[str, str], expected_error: str) -> None:
     with pytest.raises(PromptError, match=expected_error):

@@ -15,16 +15,36 @@ from tests.fakes import FakeServer, actor, event, figure, reply, statement
 from tests.test_extract import GOOD as REPLY_002
 
 REPLY_003 = reply(
-    actors=[actor("South Korea’s President Yoon Suk Yeol", "Yoon Suk Yeol", role="President of South Korea"),
-            actor("Ukrainian Minister of Defense Rustem Umerov", "Rustem Umerov")],
-    events=[event("Yoon Suk Yeol met with Ukrainian Minister of Defense Rustem Umerov",
-                  "Yoon Suk Yeol met Rustem Umerov.", "diplomacy", ["Yoon Suk Yeol", "Rustem Umerov"])],
-    figures=[figure("claims of 500 North Korean deaths", "500", "North Korean deaths",
-                    unverified=True),
-             figure("over 10,000 North Korean soldiers have been dispatched", "10,000",
-                    "North Korean soldiers dispatched")],
-    statements=[statement("the Defense Department could not independently verify these reports",
-                          "Deputy Pentagon Press Secretary")],
+    actors=[
+        actor(
+            "South Korea’s President Yoon Suk Yeol",
+            "Yoon Suk Yeol",
+            role="President of South Korea",
+        ),
+        actor("Ukrainian Minister of Defense Rustem Umerov", "Rustem Umerov"),
+    ],
+    events=[
+        event(
+            "Yoon Suk Yeol met with Ukrainian Minister of Defense Rustem Umerov",
+            "Yoon Suk Yeol met Rustem Umerov.",
+            "diplomacy",
+            ["Yoon Suk Yeol", "Rustem Umerov"],
+        )
+    ],
+    figures=[
+        figure("claims of 500 North Korean deaths", "500", "North Korean deaths", unverified=True),
+        figure(
+            "over 10,000 North Korean soldiers have been dispatched",
+            "10,000",
+            "North Korean soldiers dispatched",
+        ),
+    ],
+    statements=[
+        statement(
+            "the Defense Department could not independently verify these reports",
+            "Deputy Pentagon Press Secretary",
+        )
+    ],
 )
 PATHS = [SEEDS / "002_9e14d8b332cb9dc9.txt", SEEDS / "003_8ca868f52a6922c0.txt"]
 
@@ -39,15 +59,24 @@ def test_markdown_has_every_section(briefing: Briefing) -> None:
     markdown = briefing.to_markdown()
     assert markdown.startswith("# News briefing, 2026-11-23\n")
     headings = re.findall(r"^## (.+)$", markdown, flags=re.MULTILINE)
-    assert headings == ["Key developments", "Figures", "Who's who", "Statements", "Sources",
-                        "Citations", "How this briefing was made"]
+    assert headings == [
+        "Key developments",
+        "Figures",
+        "Who's who",
+        "Statements",
+        "Sources",
+        "Citations",
+        "How this briefing was made",
+    ]
 
 
 def test_every_news_line_cites_and_every_citation_resolves(briefing: Briefing) -> None:
     markdown = briefing.to_markdown()
     body = markdown.split("## Sources")[0].split("## Key developments")[1]
     for line in body.splitlines():
-        if line.startswith(("- ", "  - ")) and not line.startswith("- **") or "according to" in line:
+        if (
+            line.startswith(("- ", "  - ")) and not line.startswith("- **")
+        ) or "according to" in line:
             assert re.search(r"\[\d+\]$", line), line
     texts = {s.article.id: s.article.text for s in briefing.sources}
     for c in briefing.citations:
@@ -58,7 +87,9 @@ def test_every_news_line_cites_and_every_citation_resolves(briefing: Briefing) -
 def test_figures_show_claimant_scope_and_unverified(briefing: Briefing) -> None:
     markdown = briefing.to_markdown()
     assert "8,000, according to Antony Blinken (source 1, 002_9e14d8b332cb9dc9)" in markdown
-    assert "500, according to the article in rfa.org (source 2, rfa.org) — **unverified**" in markdown
+    assert (
+        "500, according to the article in rfa.org (source 2, rfa.org) — **unverified**" in markdown
+    )
 
 
 def test_the_author_bio_and_clutter_never_appear(briefing: Briefing) -> None:
@@ -86,9 +117,16 @@ def test_neutrality_check(text: str, expected: list[str]) -> None:
 
 def test_markdown_escapes_article_text(fake_llm: LLM, server: FakeServer, tmp_path: object) -> None:
     article = ingest.parse("Rebels said <b>12</b> *drones* hit [the] base.\n", "x.txt")
-    body = reply(actors=[actor("Rebels said", "Rebels", "armed_force")],
-                 events=[event("Rebels said <b>12</b> *drones* hit [the] base",
-                               "Rebels reported 12 drones.", "military_action")])
+    body = reply(
+        actors=[actor("Rebels said", "Rebels", "armed_force")],
+        events=[
+            event(
+                "Rebels said <b>12</b> *drones* hit [the] base",
+                "Rebels reported 12 drones.",
+                "military_action",
+            )
+        ],
+    )
     server.enqueue(body)
     from summarizer.extract import extract
     from summarizer.pipeline import assemble

@@ -28,13 +28,31 @@ def _validate(body: str, strict: bool = True) -> ExtractionReply:
 
 
 GOOD = reply(
-    actors=[actor("White House spokesperson John Kirby", "John Kirby", role="White House spokesperson")],
-    events=[event("The Biden administration will announce aid valued at £1 billion", "The US plans an aid package of £1 billion.", "aid")],
+    actors=[
+        actor("White House spokesperson John Kirby", "John Kirby", role="White House spokesperson")
+    ],
+    events=[
+        event(
+            "The Biden administration will announce aid valued at £1 billion",
+            "The US plans an aid package of £1 billion.",
+            "aid",
+        )
+    ],
     figures=[
-        figure("more than 1,000 North Korean troops were killed or wounded in one week", "1,000",
-               "North Korean troops killed or wounded", scope="in one week", claimed_by="John Kirby"),
-        figure("the toll had exceeded 3,000 casualties", "3,000", "North Korean casualties",
-               claimed_by="Zelenskyy", unverified=True),
+        figure(
+            "more than 1,000 North Korean troops were killed or wounded in one week",
+            "1,000",
+            "North Korean troops killed or wounded",
+            scope="in one week",
+            claimed_by="John Kirby",
+        ),
+        figure(
+            "the toll had exceeded 3,000 casualties",
+            "3,000",
+            "North Korean casualties",
+            claimed_by="Zelenskyy",
+            unverified=True,
+        ),
         figure("aid valued at £1 billion", "£1 billion", "military aid"),
     ],
     statements=[statement("the toll had exceeded 3,000 casualties", "Zelenskyy")],
@@ -56,17 +74,61 @@ def test_valid_reply_is_grounded() -> None:
 @pytest.mark.parametrize(
     ("items", "expected_error"),
     [
-        ({"actors": [actor("spokesperson Jon Kirby", "Jon Kirby")]}, "not in the article word for word"),
-        ({"actors": [actor("The Biden administration", "Kamala Harris")]}, "'Kamala Harris' does not appear in its quote"),
-        ({"figures": [figure("more than 1,000 North Korean troops", "2,000", "troops")]}, "number '2,000' is not in its quote"),
-        ({"figures": [figure("more than 1,000 North Korean troops", "North Korean", "troops")]}, "not in its quote"),
-        ({"figures": [figure("more than 1,000 North Korean troops", "1,000", "desperate troops")]}, "loaded word 'desperate'"),
-        ({"events": [event("Zelenskyy said the toll had exceeded 3,000 casualties", "Zelenskyy gave a staggering toll.")]}, "loaded word 'staggering'"),
-        ({"events": [event("Zelenskyy said the toll had exceeded 3,000 casualties", "Zelenskyy put the toll at 5,000.")]}, "number 5000 which is not in its quote"),
-        ({"statements": [statement("Kirby said nothing of the sort", "Kirby")]}, "not in the article word for word"),
+        (
+            {"actors": [actor("spokesperson Jon Kirby", "Jon Kirby")]},
+            "not in the article word for word",
+        ),
+        (
+            {"actors": [actor("The Biden administration", "Kamala Harris")]},
+            "'Kamala Harris' does not appear in its quote",
+        ),
+        (
+            {"figures": [figure("more than 1,000 North Korean troops", "2,000", "troops")]},
+            "number '2,000' is not in its quote",
+        ),
+        (
+            {"figures": [figure("more than 1,000 North Korean troops", "North Korean", "troops")]},
+            "not in its quote",
+        ),
+        (
+            {
+                "figures": [
+                    figure("more than 1,000 North Korean troops", "1,000", "desperate troops")
+                ]
+            },
+            "loaded word 'desperate'",
+        ),
+        (
+            {
+                "events": [
+                    event(
+                        "Zelenskyy said the toll had exceeded 3,000 casualties",
+                        "Zelenskyy gave a staggering toll.",
+                    )
+                ]
+            },
+            "loaded word 'staggering'",
+        ),
+        (
+            {
+                "events": [
+                    event(
+                        "Zelenskyy said the toll had exceeded 3,000 casualties",
+                        "Zelenskyy put the toll at 5,000.",
+                    )
+                ]
+            },
+            "number 5000 which is not in its quote",
+        ),
+        (
+            {"statements": [statement("Kirby said nothing of the sort", "Kirby")]},
+            "not in the article word for word",
+        ),
     ],
 )
-def test_invalid_item_raises_for_a_reask(items: dict[str, list[dict[str, object]]], expected_error: str) -> None:
+def test_invalid_item_raises_for_a_reask(
+    items: dict[str, list[dict[str, object]]], expected_error: str
+) -> None:
     body = json.loads(GOOD)
     for key, extra in items.items():
         body[key] = body[key] + extra
@@ -108,10 +170,11 @@ def test_salvage_of_unusable_text_drops_the_chunk(text: str, expected_error: str
 
 def test_problem_report_lists_items_and_says_what_to_do() -> None:
     body = json.loads(GOOD)
-    body["figures"] = [figure("no such words", "5", "x")] * 14
+    body["figures"] = [figure("no such words", "5", "x")] * 8
+    body["statements"] = [statement("nor these", "Kirby")] * 6
     grounded = _validate(json.dumps(body), strict=False).grounded
     report = problem_report(grounded.dropped)
     assert report.startswith("14 items are not supported by the article:")
-    assert "figures[11]" in report and "figures[12]" not in report
+    assert "statements[3]" in report and "statements[4]" not in report
     assert "... and 2 more" in report
     assert "copying the quote exactly" in report

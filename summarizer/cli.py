@@ -114,6 +114,11 @@ def schema(
 def _settings(verbose: bool, **explicit: str | None) -> Settings:
     if verbose:
         logging.basicConfig(level=logging.INFO, format="%(name)s: %(message)s", stream=sys.stderr)
+    else:
+        # instructor logs every exhausted re-ask at ERROR, tracebacks and all; the run reports
+        # dropped items itself, so without --verbose that noise stays out of the terminal.
+        logging.getLogger("instructor").addHandler(logging.NullHandler())
+        logging.getLogger("instructor").propagate = False
     try:
         given: dict[str, Any] = {k: v for k, v in explicit.items() if v is not None}
         return Settings(**given)  # __init__, not model_validate: only __init__ reads the env

@@ -20,6 +20,7 @@ from summarizer.models import (
     AttributedStatement,
     Citation,
     Development,
+    Event,
     Evidence,
     Figure,
     FigureClaim,
@@ -133,11 +134,7 @@ def merge(extractions: list[ArticleExtraction]) -> Merged:
     groups = cluster_actors([a for x in extractions for a in x.actors])
     names = _name_index(groups)
     # Citations are numbered in reading order: developments, figures, actors, statements.
-    developments = [
-        Development(type=e.type, text=e.summary, citations=[book.cite(v) for v in e.evidence])
-        for x in extractions
-        for e in x.events
-    ]
+    developments = _developments([e for x in extractions for e in x.events], book)
     figures = group_figures([f for x in extractions for f in x.figures], book, names)
     actors = [_merged_actor(group, book) for group in groups]
     statements = [
@@ -150,6 +147,19 @@ def merge(extractions: list[ArticleExtraction]) -> Merged:
         for s in x.statements
     ]
     return Merged(sources, developments, figures, actors, statements, book.items)
+
+
+def _developments(events: list[Event], book: Citations) -> list[Development]:
+    """One line per distinct summary: the same words from several spans share the line."""
+    lines: dict[str, Development] = {}
+    for event in events:
+        citations = [book.cite(v) for v in event.evidence]
+        key = _fold(event.summary).rstrip(".")
+        if key in lines:
+            lines[key].citations += [c for c in citations if c not in lines[key].citations]
+        else:
+            lines[key] = Development(type=event.type, text=event.summary, citations=citations)
+    return list(lines.values())
 
 
 # --- actors -----------------------------------------------------------------------------------

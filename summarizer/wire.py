@@ -30,6 +30,7 @@ from summarizer.models import (
 )
 from summarizer.neutral import loaded_words
 
+_INITIALS = re.compile(r"\b([A-Z])\. (?=[A-Z]\.)")
 _QUOTE = "Words copied exactly from the article that support this item."
 
 
@@ -212,7 +213,8 @@ def _actor(item: ActorItem, grounder: Grounder) -> Actor:
 
 def _event(item: EventItem, grounder: Grounder) -> Event:
     evidence = _evidence(item.quote, grounder)
-    summary = " ".join(item.summary.split())
+    # Models space out initialisms ("U. S."); the text never does.
+    summary = _INITIALS.sub(r"\1.", " ".join(item.summary.split()))
     if not summary:
         raise ItemError("the summary is empty")
     loaded = loaded_words(summary)

@@ -28,7 +28,8 @@ BASE_URL = os.environ.get("SUMMARIZER_RECORD_BASE_URL", "http://127.0.0.1:8765/v
 def test_seeds_briefing(vcr: Any) -> None:
     settings = Settings(base_url=BASE_URL, model=RECORDED_MODEL, api_key="sk-test-not-a-real-key")
     briefing = brief([SEEDS], settings=settings, date="2026-11-23")
-    assert vcr.all_played, "the cassette holds requests this run never made"
+    if vcr.record_mode == "none":
+        assert vcr.all_played, "the cassette holds requests this run never made"
 
     # Every article is a source, in order, and every citation is its exact span.
     files = sorted(SEEDS.glob("*.txt"))

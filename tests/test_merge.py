@@ -166,3 +166,18 @@ def test_the_same_span_is_cited_once() -> None:
     first = book.cite(_evidence(a, "Kirby"))
     assert book.cite(_evidence(a, "Kirby")) == first == 1
     assert book.cite(_evidence(a, "troops")) == 2
+
+
+def test_identical_development_lines_share_one_line() -> None:
+    from summarizer.models import Event
+
+    a = _article(TEXT_A, "a")
+    events = [
+        Event(
+            type="aid", summary="Aid was announced.", evidence=[_evidence(a, "Aid of £1 billion")]
+        ),
+        Event(type="aid", summary="aid was announced", evidence=[_evidence(a, "was announced")]),
+    ]
+    x = ArticleExtraction(article=a, model="m", prompt_version="p", events=events)
+    (line,) = merge([x]).developments
+    assert line.citations == [1, 2]

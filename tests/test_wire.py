@@ -178,3 +178,12 @@ def test_problem_report_lists_items_and_says_what_to_do() -> None:
     assert "statements[3]" in report and "statements[4]" not in report
     assert "... and 2 more" in report
     assert "copying the quote exactly" in report
+
+
+def test_spaced_initialisms_in_summaries_are_closed_up() -> None:
+    body = json.loads(GOOD)
+    body["events"][0]["summary"] = "U. S. officials plan aid of £1 billion."
+    assert (
+        _validate(json.dumps(body)).grounded.events[0].summary
+        == "U.S. officials plan aid of £1 billion."
+    )

@@ -12,9 +12,10 @@ from typing import Annotated, Any, NoReturn
 import typer
 from rich.console import Console
 
-from summarizer import pipeline, schemas
+from summarizer import evaluate, pipeline, schemas
 from summarizer.config import Settings
 from summarizer.errors import SummarizerError
+from summarizer.models import Briefing
 
 PARTIAL_EXIT = 2  # the briefing was written, but some inputs were skipped
 
@@ -109,6 +110,22 @@ def schema(
         _emit(generated[f"{name}.schema.json"], None)
     else:
         _fail(f"No schema named {name!r}; choose one of {', '.join(schemas.SCHEMAS)}.", 1)
+
+
+@app.command("evaluate")
+def evaluate_command(
+    briefing: Annotated[Path, typer.Argument(help="A briefing written with --format json.")],
+    gold: Annotated[Path, typer.Option(help="Gold figures (JSON).")] = Path(
+        "tests/data/gold_figures.json"
+    ),
+) -> None:
+    """Score a briefing's figures against gold annotations: precision and recall."""
+    try:
+        parsed = Briefing.model_validate_json(briefing.read_text(encoding="utf-8"))
+        reference = evaluate.load_gold(gold)
+    except (OSError, ValueError) as exc:
+        _fail(f"Cannot read {briefing} or {gold}: {str(exc).splitlines()[0]}", 1)
+    _emit(evaluate.report(evaluate.score(parsed, reference)) + "\n", None)
 
 
 def _settings(verbose: bool, **explicit: str | None) -> Settings:

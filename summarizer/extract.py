@@ -5,20 +5,34 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
-from summarizer import prompts
+from pydantic import BaseModel
+
+from summarizer import figures, mentions, prompts
 from summarizer.grounding import Grounder, fold
 from summarizer.llm import Reply
-from summarizer.models import Actor, Article, ArticleExtraction, CallStats, DroppedItem
+from summarizer.models import (
+    Actor,
+    Article,
+    ArticleExtraction,
+    CallStats,
+    DroppedItem,
+    Figure,
+    NotFigureMention,
+)
 from summarizer.wire import ExtractionReply, Grounded, salvage
 
 SYSTEM, USER = "extract_system", "extract_user"
+FIGURES_SYSTEM, FIGURES_USER = "figures_system", "figures_user"
+LABEL_BATCH = 15  # mentions per labelling call: small enough for a small model to keep order
+
+T = TypeVar("T", bound=BaseModel)
 
 
 def prompt_version() -> str:
     """The version of the extraction prompts, recorded with every extraction."""
-    return prompts.version(SYSTEM, USER)
+    return prompts.version(SYSTEM, USER, FIGURES_SYSTEM, FIGURES_USER)
 
 
 class StructuredModel(Protocol):
@@ -28,11 +42,8 @@ class StructuredModel(Protocol):
     def model(self) -> str: ...
 
     def structured(
-        self,
-        response_model: type[ExtractionReply],
-        messages: list[dict[str, str]],
-        context: dict[str, Any],
-    ) -> Reply[ExtractionReply]: ...
+        self, response_model: type[T], messages: list[dict[str, str]], context: dict[str, Any]
+    ) -> Reply[T]: ...
 
 
 @dataclass(frozen=True)
@@ -75,22 +86,51 @@ def extract(article: Article, llm: StructuredModel, chunk_chars: int = 6000) -> 
             {"grounder": grounder, "strict": True, "article_id": article.id},
         )
         found.extend(_outcome(reply, grounder))
-        stats.calls += reply.attempts
-        stats.reasks += max(reply.attempts - 1, 0)
-        stats.prompt_tokens += reply.prompt_tokens
-        stats.completion_tokens += reply.completion_tokens
-        stats.seconds += reply.seconds
+        _count(stats, reply)
+    actors = _merge_actors(found.actors)
+    figures, not_figures, unlabelled = label_figures(article, actors, llm, stats)
     return ArticleExtraction(
         article=article,
-        actors=_merge_actors(found.actors),
+        actors=actors,
         events=_unique(found.events),
-        figures=_unique(found.figures),
+        figures=figures,
         statements=_unique(found.statements),
-        dropped=found.dropped,
+        not_figures=not_figures,
+        dropped=found.dropped + unlabelled,
         stats=stats,
         model=llm.model,
         prompt_version=prompt_version(),
     )
+
+
+def label_figures(
+    article: Article, actors: list[Actor], llm: StructuredModel, stats: CallStats
+) -> tuple[list[Figure], list[NotFigureMention], list[DroppedItem]]:
+    """Every numeric mention becomes a figure or an explicit not-a-figure (see figures.py)."""
+    found = mentions.detect(article)
+    claimants = figures.Claimants(article, actors)
+    candidates = [i for i, m in enumerate(found) if m.is_candidate]
+    labels: dict[int, figures.FigureLabel] = {}
+    for first in range(0, len(candidates), LABEL_BATCH):
+        indices = candidates[first : first + LABEL_BATCH]
+        batch = figures.LabelBatch([found[i] for i in indices], claimants)
+        reply = llm.structured(
+            figures.labels_model(len(indices)),
+            _figure_messages(article, batch, actors, first),
+            {"batch": batch, "strict": True, "article_id": article.id},
+        )
+        _count(stats, reply)
+        valid = reply.value.valid_labels() if reply.value else batch.salvage(reply.last_text)
+        labels.update({indices[local]: label for local, label in valid.items()})
+    return figures.build(article, found, labels, claimants)
+
+
+def _count(stats: CallStats, reply: Reply[Any]) -> None:
+    stats.calls += reply.attempts
+    stats.reasks += max(reply.attempts - 1, 0)
+    stats.prompt_tokens += reply.prompt_tokens
+    stats.completion_tokens += reply.completion_tokens
+    stats.seconds += reply.seconds
 
 
 def _outcome(reply: Reply[ExtractionReply], grounder: Grounder) -> Grounded:
@@ -109,6 +149,24 @@ def _messages(article: Article, chunk: Chunk, index: int) -> list[dict[str, str]
     return [
         {"role": "system", "content": prompts.render(SYSTEM)},
         {"role": "user", "content": prompts.render(USER, tag=tag, article=chunk.text)},
+    ]
+
+
+def _figure_messages(
+    article: Article, batch: figures.LabelBatch, actors: list[Actor], first: int
+) -> list[dict[str, str]]:
+    tag = "mentions-" + hashlib.sha256(f"{article.id}:m{first}".encode()).hexdigest()[:10]
+    names = "; ".join(a.name for a in actors) or "none found"
+    user = prompts.render(
+        FIGURES_USER,
+        actors=names,
+        count=str(len(batch.mentions)),
+        tag=tag,
+        mentions=batch.listing(article),
+    )
+    return [
+        {"role": "system", "content": prompts.render(FIGURES_SYSTEM)},
+        {"role": "user", "content": user},
     ]
 
 

@@ -71,7 +71,7 @@ def parse(text: str, path: str = "<text>") -> Article:
     return Article(
         id=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:12],
         path=path,
-        outlet=outlet or Path(path).stem or "stdin",
+        outlet=outlet or ("stdin" if path == "<stdin>" else Path(path).stem),
         title=_title(text, boilerplate),
         text=text,
         boilerplate=boilerplate,

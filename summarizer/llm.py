@@ -241,7 +241,8 @@ def _describe(exc: BaseException, settings: Settings) -> str:
 
     where = settings.base_url or "the OpenAI API"
     if isinstance(exc, openai.APIConnectionError):
-        return f"Cannot reach the model server at {where}: {_redact(str(exc))}. Is it running?"
+        detail = _redact(str(exc)).rstrip(".")
+        return f"Cannot reach the model server at {where} ({detail}). Is it running?"
     if isinstance(exc, openai.AuthenticationError):
         return f"The model server at {where} refused the API key; check OPENAI_API_KEY."
     if isinstance(exc, openai.APIStatusError):

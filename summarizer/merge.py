@@ -127,7 +127,9 @@ class Merged:
 def merge(extractions: list[ArticleExtraction]) -> Merged:
     """Merge per-article extractions into one set of cited facts."""
     sources = [
-        Source(n=i, article=x.article, stats=x.stats, dropped=len(x.dropped))
+        Source(
+            n=i, article=x.article, stats=x.stats, dropped=len(x.dropped), not_figures=x.not_figures
+        )
         for i, x in enumerate(extractions, start=1)
     ]
     book = Citations(sources={s.article.id: s.n for s in sources})
@@ -315,6 +317,7 @@ def _figure_group(group: list[Figure], book: Citations, names: dict[str, str]) -
             scope=f.scope,
             claimed_by=names.get(_person_key(f.claimed_by), f.claimed_by) if f.claimed_by else None,
             unverified=f.unverified,
+            labelled=f.labelled,
             citation=book.cite(f.evidence[0]),
         )
         for f in group
@@ -324,17 +327,9 @@ def _figure_group(group: list[Figure], book: Citations, names: dict[str, str]) -
     return FigureGroup(counted=counted, unit=group[0].unit, claims=claims, agree=len(values) == 1)
 
 
-_CURRENCIES = {"usd", "gbp", "eur", "jpy", "krw", "uah", "rub"}
-
-
 def _unit_key(unit: str | None) -> str:
-    """Currencies and percent keep their identity; every count of things is one 'count'."""
-    folded = _fold(unit or "")
-    if folded in _CURRENCIES or folded == "percent":
-        return folded
-    if folded in {"square miles", "sq mi", "km2", "km²", "square kilometres", "square kilometers"}:
-        return folded
-    return "count"
+    """Units are canonical already (figures.py): people never group with items or money."""
+    return unit or "count"
 
 
 def _counted_key(text: str) -> set[str]:

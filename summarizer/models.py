@@ -99,7 +99,18 @@ class Figure(_Model):
     scope: str | None = Field(None, description="Period or scope, e.g. 'in one week'.")
     claimed_by: str | None = Field(None, description="Who the article says claims it.")
     unverified: bool = Field(False, description="The article says it is not verified.")
-    evidence: list[Evidence]
+    labelled: bool = Field(True, description="False when the model gave no usable label.")
+    mention: Evidence | None = Field(None, description="The span of the number itself.")
+    evidence: list[Evidence] = Field(description="The sentence the number stands in.")
+
+
+class NotFigureMention(_Model):
+    """A number in the text that counts nothing: a date, an age, an ordinal, a set phrase..."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+    reason: str
 
 
 class Statement(_Model):
@@ -136,6 +147,9 @@ class ArticleExtraction(_Model):
     events: list[Event] = Field(default_factory=list)
     figures: list[Figure] = Field(default_factory=list)
     statements: list[Statement] = Field(default_factory=list)
+    not_figures: list[NotFigureMention] = Field(
+        default_factory=list, description="Numbers classified as not figures, with the reason."
+    )
     dropped: list[DroppedItem] = Field(default_factory=list)
     stats: CallStats = Field(default_factory=CallStats)
     model: str
@@ -163,6 +177,9 @@ class Source(_Model):
     article: Article
     stats: CallStats = Field(default_factory=CallStats)
     dropped: int = Field(0, description="Items dropped because they could not be grounded.")
+    not_figures: list[NotFigureMention] = Field(
+        default_factory=list, description="Numbers in the article that count nothing, and why."
+    )
 
 
 class Sentence(_Model):
@@ -202,6 +219,7 @@ class FigureClaim(_Model):
     scope: str | None
     claimed_by: str | None
     unverified: bool
+    labelled: bool = True
     citation: int
 
 

@@ -47,6 +47,14 @@ def brief(
     the others still make the briefing. ModelError is raised only when every article failed.
     """
     settings = settings or Settings(**options)
+    extractions, skipped = extract_all(paths, settings=settings, llm=llm)
+    return assemble(extractions, skipped, date=date)
+
+
+def extract_all(
+    paths: Iterable[str | Path], *, settings: Settings, llm: StructuredModel | None = None
+) -> tuple[list[ArticleExtraction], list[SkippedArticle]]:
+    """Extract every article under ``paths``; an article that fails is skipped with its reason."""
     loaded = ingest.load(paths)
     model = llm or LLM(settings)
     extractions, skipped = [], list(loaded.skipped)
@@ -60,7 +68,7 @@ def brief(
             skipped.append(SkippedArticle(path=article.path, reason=str(exc)))
     if not extractions:
         raise ModelError(f"No article could be extracted: {skipped[-1].reason}")
-    return assemble(extractions, skipped, date=date)
+    return extractions, skipped
 
 
 def assemble(

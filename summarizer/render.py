@@ -66,8 +66,13 @@ def _claim(claim: FigureClaim, sources: list[Source]) -> str:
     who = claim.claimed_by or f"the article in {outlet}"
     scope = f", {_md(claim.scope)}" if claim.scope else ""
     flag = " — **unverified**, the article says" if claim.unverified else ""
+    if not claim.labelled:
+        flag += " — not labelled by the model; see the quoted sentence"
+    value = _md(claim.raw)
+    if claim.qualifier == "vague" and claim.low is not None:
+        value += f" (at least {claim.low:,.0f})"  # the conservative bound, as trackers code it
     return (
-        f"{_md(claim.raw)}{scope}, according to {_md(who)} "
+        f"{value}{scope}, according to {_md(who)} "
         f"(source {claim.source}, {_md(outlet)}){flag} [{claim.citation}]"
     )
 

@@ -15,7 +15,6 @@ from typing import Any, Self
 
 from pydantic import BaseModel, Field, PrivateAttr, ValidationError, ValidationInfo, model_validator
 
-from summarizer import numbers
 from summarizer.grounding import Grounder, fold
 from summarizer.models import (
     Actor,
@@ -24,8 +23,6 @@ from summarizer.models import (
     Event,
     EventType,
     Evidence,
-    Figure,
-    Qualifier,
     Statement,
 )
 from summarizer.neutral import loaded_words
@@ -50,16 +47,6 @@ class EventItem(BaseModel):
     time: str | None = Field(description="When, as stated, or null.")
 
 
-class FigureItem(BaseModel):
-    quote: str = Field(description=_QUOTE)
-    number: str = Field(description="The number exactly as written in the quote.")
-    counted: str = Field(description="What the number counts.")
-    unit: str | None = Field(description="Unit, e.g. troops, people, USD, GBP, percent.")
-    scope: str | None = Field(description="Period or scope, e.g. 'in one week', or null.")
-    claimed_by: str | None = Field(description="Who the article says gives it, or null.")
-    unverified: bool = Field(description="True if the article says it is unverified.")
-
-
 class StatementItem(BaseModel):
     quote: str = Field(description="The words said, copied exactly from the article.")
     speaker: str
@@ -71,7 +58,6 @@ class StatementItem(BaseModel):
 class ExtractionReply(BaseModel):
     actors: list[ActorItem] = Field(min_length=1, max_length=12)
     events: list[EventItem] = Field(min_length=1, max_length=8)
-    figures: list[FigureItem] = Field(max_length=12)
     statements: list[StatementItem] = Field(max_length=6)
 
     _grounded: Grounded | None = PrivateAttr(None)
@@ -100,14 +86,12 @@ class Grounded:
 
     actors: list[Actor] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
-    figures: list[Figure] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
     dropped: list[DroppedItem] = field(default_factory=list)
 
     def extend(self, other: Grounded) -> None:
         self.actors += other.actors
         self.events += other.events
-        self.figures += other.figures
         self.statements += other.statements
         self.dropped += other.dropped
 
@@ -122,7 +106,6 @@ def ground(reply: ExtractionReply, grounder: Grounder) -> Grounded:
     builders: list[tuple[str, list[Any], Any, list[Any]]] = [
         ("actor", reply.actors, _actor, out.actors),
         ("event", reply.events, _event, out.events),
-        ("figure", reply.figures, _figure, out.figures),
         ("statement", reply.statements, _statement, out.statements),
     ]
     for kind, items, build, sink in builders:
@@ -156,7 +139,6 @@ def salvage(text: str, grounder: Grounder) -> Grounded:
     partial = ExtractionReply.model_construct(
         actors=parts["actors"],
         events=parts["events"],
-        figures=parts["figures"],
         statements=parts["statements"],
     )
     out.extend(ground(partial, grounder))
@@ -179,7 +161,6 @@ def problem_report(dropped: list[DroppedItem]) -> str:
 _ITEM_MODELS: dict[str, type[BaseModel]] = {
     "actors": ActorItem,
     "events": EventItem,
-    "figures": FigureItem,
     "statements": StatementItem,
 }
 
@@ -234,63 +215,11 @@ def _event(item: EventItem, grounder: Grounder) -> Event:
     )
 
 
-def _figure(item: FigureItem, grounder: Grounder) -> Figure:
-    evidence = _evidence(item.quote, grounder)
-    raw = item.number.strip()
-    folded_raw = fold(raw)
-    quote = fold(evidence.quote)
-    if not numbers.has_number(raw) or not folded_raw or folded_raw not in quote:
-        raise ItemError(f"the number {_short(raw)} is not in its quote {_short(evidence.quote)}")
-    parsed = numbers.parse(raw)
-    if parsed is None:
-        raise ItemError(f"{_short(raw)} is not a number")
-    loaded = loaded_words(f"{item.counted} {item.scope or ''}")
-    if loaded:
-        raise ItemError(f"'counted' or 'scope' uses the loaded word {loaded[0]!r}; be neutral")
-    return Figure(
-        raw=raw,
-        value=parsed.value,
-        low=parsed.low,
-        high=parsed.high,
-        qualifier=_qualifier(quote, folded_raw, parsed),
-        unit=parsed.unit or _clean(item.unit),
-        counted=item.counted.strip() or "unspecified",
-        scope=_clean(item.scope),
-        claimed_by=_clean(item.claimed_by),
-        unverified=item.unverified,
-        evidence=[evidence],
-    )
-
-
 def _statement(item: StatementItem, grounder: Grounder) -> Statement:
     evidence = _evidence(item.quote, grounder)
     if not item.speaker.strip():
         raise ItemError("the speaker is empty")
     return Statement(speaker=item.speaker.strip(), text=evidence.quote, evidence=[evidence])
-
-
-_QUALIFIERS: list[tuple[str, Qualifier]] = [
-    (r"(?:more than|over|above|exceeded|exceeding|in excess of)", "over"),
-    (r"(?:up to|as many as|no more than|at most)", "up_to"),
-    (r"(?:at least|no fewer than|no less than)", "at_least"),
-    (r"(?:about|around|some|roughly|approximately|nearly|almost|estimated|an estimated)", "about"),
-    (r"(?:fewer than|less than|under|below)", "under"),
-]
-
-
-def _qualifier(quote: str, raw: str, parsed: numbers.Parsed) -> Qualifier:
-    """The hedge written just before the number in the quote, read by rule, not by the model."""
-    if parsed.vague:
-        return "vague"
-    if parsed.low is not None and parsed.high is not None:
-        return "range"
-    # The hedge may sit in the quote before the number, or inside the number's own text.
-    lead = re.split(r"[\d$£€¥₩₴₽]", raw, maxsplit=1)[0]
-    before = (quote[: quote.find(raw)] + " " + lead).rstrip()
-    for pattern, qualifier in _QUALIFIERS:
-        if re.search(rf"\b{pattern}(?:\s+(?:a|an|the))?$", before):
-            return qualifier
-    return "exact"
 
 
 def _digit_runs(text: str) -> list[str]:

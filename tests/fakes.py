@@ -65,7 +65,7 @@ class FakeServer:
 
 def reply(**lists: list[dict[str, Any]]) -> str:
     """An extraction reply as the model would write it, with empty lists by default."""
-    body: dict[str, Any] = {"actors": [], "events": [], "figures": [], "statements": []}
+    body: dict[str, Any] = {"actors": [], "events": [], "statements": []}
     body.update(lists)
     return json.dumps(body)
 
@@ -87,18 +87,28 @@ def event(
     }
 
 
-def figure(quote: str, number: str, counted: str, **extra: Any) -> dict[str, Any]:
-    item = {
-        "quote": quote,
+def label(
+    number: str,
+    counted: str = "",
+    unit: str = "people",
+    claimed_by: str | None = None,
+    scope: str | None = None,
+    is_figure: bool = True,
+) -> dict[str, Any]:
+    """One figure label, as the model writes it for one numbered mention."""
+    return {
         "number": number,
+        "is_figure": is_figure,
         "counted": counted,
-        "unit": None,
-        "scope": None,
-        "claimed_by": None,
-        "unverified": False,
+        "unit": unit,
+        "claimed_by": claimed_by,
+        "scope": scope,
     }
-    item.update(extra)
-    return item
+
+
+def labels(*items: dict[str, Any]) -> str:
+    """A labelling reply: one label per mention, in order."""
+    return json.dumps({"labels": list(items)})
 
 
 def statement(quote: str, speaker: str) -> dict[str, Any]:

@@ -13,7 +13,7 @@ from summarizer.config import Settings
 from summarizer.llm import LLM
 from tests.conftest import SEEDS
 from tests.fakes import MODEL, FakeServer
-from tests.test_render import PATHS, REPLY_002, REPLY_003
+from tests.test_render import LABELS_002, LABELS_003, PATHS, REPLY_002, REPLY_003
 
 runner = CliRunner()
 
@@ -53,13 +53,13 @@ def test_errors_are_one_line_without_traceback(
 
 
 def test_brief_markdown_and_json(fake_backend: FakeServer, tmp_path: Path) -> None:
-    fake_backend.enqueue(REPLY_002, REPLY_003)
+    fake_backend.enqueue(REPLY_002, LABELS_002, REPLY_003, LABELS_003)
     args = ["brief", *map(str, PATHS), "--base-url", "http://x.test/v1", "--model", MODEL]
     result = runner.invoke(cli.app, [*args, "--date", "2026-11-23"])
     assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith("# News briefing, 2026-11-23")
 
-    fake_backend.enqueue(REPLY_002, REPLY_003)
+    fake_backend.enqueue(REPLY_002, LABELS_002, REPLY_003, LABELS_003)
     out = tmp_path / "b.json"
     result = runner.invoke(cli.app, [*args, "--format", "json", "--out", str(out)])
     assert result.exit_code == 0 and result.stdout == ""
@@ -70,7 +70,7 @@ def test_partial_run_exits_2_and_says_what_was_skipped(
     fake_backend: FakeServer, tmp_path: Path
 ) -> None:
     (tmp_path / "empty.txt").write_text("")
-    fake_backend.enqueue(REPLY_002)
+    fake_backend.enqueue(REPLY_002, LABELS_002)
     result = runner.invoke(
         cli.app,
         [
@@ -98,12 +98,12 @@ def test_server_down_for_every_article_is_a_model_error(fake_backend: FakeServer
 
 
 def test_extract_prints_json(fake_backend: FakeServer) -> None:
-    fake_backend.enqueue(REPLY_002)
+    fake_backend.enqueue(REPLY_002, LABELS_002)
     result = runner.invoke(
         cli.app, ["extract", str(PATHS[0]), "--base-url", "http://x.test/v1", "--model", MODEL]
     )
     assert result.exit_code == 0, result.stderr
-    assert json.loads(result.stdout)["stats"]["calls"] == 1
+    assert json.loads(result.stdout)["stats"]["calls"] == 2
 
 
 def test_schema_prints_all_and_one() -> None:
@@ -139,7 +139,7 @@ def test_environment_configures_the_cli(
 ) -> None:
     monkeypatch.setenv("SUMMARIZER_BASE_URL", "http://env.test/v1")
     monkeypatch.setenv("SUMMARIZER_MODEL", "env-model")
-    fake_backend.enqueue(REPLY_002)
+    fake_backend.enqueue(REPLY_002, LABELS_002)
     result = runner.invoke(cli.app, ["brief", str(PATHS[0])])
     assert result.exit_code == 0, result.stderr
     assert fake_backend.requests[0]["model"] == "env-model"

@@ -8,7 +8,7 @@ from summarizer import ingest
 from summarizer.extract import chunks, extract
 from summarizer.llm import LLM
 from tests.conftest import SEEDS
-from tests.fakes import FakeServer, actor, event, figure, reply, statement
+from tests.fakes import FakeServer, actor, event, label, labels, reply, statement
 
 SEED_002 = ingest.load([SEEDS / "002_9e14d8b332cb9dc9.txt"]).articles[0]
 
@@ -28,15 +28,6 @@ GOOD = reply(
             "military_action",
         )
     ],
-    figures=[
-        figure(
-            "8,000 North Korean soldiers in Russia",
-            "8,000",
-            "North Korean soldiers in Russia",
-            claimed_by="Antony Blinken",
-        ),
-        figure("roughly 460 square miles", "460 square miles", "territory captured in Kursk"),
-    ],
     statements=[
         statement(
             "Austin expressed confidence that Ukrainian forces can continue to hold "
@@ -44,6 +35,14 @@ GOOD = reply(
             "Lloyd Austin",
         )
     ],
+)
+
+LABELS_002 = labels(
+    label("8,000", "North Korean soldiers expected to begin combat", claimed_by="Antony Blinken"),
+    label("80%", "share of the force in the area", "percent", claimed_by="Antony Blinken"),
+    label("10,000", "North Korean force", claimed_by="Antony Blinken"),
+    label("460 square miles", "territory held by Ukraine in Kursk", "sq mi"),
+    label("1,200", "Russian casualties", claimed_by="Lloyd Austin", scope="per day"),
 )
 
 
@@ -64,15 +63,12 @@ def test_one_chunk_for_a_short_article() -> None:
 
 
 def test_extract_grounds_every_item(fake_llm: LLM, server: FakeServer) -> None:
-    server.enqueue(GOOD)
+    server.enqueue(GOOD, LABELS_002)
     result = extract(SEED_002, fake_llm)
-    assert (
-        len(result.actors),
-        len(result.events),
-        len(result.figures),
-        len(result.statements),
-    ) == (2, 1, 2, 1)
-    assert result.stats.calls == 1 and result.stats.reasks == 0 and result.dropped == []
+    counts = (len(result.actors), len(result.events), len(result.figures), len(result.statements))
+    assert counts == (2, 1, 5, 1)
+    assert result.stats.calls == 2 and result.stats.reasks == 0 and result.dropped == []
+    assert [n.reason for n in result.not_figures] == ["set phrase"]  # "the first time in a century"
     for item in [*result.actors, *result.events, *result.figures, *result.statements]:
         for e in item.evidence:
             assert SEED_002.text[e.start : e.end] == e.quote
@@ -81,42 +77,49 @@ def test_extract_grounds_every_item(fake_llm: LLM, server: FakeServer) -> None:
 
 def test_bad_items_are_reasked_then_dropped_and_counted(fake_llm: LLM, server: FakeServer) -> None:
     bad = json.loads(GOOD)
-    bad["figures"].append(figure("8,000 North Korean soldiers", "9,000", "soldiers"))
+    bad["statements"].append(statement("Blinken said 9,000 soldiers", "Antony Blinken"))
     bad["actors"].append(actor("Weather Live Markets", "Weather"))  # boilerplate is not citable
-    server.enqueue(json.dumps(bad), json.dumps(bad))
+    server.enqueue(json.dumps(bad), json.dumps(bad), LABELS_002)
     result = extract(SEED_002, fake_llm)
-    assert result.stats.calls == 2 and result.stats.reasks == 1
-    assert sorted(d.kind for d in result.dropped) == ["actor", "figure"]
-    assert len(result.figures) == 2 and len(result.actors) == 2  # the good items survive
+    assert result.stats.calls == 3 and result.stats.reasks == 1
+    assert sorted(d.kind for d in result.dropped) == ["actor", "statement"]
+    assert len(result.statements) == 1 and len(result.actors) == 2  # the good items survive
 
 
 def test_a_chunk_with_no_usable_answer_is_recorded(fake_llm: LLM, server: FakeServer) -> None:
-    server.enqueue("not json at all", "still not json")
+    server.enqueue("not json at all", "still not json", LABELS_002)
     result = extract(SEED_002, fake_llm)
     assert result.actors == [] and [d.kind for d in result.dropped] == ["chunk"]
+    assert len(result.figures) == 5  # numbers are found by code, whatever the first call did
 
 
 def test_long_article_is_chunked_and_offsets_hold(fake_llm: LLM, server: FakeServer) -> None:
     parts = list(chunks(SEED_002, 1500))
-    server.enqueue(*[GOOD] * len(parts) * 2)
+    for part in parts:  # one valid answer per chunk, quoting that chunk's own first words
+        words = " ".join(part.text.split()[:6])
+        server.enqueue(
+            reply(actors=[actor(words, words.split()[1])], events=[event(words, "It began.")])
+        )
+    server.enqueue(LABELS_002)
     result = extract(SEED_002, fake_llm, chunk_chars=1500)
-    assert result.stats.calls >= len(parts)
-    for item in [*result.actors, *result.figures]:
-        for e in item.evidence:
-            assert SEED_002.text[e.start : e.end] == e.quote
+    assert result.stats.calls == len(parts) + 1 and result.dropped == []
+    assert len(result.events) == len(parts)
+    for item, part in zip(result.events, parts, strict=True):
+        e = item.evidence[0]
+        assert SEED_002.text[e.start : e.end] == e.quote and part.start <= e.start < part.end
 
 
 def test_same_actor_twice_in_one_article_is_pooled(fake_llm: LLM, server: FakeServer) -> None:
     body = json.loads(GOOD)
     body["actors"].append(actor("Blinken announced", "Antony Blinken"))
-    server.enqueue(json.dumps(body))
+    server.enqueue(json.dumps(body), LABELS_002)
     result = extract(SEED_002, fake_llm)
     blinken = next(a for a in result.actors if a.name == "Antony Blinken")
     assert len(blinken.evidence) == 2 and blinken.role == "U.S. Secretary of State"
 
 
 def test_prompt_puts_instructions_first_and_article_last(fake_llm: LLM, server: FakeServer) -> None:
-    server.enqueue(GOOD)
+    server.enqueue(GOOD, LABELS_002)
     extract(SEED_002, fake_llm)
     system, user = server.requests[0]["messages"]
     assert system["role"] == "system" and "untrusted data" in system["content"]

@@ -134,7 +134,7 @@ def test_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
     )
     monkeypatch.setattr(sys, "stdin", stream)
     article = ingest.load(["-"]).articles[0]
-    assert (article.path, article.title) == ("<stdin>", "Headline here")
+    assert (article.path, article.outlet, article.title) == ("<stdin>", "stdin", "Headline here")
 
 
 @pytest.mark.parametrize(

@@ -19,7 +19,7 @@ from summarizer.numbers import Parsed
         ("12 percent", Parsed(12, None, None, "percent")),
         ("10,000-12,000", Parsed(None, 10000, 12000, None)),
         ("between 300 and 500", Parsed(None, 300, 500, None)),
-        ("460 square miles", Parsed(460, None, None, None)),
+        ("460 square miles", Parsed(460, None, None, "sq mi")),
         ("thousands", Parsed(None, 1000, None, None, vague=True)),
         ("tens of thousands", Parsed(None, 10000, None, None, vague=True)),
         ("dozens", Parsed(None, 12, None, None, vague=True)),

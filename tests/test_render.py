@@ -11,8 +11,9 @@ from summarizer.llm import LLM
 from summarizer.models import Briefing
 from summarizer.neutral import loaded_outside_quotes
 from tests.conftest import SEEDS
-from tests.fakes import FakeServer, actor, event, figure, reply, statement
+from tests.fakes import FakeServer, actor, event, label, labels, reply, statement
 from tests.test_extract import GOOD as REPLY_002
+from tests.test_extract import LABELS_002
 
 REPLY_003 = reply(
     actors=[
@@ -31,14 +32,6 @@ REPLY_003 = reply(
             ["Yoon Suk Yeol", "Rustem Umerov"],
         )
     ],
-    figures=[
-        figure("claims of 500 North Korean deaths", "500", "North Korean deaths", unverified=True),
-        figure(
-            "over 10,000 North Korean soldiers have been dispatched",
-            "10,000",
-            "North Korean soldiers dispatched",
-        ),
-    ],
     statements=[
         statement(
             "the Defense Department could not independently verify these reports",
@@ -46,12 +39,22 @@ REPLY_003 = reply(
         )
     ],
 )
+LABELS_003 = labels(
+    label("500", "North Korean deaths", claimed_by=None),
+    label("500", "North Korean deaths"),
+    label("12", "British Storm Shadow missiles", "items", claimed_by="pro-Russian war bloggers"),
+    label(
+        "10,000",
+        "North Korean soldiers dispatched",
+        claimed_by="The U.S. and South Korean governments",
+    ),
+)
 PATHS = [SEEDS / "002_9e14d8b332cb9dc9.txt", SEEDS / "003_8ca868f52a6922c0.txt"]
 
 
 @pytest.fixture
 def briefing(fake_llm: LLM, server: FakeServer) -> Briefing:
-    server.enqueue(REPLY_002, REPLY_003)
+    server.enqueue(REPLY_002, LABELS_002, REPLY_003, LABELS_003)
     return pipeline.brief(PATHS, llm=fake_llm, date="2026-11-23")
 
 
@@ -87,9 +90,11 @@ def test_every_news_line_cites_and_every_citation_resolves(briefing: Briefing) -
 def test_figures_show_claimant_scope_and_unverified(briefing: Briefing) -> None:
     markdown = briefing.to_markdown()
     assert "8,000, according to Antony Blinken (source 1, 002_9e14d8b332cb9dc9)" in markdown
+    assert "1,200, per day, according to Antony Blinken" in markdown  # "They noted": the text wins
     assert (
         "500, according to the article in rfa.org (source 2, rfa.org) — **unverified**" in markdown
     )
+    assert "12, according to pro-Russian war bloggers" in markdown
 
 
 def test_the_author_bio_and_clutter_never_appear(briefing: Briefing) -> None:
@@ -127,9 +132,24 @@ def test_markdown_escapes_article_text(fake_llm: LLM, server: FakeServer, tmp_pa
             )
         ],
     )
-    server.enqueue(body)
+    server.enqueue(body, labels(label("12", "drones", "items", claimed_by="Rebels")))
     from summarizer.extract import extract
     from summarizer.pipeline import assemble
 
     markdown = assemble([extract(article, fake_llm)], []).to_markdown()
     assert "\\<b\\>12\\</b\\> \\*drones\\* hit \\[the\\] base" in markdown
+
+
+def test_vague_figures_show_their_conservative_bound(fake_llm: LLM, server: FakeServer) -> None:
+    from summarizer.extract import extract
+    from summarizer.pipeline import assemble
+
+    article = ingest.parse("Kirby said thousands of soldiers were hurt.\n", "v.txt")
+    server.enqueue(
+        reply(
+            actors=[actor("Kirby said", "John Kirby")], events=[event("Kirby said", "Kirby spoke.")]
+        ),
+        labels(label("thousands", "soldiers hurt", claimed_by="John Kirby")),
+    )
+    markdown = assemble([extract(article, fake_llm)], []).to_markdown()
+    assert "thousands (at least 1,000), according to John Kirby" in markdown

@@ -1,0 +1,222 @@
+"""Find every numeric mention in an article, by rule, with offsets: figures and not-figures.
+
+A small model hunting for numbers in a long article misses most of them, so code finds them
+and the model only explains them. Each mention is either a candidate figure (sent to the model
+to be labelled) or classified here as not a figure: a date, an age, an ordinal, a reference
+("Article 5"), a designation ("F-16") or a set phrase ("the first time in a century").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from summarizer import numbers
+from summarizer.models import Article
+
+NotFigure = Literal["date", "age", "ordinal", "reference", "designation", "set phrase"]
+
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_CUR = r"(?:US\$|A\$|C\$|[$£€¥₩₴₽])"
+_CODE = r"(?:USD|GBP|EUR|JPY|KRW|UAH|RUB)"
+_MAG = r"(?:thousand|million|billion|trillion|bn|m)\b"
+_PCT = r"(?:%|\s?percent\b|\s?per\s+cent\b)"
+_WORD_NUMS = (
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
+    r"eighty|ninety|hundred"
+)
+_VAGUE = (
+    r"tens\s+of\s+thousands|hundreds\s+of\s+thousands|tens\s+of\s+millions|dozens|scores|"
+    r"hundreds|thousands|millions|a\s+dozen|a\s+handful"
+)
+_ORDINAL_WORDS = (
+    r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    r"twentieth|hundredth|thousandth"
+)
+
+_AREA = (
+    r"(?:\s(?:square\s(?:miles?|kilometres?|kilometers?|km)|sq\.?\s?(?:mi|km)|km2|km²|hectares|"
+    r"acres))"
+)
+_AMOUNT = rf"(?:{_CUR}\s?|{_CODE}\s)?(?:{_NUM})(?:\s?{_MAG})?(?:{_PCT})?(?:\s{_CODE}\b)?{_AREA}?"
+_PATTERN = re.compile(
+    rf"""
+    (?P<time>\b\d{{1,2}}:\d{{2}}(?:\s?[ap]\.?m\.?)?)
+  | (?P<range>(?:between\s+)?{_AMOUNT}\s*(?:-|–|—|to|and)\s*{_AMOUNT})
+  | (?P<ordnum>\b\d+(?:st|nd|rd|th)\b)
+  | (?P<amount>{_AMOUNT})
+  | (?P<vague>\b(?:{_VAGUE})\b)
+  | (?P<ordword>\b(?:{_ORDINAL_WORDS})\b)
+  | (?P<word>\b(?:{_WORD_NUMS})(?:[\s-](?:{_WORD_NUMS}))*(?:\s{_MAG})?\b)
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+# Idioms in which a number word counts nothing.
+_SET_PHRASES = re.compile(
+    r"\b(?:first\s+time\s+in\s+a\s+century|one\s+of|one\s+another|no\s+one|any\s+one|"
+    r"at\s+one\s+point|one\s+day|one\s+way\s+or|one-sided|one\s+by\s+one|on\s+the\s+one\s+hand|"
+    r"the\s+one\s+that|the\s+one\s+who|in\s+one\s+go|a\s+hundred\s+percent|"
+    r"between\s+the\s+two|the\s+two\s+(?:countries|nations|sides|leaders|men|governments)|"
+    r"(?:first|second|third)(?:-|\s)(?:hand|rate|class|degree))\b",
+    re.IGNORECASE,
+)
+_AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s*$", re.IGNORECASE)
+_AGE_AFTER = re.compile(r"^(?:-|\s)?years?(?:-|\s)old\b", re.IGNORECASE)
+_REF_BEFORE = re.compile(
+    r"\b(?:article|resolution|section|chapter|page|room|no\.|number|flight|route|highway|"
+    r"paragraph|clause|amendment|level|grade|phase|stage|category|version)\s*$",
+    re.IGNORECASE,
+)
+_DESIGNATION_BEFORE = re.compile(r"[A-Za-z]-?$")
+_DATE_CONTEXT = re.compile(rf"\b(?:{_MONTHS})\.?\s*$", re.IGNORECASE)
+_DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{_MONTHS})\b", re.IGNORECASE)
+_YEAR = re.compile(r"^(?:1[89]\d\d|20\d\d)s?$")
+_YEAR_BEFORE = re.compile(
+    r"\b(?:in|since|by|of|from|until|till|before|after|during|©|the)\s*$", re.IGNORECASE
+)
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9%)\"”’'][.!?])[\"”’']?\s+(?=[A-Z“\"‘'])|\n+")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A number in the text, with its sentence, and why it is not a figure if it is not one."""
+
+    start: int
+    end: int
+    text: str
+    sentence_start: int
+    sentence_end: int
+    not_figure: NotFigure | None = None
+
+    @property
+    def is_candidate(self) -> bool:
+        return self.not_figure is None
+
+
+def detect(article: Article) -> list[Mention]:
+    """Every numeric mention outside boilerplate, in text order."""
+    found: list[Mention] = []
+    for s_start, s_end in sentences(article):
+        sentence = article.text[s_start:s_end]
+        for match in _PATTERN.finditer(sentence):
+            start, end = s_start + match.start(), s_start + match.end()
+            text = article.text[start:end].rstrip()
+            end = start + len(text)
+            reason = _classify(match, sentence, match.start(), match.end())
+            found.append(Mention(start, end, text, s_start, s_end, reason))
+    return found
+
+
+def sentences(article: Article) -> Iterator[tuple[int, int]]:
+    """Sentence spans of the article's content (boilerplate lines are skipped)."""
+    text = article.text
+    pos = 0
+    for raw in text.splitlines(keepends=True):
+        line_start, line_end = pos, pos + len(raw.rstrip("\r\n"))
+        pos += len(raw)
+        if not text[line_start:line_end].strip() or article.in_boilerplate(line_start, line_end):
+            continue
+        start = line_start
+        for cut in _SENTENCE_END.finditer(text, line_start, line_end):
+            yield from _trimmed(text, start, cut.start())
+            start = cut.end()
+        yield from _trimmed(text, start, line_end)
+
+
+def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        yield start, end
+
+
+def _classify(match: re.Match[str], sentence: str, start: int, end: int) -> NotFigure | None:
+    before, after = sentence[:start], sentence[end:]
+    token = match.group(0).strip()
+    if match["time"] or re.match(r"^\s?[ap]\.?m\.?(?:\W|$)", after, re.IGNORECASE):
+        return "date"
+    if match["ordnum"] or match["ordword"]:
+        if _SET_PHRASES.search(sentence[max(0, start - 20) : end + 30]):
+            return "set phrase"
+        return "ordinal"
+    if _in_set_phrase(sentence, start, end):
+        return "set phrase"
+    if match["amount"] or match["range"]:
+        return _classify_digits(token, before, after)
+    return None
+
+
+def _classify_digits(token: str, before: str, after: str) -> NotFigure | None:
+    bare = token.replace(",", "")
+    if _YEAR.match(bare) and (
+        _YEAR_BEFORE.search(before) or _DATE_CONTEXT.search(before) or not _counts_after(after)
+    ):
+        return "date"
+    if (
+        bare.isdigit()
+        and int(bare) <= 31
+        and (_DATE_CONTEXT.search(before) or _DATE_AFTER.match(after))
+    ):
+        return "date"
+    if _AGE_BEFORE.search(before) or _AGE_AFTER.match(after):
+        return "age"
+    if _REF_BEFORE.search(before):
+        return "reference"
+    if _DESIGNATION_BEFORE.search(before) and not re.search(r"[$£€¥₩₴₽]\s?$", before):
+        return "designation"
+    return None
+
+
+_NOT_COUNTED = frozenset(
+    [
+        "and",
+        "or",
+        "was",
+        "is",
+        "the",
+        "when",
+        "as",
+        "to",
+        "in",
+        "on",
+        "at",
+        "after",
+        "before",
+        "election",
+        "elections",
+        "war",
+        "budget",
+        "summit",
+        "season",
+        "report",
+        "census",
+    ]
+)
+
+
+def _counts_after(after: str) -> bool:
+    """'2024 troops' counts troops; '2024 was' or '2024.' is a year."""
+    word = re.match(r"\s*([A-Za-z]+)", after)
+    return word is not None and word.group(1).lower() not in _NOT_COUNTED
+
+
+def _in_set_phrase(sentence: str, start: int, end: int) -> bool:
+    window_start = max(0, start - 25)
+    for phrase in _SET_PHRASES.finditer(sentence, window_start, min(len(sentence), end + 25)):
+        if phrase.start() <= start and end <= phrase.end():
+            return True
+    return False
+
+
+def parse(mention: Mention) -> numbers.Parsed | None:
+    """The number a candidate mention states."""
+    return numbers.parse(mention.text)

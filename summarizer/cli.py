@@ -31,6 +31,7 @@ err = Console(stderr=True)
 class Format(StrEnum):
     markdown = "markdown"
     json = "json"
+    html = "html"
 
 
 Model = Annotated[str | None, typer.Option("--model", help="Model name [env: SUMMARIZER_MODEL].")]
@@ -56,6 +57,10 @@ def brief(
     format: Annotated[Format, typer.Option("--format", "-f")] = Format.markdown,
     out: Out = None,
     date: Annotated[str | None, typer.Option(help="Date of the briefing (YYYY-MM-DD).")] = None,
+    timing: Annotated[
+        bool,
+        typer.Option(help="Record when and how long (--no-timing: same input, same bytes)."),
+    ] = True,
     model: Model = None,
     base_url: BaseUrl = None,
     api_key: ApiKey = None,
@@ -63,8 +68,11 @@ def brief(
 ) -> None:
     """Write a neutral, cited briefing of the articles under PATHS."""
     settings = _settings(verbose, model=model, base_url=base_url, api_key=api_key)
-    result = _run(lambda: pipeline.brief(paths or [], settings=settings, date=date))
-    _emit(result.to_json() if format is Format.json else result.to_markdown(), out)
+    result = _run(lambda: pipeline.brief(paths or [], settings=settings, date=date, timing=timing))
+    rendered = {Format.json: result.to_json, Format.html: result.to_html}.get(
+        format, result.to_markdown
+    )
+    _emit(rendered(), out)
     for skipped in result.skipped:
         err.print(f"[yellow]skipped[/] {skipped.path}: {skipped.reason}", highlight=False)
     if result.skipped:

@@ -6,6 +6,7 @@ the same briefing.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from collections import Counter
@@ -18,6 +19,7 @@ from summarizer.models import (
     ActorKind,
     ArticleExtraction,
     AttributedStatement,
+    CallCounts,
     Citation,
     Development,
     Event,
@@ -128,7 +130,11 @@ def merge(extractions: list[ArticleExtraction]) -> Merged:
     """Merge per-article extractions into one set of cited facts."""
     sources = [
         Source(
-            n=i, article=x.article, stats=x.stats, dropped=len(x.dropped), not_figures=x.not_figures
+            n=i,
+            article=x.article,
+            stats=CallCounts(**x.stats.model_dump(exclude={"seconds"})),
+            dropped=len(x.dropped),
+            not_figures=x.not_figures,
         )
         for i, x in enumerate(extractions, start=1)
     ]
@@ -151,6 +157,16 @@ def merge(extractions: list[ArticleExtraction]) -> Merged:
     return Merged(sources, developments, figures, actors, statements, book.items)
 
 
+def stable_id(prefix: str, *parts: object) -> str:
+    """A short id that depends only on the content it names."""
+    digest = hashlib.sha256("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()
+    return f"{prefix}-{digest[:10]}"
+
+
+def _spans(evidence: Iterable[Evidence]) -> list[tuple[str, int, int]]:
+    return sorted({(e.article_id, e.start, e.end) for e in evidence})
+
+
 def _developments(events: list[Event], book: Citations) -> list[Development]:
     """One line per distinct summary: the same words from several spans share the line."""
     lines: dict[str, Development] = {}
@@ -160,7 +176,12 @@ def _developments(events: list[Event], book: Citations) -> list[Development]:
         if key in lines:
             lines[key].citations += [c for c in citations if c not in lines[key].citations]
         else:
-            lines[key] = Development(type=event.type, text=event.summary, citations=citations)
+            lines[key] = Development(
+                id=stable_id("e", event.type, key, _spans(event.evidence)),
+                type=event.type,
+                text=event.summary,
+                citations=citations,
+            )
     return list(lines.values())
 
 
@@ -246,6 +267,7 @@ def _merged_actor(group: list[Actor], book: Citations) -> MergedActor:
     aliases = _distinct(a.name for a in group if a.name != name)
     evidence = [e for a in group for e in a.evidence]
     return MergedActor(
+        id=stable_id("a", kind, name),
         name=name,
         kind=kind,
         roles=roles,
@@ -301,7 +323,7 @@ def _same_measure(a: Figure, b: Figure) -> bool:
     ka, kb = _counted_key(a.counted), _counted_key(b.counted)
     if not ka or not kb:
         return False
-    return len(ka & kb) / len(ka | kb) >= _COUNTED_OVERLAP
+    return len(ka & kb) / len(ka | kb) > _COUNTED_OVERLAP
 
 
 def _figure_group(group: list[Figure], book: Citations, names: dict[str, str]) -> FigureGroup:
@@ -324,7 +346,13 @@ def _figure_group(group: list[Figure], book: Citations, names: dict[str, str]) -
     ]
     values = {(c.value, c.low, c.high) for c in claims}
     counted = Counter(f.counted for f in group).most_common(1)[0][0]
-    return FigureGroup(counted=counted, unit=group[0].unit, claims=claims, agree=len(values) == 1)
+    return FigureGroup(
+        id=stable_id("f", group[0].unit, counted, _spans(e for f in group for e in f.evidence)),
+        counted=counted,
+        unit=group[0].unit,
+        claims=claims,
+        agree=len(values) == 1,
+    )
 
 
 def _unit_key(unit: str | None) -> str:
@@ -332,9 +360,36 @@ def _unit_key(unit: str | None) -> str:
     return unit or "count"
 
 
+# Words that count the same thing in news copy, folded to one term before comparing.
+_SAME_THING = {
+    "troop": "troop",
+    "soldier": "troop",
+    "force": "troop",
+    "personnel": "troop",
+    "fighter": "troop",
+    "serviceman": "troop",
+    "servicemen": "troop",
+    "killed": "death",
+    "dead": "death",
+    "death": "death",
+    "fatalitie": "death",
+    "wounded": "injury",
+    "injured": "injury",
+    "injurie": "injury",
+    "hurt": "injury",
+    "casualtie": "casualty",
+    "casualty": "casualty",
+    "aid": "aid",
+    "assistance": "aid",
+    "package": "aid",
+    "support": "aid",
+}
+
+
 def _counted_key(text: str) -> set[str]:
     words = re.findall(r"[a-z]+", _fold(text))
-    return {w.rstrip("s") if len(w) > 3 else w for w in words if w not in _STOP}
+    stems = (w.rstrip("s") if len(w) > 3 else w for w in words if w not in _STOP)
+    return {_SAME_THING.get(w, w) for w in stems}
 
 
 # --- helpers ----------------------------------------------------------------------------------

@@ -129,13 +129,18 @@ class DroppedItem(_Model):
     item: str = Field(description="The item as the model returned it (JSON).")
 
 
-class CallStats(_Model):
-    """What the model calls for one article cost."""
+class CallCounts(_Model):
+    """How many model calls and tokens one article took: the same answers, the same counts."""
 
     calls: int = 0
     reasks: int = 0
     prompt_tokens: int = 0
     completion_tokens: int = 0
+
+
+class CallStats(CallCounts):
+    """The counts, and the wall time they took (which differs from run to run)."""
+
     seconds: float = 0.0
 
 
@@ -175,7 +180,7 @@ class Source(_Model):
 
     n: int = Field(ge=1)
     article: Article
-    stats: CallStats = Field(default_factory=CallStats)
+    stats: CallCounts = Field(default_factory=CallCounts)
     dropped: int = Field(0, description="Items dropped because they could not be grounded.")
     not_figures: list[NotFigureMention] = Field(
         default_factory=list, description="Numbers in the article that count nothing, and why."
@@ -192,12 +197,14 @@ class Sentence(_Model):
 class Development(Sentence):
     """A key development: one event, as one outlet summarised it."""
 
+    id: str = Field(description="Stable id derived from the content: same input, same id.")
     type: EventType
 
 
 class MergedActor(_Model):
     """One actor across articles, under its fullest name."""
 
+    id: str = Field(description="Stable id derived from the content: same input, same id.")
     name: str
     kind: ActorKind
     roles: list[str] = Field(default_factory=list)
@@ -226,6 +233,7 @@ class FigureClaim(_Model):
 class FigureGroup(_Model):
     """Figures that count the same thing in the same unit, from one or more sources."""
 
+    id: str = Field(description="Stable id derived from the content: same input, same id.")
     counted: str
     unit: str | None
     claims: list[FigureClaim] = Field(min_length=1)
@@ -245,6 +253,14 @@ class SkippedArticle(_Model):
     reason: str
 
 
+class Timing(_Model):
+    """Everything in a briefing that differs between two runs over the same input."""
+
+    generated_at: str = Field(description="UTC time stamp (ISO 8601).")
+    seconds: float = Field(description="Wall time spent in model calls.")
+    seconds_per_source: list[float] = Field(description="The same, per source, in source order.")
+
+
 class RunInfo(_Model):
     """How the briefing was made."""
 
@@ -256,8 +272,10 @@ class RunInfo(_Model):
     dropped: int
     prompt_tokens: int
     completion_tokens: int
-    seconds: float
-    generated_at: str = Field(description="Run-specific time stamp (UTC, ISO 8601).")
+    timing: Timing | None = Field(
+        description="The only run-specific field; None under --no-timing, so that the same "
+        "input gives the same bytes."
+    )
 
 
 class Briefing(_Model):
@@ -279,6 +297,12 @@ class Briefing(_Model):
         from summarizer.render import to_markdown  # render sits above models: import late
 
         return to_markdown(self)
+
+    def to_html(self) -> str:
+        """Render as one self-contained HTML page."""
+        from summarizer.html import to_html  # html sits above models: import late
+
+        return to_html(self)
 
     def to_json(self) -> str:
         """Render as JSON that validates against schemas/briefing.schema.json."""

@@ -15,7 +15,7 @@ from summarizer.extract import StructuredModel, prompt_version
 from summarizer.extract import extract as extract_article
 from summarizer.llm import LLM
 from summarizer.merge import merge
-from summarizer.models import ArticleExtraction, Briefing, RunInfo, SkippedArticle
+from summarizer.models import ArticleExtraction, Briefing, RunInfo, SkippedArticle, Timing
 
 log = logging.getLogger("summarizer")
 
@@ -39,6 +39,7 @@ def brief(
     settings: Settings | None = None,
     llm: StructuredModel | None = None,
     date: str | None = None,
+    timing: bool = True,
     **options: Any,
 ) -> Briefing:
     """Read the articles under ``paths`` and return a neutral, cited briefing.
@@ -48,7 +49,7 @@ def brief(
     """
     settings = settings or Settings(**options)
     extractions, skipped = extract_all(paths, settings=settings, llm=llm)
-    return assemble(extractions, skipped, date=date)
+    return assemble(extractions, skipped, date=date, timing=timing)
 
 
 def extract_all(
@@ -72,7 +73,11 @@ def extract_all(
 
 
 def assemble(
-    extractions: list[ArticleExtraction], skipped: list[SkippedArticle], *, date: str | None = None
+    extractions: list[ArticleExtraction],
+    skipped: list[SkippedArticle],
+    *,
+    date: str | None = None,
+    timing: bool = True,
 ) -> Briefing:
     """Merge extractions into a Briefing (no model call)."""
     merged = merge(extractions)
@@ -88,8 +93,13 @@ def assemble(
         dropped=sum(len(x.dropped) for x in extractions),
         prompt_tokens=sum(s.prompt_tokens for s in stats),
         completion_tokens=sum(s.completion_tokens for s in stats),
-        seconds=round(sum(s.seconds for s in stats), 1),
-        generated_at=now.isoformat(timespec="seconds"),
+        timing=Timing(
+            generated_at=now.isoformat(timespec="seconds"),
+            seconds=round(sum(s.seconds for s in stats), 1),
+            seconds_per_source=[round(s.seconds, 1) for s in stats],
+        )
+        if timing
+        else None,
     )
     return Briefing(
         title=f"News briefing, {day}",

@@ -1,124 +1,171 @@
-"""Briefing -> Markdown. Every sentence about the news ends with its [n] citations."""
+"""Briefing -> Markdown, and the sentences every format shares. Each news line ends in [n].
+
+The wording of a line is decided once, here; a ``Style`` says how a format escapes text and
+marks emphasis and citations, so the Markdown and HTML briefings say exactly the same thing.
+"""
 
 from __future__ import annotations
 
 import re
+from typing import Protocol
 
-from summarizer.models import Briefing, Citation, FigureClaim, FigureGroup, MergedActor, Source
+from summarizer.models import (
+    Briefing,
+    Citation,
+    FigureClaim,
+    FigureGroup,
+    MergedActor,
+    Source,
+)
 
 # "_" is left alone: inside words CommonMark never reads it as emphasis, and outlets and
 # file names are full of it.
 _MD_SPECIAL = re.compile(r"([\\`*\[\]<>#|])")
 
 
+class Style(Protocol):
+    """How one output format writes text, emphasis and citations."""
+
+    def esc(self, text: str) -> str: ...
+
+    def strong(self, markup: str) -> str: ...
+
+    def flag(self, markup: str) -> str: ...
+
+    def cites(self, numbers: list[int]) -> str: ...
+
+    def code(self, text: str) -> str: ...
+
+
+class MarkdownStyle:
+    def esc(self, text: str) -> str:
+        return _MD_SPECIAL.sub(r"\\\1", text)
+
+    def strong(self, markup: str) -> str:
+        return f"**{markup}**"
+
+    def flag(self, markup: str) -> str:
+        return f"**{markup}**"
+
+    def cites(self, numbers: list[int]) -> str:
+        return "".join(f"[{n}]" for n in numbers)
+
+    def code(self, text: str) -> str:
+        return f"`{text}`"
+
+
 def to_markdown(briefing: Briefing) -> str:
     """The briefing as Markdown: developments, figures, actors, statements, sources, citations."""
-    parts = [
-        f"# {_md(briefing.title)}",
-        _overview(briefing),
-        _section(
-            "Key developments",
-            [f"- {_md(d.text)} {_refs(d.citations)}" for d in briefing.developments],
-        ),
-        _section("Figures", [_figure_group(g, briefing.sources) for g in briefing.figures]),
-        _section("Who's who", [_actor(a) for a in briefing.actors]),
-        _section(
+    st = MarkdownStyle()
+    parts = [f"# {st.esc(briefing.title)}", f"*{overview(briefing)}*"]  # our own words: no escaping
+    for heading, lines in sections_of(briefing, st):
+        if heading != "Sources":  # the source list is numbered already
+            lines = [f"- {line}" for line in lines]
+        if heading == "Figures":  # claims are nested under their group
+            lines = [line.replace("\n", "\n  - ") for line in lines]
+        parts.append(f"## {heading}\n\n" + "\n".join(lines))
+    parts.append(f"## How this briefing was made\n\n{st.esc(method(briefing))}")
+    return "\n\n".join(parts) + "\n"
+
+
+def overview(b: Briefing) -> str:
+    return (
+        f"{b.date} · {len(b.sources)} sources · {len(b.developments)} developments · "
+        f"{len(b.figures)} figures · {len(b.actors)} actors. Each [n] is listed under "
+        f"Citations with its source and the exact words quoted."
+    )
+
+
+def sections_of(b: Briefing, st: Style) -> list[tuple[str, list[str]]]:
+    """(heading, lines) for every non-empty section, in reading order."""
+    sections = [
+        ("Key developments", [f"{st.esc(d.text)} {st.cites(d.citations)}" for d in b.developments]),
+        ("Figures", [figure_group(g, b.sources, st) for g in b.figures]),
+        ("Who's who", [actor(a, st) for a in b.actors]),
+        (
             "Statements",
             [
-                f"- {_md(s.speaker)} said: “{_md(_flat(s.text))}” {_refs(s.citations)}"
-                for s in briefing.statements
+                f"{st.esc(s.speaker)} said: “{st.esc(_flat(s.text))}” {st.cites(s.citations)}"
+                for s in b.statements
             ],
         ),
-        _section("Not included", [f"- `{s.path}`: {_md(s.reason)}" for s in briefing.skipped]),
-        _section("Sources", [_source(s) for s in briefing.sources]),
-        _section("Citations", [_citation(c, briefing.sources) for c in briefing.citations]),
-        _section("How this briefing was made", [_method(briefing)]),
+        ("Not included", [f"{st.code(s.path)}: {st.esc(s.reason)}" for s in b.skipped]),
+        ("Sources", [source(s, st) for s in b.sources]),
+        ("Citations", [citation(c, b.sources, st) for c in b.citations]),
     ]
-    return "\n\n".join(p for p in parts if p) + "\n"
+    return [(heading, lines) for heading, lines in sections if lines]
 
 
-def _overview(b: Briefing) -> str:
-    return (
-        f"*{b.date} · {len(b.sources)} sources · {len(b.developments)} developments · "
-        f"{len(b.figures)} figures · {len(b.actors)} actors. Each [n] is listed under "
-        f"Citations with its source and the exact words quoted.*"
-    )
-
-
-def _section(heading: str, lines: list[str]) -> str:
-    return f"## {heading}\n\n" + "\n".join(lines) if lines else ""
-
-
-def _figure_group(group: FigureGroup, sources: list[Source]) -> str:
-    unit = f" ({_md(group.unit)})" if group.unit else ""
-    verdict = (
-        ""
-        if len(group.claims) == 1
-        else (" — sources agree" if group.agree else " — sources differ")
-    )
-    lines = [f"- **{_md(group.counted)}**{unit}{verdict}"]
-    lines += [f"  - {_claim(c, sources)}" for c in group.claims]
+def figure_group(group: FigureGroup, sources: list[Source], st: Style) -> str:
+    """A group header, then one claim per line (lines joined by newlines)."""
+    unit = f" ({st.esc(group.unit)})" if group.unit else ""
+    verdict = ""
+    if len(group.claims) > 1:
+        verdict = " — sources agree" if group.agree else " — sources differ"
+    lines = [f"{st.strong(st.esc(group.counted))}{unit}{verdict}"]
+    lines += [claim(c, sources, st) for c in group.claims]
     return "\n".join(lines)
 
 
-def _claim(claim: FigureClaim, sources: list[Source]) -> str:
-    outlet = sources[claim.source - 1].article.outlet
-    who = claim.claimed_by or f"the article in {outlet}"
-    scope = f", {_md(claim.scope)}" if claim.scope else ""
-    flag = " — **unverified**, the article says" if claim.unverified else ""
-    if not claim.labelled:
+def claim(c: FigureClaim, sources: list[Source], st: Style) -> str:
+    outlet = sources[c.source - 1].article.outlet
+    who = c.claimed_by or f"the article in {outlet}"
+    scope = f", {st.esc(c.scope)}" if c.scope else ""
+    value = st.esc(c.raw)
+    if c.qualifier == "vague" and c.low is not None:
+        value += f" (at least {c.low:,.0f})"  # the conservative bound, as trackers code it
+    flag = f" — {st.flag('unverified')}, the article says" if c.unverified else ""
+    if not c.labelled:
         flag += " — not labelled by the model; see the quoted sentence"
-    value = _md(claim.raw)
-    if claim.qualifier == "vague" and claim.low is not None:
-        value += f" (at least {claim.low:,.0f})"  # the conservative bound, as trackers code it
     return (
-        f"{value}{scope}, according to {_md(who)} "
-        f"(source {claim.source}, {_md(outlet)}){flag} [{claim.citation}]"
+        f"{value}{scope}, according to {st.esc(who)} (source {c.source}, {st.esc(outlet)})"
+        f"{flag} {st.cites([c.citation])}"
     )
 
 
-def _actor(actor: MergedActor) -> str:
-    roles = f": {_md('; '.join(actor.roles))}" if actor.roles else ""
-    sources = ", ".join(str(s) for s in actor.sources)
-    label = "source" if len(actor.sources) == 1 else "sources"
-    return f"- **{_md(actor.name)}** ({actor.kind.replace('_', ' ')}){roles}; {label} {sources} {_refs(actor.citations[:3])}"
+def actor(a: MergedActor, st: Style) -> str:
+    roles = f": {st.esc('; '.join(a.roles))}" if a.roles else ""
+    label = "source" if len(a.sources) == 1 else "sources"
+    listed = ", ".join(str(s) for s in a.sources)
+    kind = a.kind.replace("_", " ")
+    return (
+        f"{st.strong(st.esc(a.name))} ({kind}){roles}; {label} {listed} {st.cites(a.citations[:3])}"
+    )
 
 
-def _source(source: Source) -> str:
-    a = source.article
-    title = f": “{_md(a.title)}”" if a.title else ""
-    calls = f"{source.stats.calls} model call{'s' if source.stats.calls != 1 else ''}"
-    dropped = f", {source.dropped} item{'s' if source.dropped != 1 else ''} dropped"
-    return f"{source.n}. **{_md(a.outlet)}**{title} (`{a.path}`, id `{a.id}`; {calls}{dropped})"
+def source(s: Source, st: Style) -> str:
+    a = s.article
+    title = f": “{st.esc(a.title)}”" if a.title else ""
+    calls = f"{s.stats.calls} model call{'s' if s.stats.calls != 1 else ''}"
+    dropped = f", {s.dropped} item{'s' if s.dropped != 1 else ''} dropped"
+    return (
+        f"{s.n}. {st.strong(st.esc(a.outlet))}{title} ({st.code(a.path)}, id {st.code(a.id)}; "
+        f"{calls}{dropped})"
+    )
 
 
-def _citation(c: Citation, sources: list[Source]) -> str:
+def citation(c: Citation, sources: list[Source], st: Style) -> str:
     outlet = sources[c.source - 1].article.outlet
     return (
-        f"- [{c.n}] source {c.source} ({_md(outlet)}), characters {c.start}–{c.end}: "
-        f"“{_md(_flat(c.quote))}”"
+        f"[{c.n}] source {c.source} ({st.esc(outlet)}), characters {c.start}–{c.end}: "
+        f"“{st.esc(_flat(c.quote))}”"
     )
 
 
-def _method(b: Briefing) -> str:
+def method(b: Briefing) -> str:
     r = b.run
     return (
-        f"Extracted by `{r.model}` with prompt version `{r.prompt_version}` from {r.articles} "
+        f"Extracted by {r.model} with prompt version {r.prompt_version} from {r.articles} "
         f"articles: {r.calls} model calls ({r.reasks} re-asks), {r.dropped} items dropped "
         f"because they could not be grounded in the text, {r.prompt_tokens} prompt and "
-        f"{r.completion_tokens} completion tokens, {r.seconds:.0f} s of model time. "
-        f"Generated {r.generated_at}."
+        f"{r.completion_tokens} completion tokens."
+        + (
+            f" {r.timing.seconds:.0f} s of model time; generated {r.timing.generated_at}."
+            if r.timing
+            else ""
+        )
     )
-
-
-def _refs(numbers: list[int]) -> str:
-    return "".join(f"[{n}]" for n in numbers)
 
 
 def _flat(text: str) -> str:
     return " ".join(text.split())
-
-
-def _md(text: str) -> str:
-    """Escape characters that Markdown (or HTML inside it) would interpret."""
-    return _MD_SPECIAL.sub(r"\\\1", text)

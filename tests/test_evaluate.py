@@ -27,6 +27,7 @@ def _briefing(*claims: tuple[float | None, float | None, str | None, str | None]
         sources=[Source(n=1, article=article)],
         figures=[
             FigureGroup(
+                id="f-x",
                 counted="x",
                 unit=unit,
                 agree=True,
@@ -57,8 +58,7 @@ def _briefing(*claims: tuple[float | None, float | None, str | None, str | None]
             dropped=0,
             prompt_tokens=0,
             completion_tokens=0,
-            seconds=0,
-            generated_at="now",
+            timing=None,
         ),
     )
 

@@ -181,3 +181,20 @@ def test_identical_development_lines_share_one_line() -> None:
     x = ArticleExtraction(article=a, model="m", prompt_version="p", events=events)
     (line,) = merge([x]).developments
     assert line.citations == [1, 2]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("North Korean troops killed or wounded", "North Korean soldiers killed or injured", True),
+        ("military aid package", "military assistance", True),
+        ("North Korean force", "North Korean deaths", False),
+        ("British Storm Shadow missiles", "containers of military equipment", False),
+    ],
+)
+def test_counted_things_match_through_synonyms(a: str, b: str, same: bool) -> None:
+    from summarizer.merge import _same_measure
+
+    article = _article("x 1 y", "a")
+    fa, fb = (_figure(article, "1", "1", 1, "people", c) for c in (a, b))
+    assert _same_measure(fa, fb) is same

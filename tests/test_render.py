@@ -52,10 +52,15 @@ LABELS_003 = labels(
 PATHS = [SEEDS / "002_9e14d8b332cb9dc9.txt", SEEDS / "003_8ca868f52a6922c0.txt"]
 
 
-@pytest.fixture
-def briefing(fake_llm: LLM, server: FakeServer) -> Briefing:
+def two_seed_briefing(fake_llm: LLM, server: FakeServer) -> Briefing:
+    """Seeds 002 and 003 briefed from the hand-written answers above."""
     server.enqueue(REPLY_002, LABELS_002, REPLY_003, LABELS_003)
     return pipeline.brief(PATHS, llm=fake_llm, date="2026-11-23")
+
+
+@pytest.fixture
+def briefing(fake_llm: LLM, server: FakeServer) -> Briefing:
+    return two_seed_briefing(fake_llm, server)
 
 
 def test_markdown_has_every_section(briefing: Briefing) -> None:
@@ -153,3 +158,15 @@ def test_vague_figures_show_their_conservative_bound(fake_llm: LLM, server: Fake
     )
     markdown = assemble([extract(article, fake_llm)], []).to_markdown()
     assert "thousands (at least 1,000), according to John Kirby" in markdown
+
+
+def test_same_input_gives_the_same_bytes_and_ids(fake_llm: LLM, server: FakeServer) -> None:
+    runs = []
+    for _ in range(2):
+        server.enqueue(REPLY_002, LABELS_002, REPLY_003, LABELS_003)
+        runs.append(pipeline.brief(PATHS, llm=fake_llm, date="2026-11-23", timing=False))
+    assert runs[0].to_json() == runs[1].to_json()
+    assert runs[0].to_html() == runs[1].to_html()
+    assert runs[0].run.timing is None and "generated" not in runs[0].to_markdown()
+    ids = [x.id for x in (*runs[0].developments, *runs[0].actors, *runs[0].figures)]
+    assert len(ids) == len(set(ids)) and all(i[:2] in ("e-", "a-", "f-") for i in ids)

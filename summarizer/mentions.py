@@ -13,7 +13,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from summarizer import numbers
 from summarizer.models import Article
 
 NotFigure = Literal["date", "age", "ordinal", "reference", "designation", "set phrase"]
@@ -215,8 +214,3 @@ def _in_set_phrase(sentence: str, start: int, end: int) -> bool:
         if phrase.start() <= start and end <= phrase.end():
             return True
     return False
-
-
-def parse(mention: Mention) -> numbers.Parsed | None:
-    """The number a candidate mention states."""
-    return numbers.parse(mention.text)

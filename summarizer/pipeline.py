@@ -55,7 +55,7 @@ def brief(
 def extract_all(
     paths: Iterable[str | Path], *, settings: Settings, llm: StructuredModel | None = None
 ) -> tuple[list[ArticleExtraction], list[SkippedArticle]]:
-    """Extract every article under ``paths``; an article that fails is skipped with its reason."""
+    """Run extraction over each article under ``paths``; one that fails is skipped with its reason."""
     loaded = ingest.load(paths)
     model = llm or LLM(settings)
     extractions, skipped = [], list(loaded.skipped)

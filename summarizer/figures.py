@@ -39,6 +39,7 @@ from summarizer.models import (
     Qualifier,
 )
 from summarizer.neutral import loaded_words
+from summarizer.wire import clean_label
 
 Unit = Literal["people", "items", "USD", "GBP", "EUR", "percent", "sq mi", "km²", "other"]
 
@@ -320,7 +321,7 @@ def _figure(
         qualifier=_qualifier(sentence[: mention.start - mention.sentence_start], parsed),
         unit=parsed.unit or unit or model_unit,
         counted=label.counted.strip() if label is not None else "unlabelled",
-        scope=_clean(label.scope) if label is not None else None,
+        scope=clean_label(label.scope) if label is not None else None,
         claimed_by=claimant,
         unverified=_unverified(article, mention, sentences),
         labelled=label is not None,
@@ -383,8 +384,3 @@ def _digits(text: str) -> str:
 
 def _evidence(article: Article, start: int, end: int) -> Evidence:
     return Evidence(article_id=article.id, start=start, end=end, quote=article.text[start:end])
-
-
-def _clean(value: str | None) -> str | None:
-    value = (value or "").strip()
-    return value if value and value.lower() not in {"null", "none", "n/a", "unknown"} else None

@@ -44,7 +44,7 @@ class HtmlStyle:
         c = self._by_number[n]
         return (
             f'<a class="cite" href="#cite-{n}" data-n="{n}" data-source="{c.source}" '
-            f'data-start="{c.start}" data-end="{c.end}" title="{self.esc(_flat(c.quote))}">[{n}]</a>'
+            f'data-start="{c.start}" data-end="{c.end}" title="{self.esc(render.flat(c.quote))}">[{n}]</a>'
         )
 
 
@@ -146,7 +146,3 @@ def _sha256(text: str) -> str:
 
 def _slug(heading: str) -> str:
     return heading.lower().replace("'", "").replace(" ", "-")
-
-
-def _flat(text: str) -> str:
-    return " ".join(text.split())

@@ -85,7 +85,7 @@ def sections_of(b: Briefing, st: Style) -> list[tuple[str, list[str]]]:
         (
             "Statements",
             [
-                f"{st.esc(s.speaker)} said: “{st.esc(_flat(s.text))}” {st.cites(s.citations)}"
+                f"{st.esc(s.speaker)} said: “{st.esc(flat(s.text))}” {st.cites(s.citations)}"
                 for s in b.statements
             ],
         ),
@@ -148,7 +148,7 @@ def citation(c: Citation, sources: list[Source], st: Style) -> str:
     outlet = sources[c.source - 1].article.outlet
     return (
         f"[{c.n}] source {c.source} ({st.esc(outlet)}), characters {c.start}–{c.end}: "
-        f"“{st.esc(_flat(c.quote))}”"
+        f"“{st.esc(flat(c.quote))}”"
     )
 
 
@@ -167,5 +167,6 @@ def method(b: Briefing) -> str:
     )
 
 
-def _flat(text: str) -> str:
+def flat(text: str) -> str:
+    """Whitespace runs folded to single spaces, for one-line display."""
     return " ".join(text.split())

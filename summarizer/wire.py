@@ -186,7 +186,7 @@ def _actor(item: ActorItem, grounder: Grounder) -> Actor:
     tokens = [t for t in re.split(r"[\s,]+", fold(name)) if len(t) >= 2]
     if not tokens or not any(t in quote for t in tokens):
         raise ItemError(f"the name {_short(name)} does not appear in its quote")
-    role = _clean(item.role)
+    role = clean_label(item.role)
     if role and loaded_words(role):
         role = None  # a role is shown unquoted, so an opinionated one is not kept
     return Actor(name=name, kind=item.kind, role=role, evidence=[evidence])
@@ -209,8 +209,8 @@ def _event(item: EventItem, grounder: Grounder) -> Event:
         type=item.type,
         summary=summary,
         actors=[a.strip() for a in item.actors if a.strip()],
-        place=_clean(item.place),
-        time=_clean(item.time),
+        place=clean_label(item.place),
+        time=clean_label(item.time),
         evidence=[evidence],
     )
 
@@ -226,7 +226,8 @@ def _digit_runs(text: str) -> list[str]:
     return [run.replace(",", "") for run in re.findall(r"\d[\d,]*(?:\.\d+)?", text)]
 
 
-def _clean(value: str | None) -> str | None:
+def clean_label(value: str | None) -> str | None:
+    """A label the model left empty or wrote as "null"/"unknown" becomes None."""
     value = (value or "").strip()
     return value if value and value.lower() not in {"null", "none", "n/a", "unknown"} else None
 

@@ -50,14 +50,16 @@ def predicted(briefing: Briefing) -> dict[str, list[dict[str, Any]]]:
     for group in briefing.figures:
         for claim in group.claims:
             value = claim.value if claim.value is not None else claim.low
-            out[names[claim.source]].append(
+            # One entry per sentence: a source repeating a value is one claim, two mentions.
+            out[names[claim.source]] += [
                 {
                     "raw": claim.raw,
                     "value": value,
                     "unit": claim.unit,
                     "claimed_by": claim.claimed_by,
                 }
-            )
+                for _ in claim.citations
+            ]
     return out
 
 

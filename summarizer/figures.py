@@ -25,8 +25,8 @@ from pydantic import (
     model_validator,
 )
 
+from summarizer import measures, numbers
 from summarizer import mentions as mentions_module
-from summarizer import numbers
 from summarizer.grounding import fold
 from summarizer.mentions import Mention
 from summarizer.models import (
@@ -79,6 +79,8 @@ _ATTRIBUTION_REACH = 90  # characters between a name and its reporting verb
 _SUBJECT_PRONOUN = re.compile(r"^(?:they|he|she|we)\b", re.IGNORECASE)
 _PRONOUN_START = re.compile(r"^(?:they|he|she|it|we|this|these|the\s+officials)\b", re.IGNORECASE)
 _UNVERIFIED_WINDOW = 2  # the caveat may follow in the next sentences of the same paragraph
+_SCOPE_WORDS = 5
+_SCOPE_STOP = {"in", "on", "the", "a", "an", "of", "per", "over", "during", "within", "at", "for"}
 _PRONOUNS = {"they", "he", "she", "it", "we", "i", "you", "them", "officials", "sources", "reports"}
 _QUALIFIERS: list[tuple[str, Qualifier]] = [
     (r"more than|over|above|exceeded|exceeding|in excess of|upwards of", "over"),
@@ -171,7 +173,7 @@ class Claimants:
         """Who the text itself credits with the number, by rule: "X said/confirmed ... N",
         "according to X" or "as per X", or "They noted ... N" after a sentence naming X."""
         text = self.article.text
-        if _HEARSAY.search(text[mention.sentence_start : mention.start]):
+        if _hearsay(mention, text):
             return None  # "claims of 500 deaths": the article does not say whose claims
         sentence = text[mention.sentence_start : mention.sentence_end]
         named = self._named_speaker(sentence)
@@ -310,18 +312,28 @@ def _figure(
     sentence = article.text[mention.sentence_start : mention.sentence_end]
     # The text's own attribution wins; the model's claimant is the fallback.
     claimant = claimants.attribute(mention)
-    if claimant is None and label is not None and label.claimed_by:
+    if (
+        claimant is None
+        and label is not None
+        and label.claimed_by
+        and not _hearsay(mention, article.text)
+    ):
         claimant = claimants.resolve(label.claimed_by)
     model_unit = label.unit if label is not None and label.unit != "other" else None
+    final_unit = parsed.unit or unit or model_unit
+    at = mention.start - mention.sentence_start
+    measure = measures.read(sentence, at, at + len(mention.text), final_unit)
+    model_scope = clean_label(label.scope) if label is not None else None
     return Figure(
         raw=mention.text,
         value=parsed.value,
         low=parsed.low,
         high=parsed.high,
-        qualifier=_qualifier(sentence[: mention.start - mention.sentence_start], parsed),
-        unit=parsed.unit or unit or model_unit,
+        qualifier=_qualifier(sentence[:at], parsed),
+        unit=final_unit,
         counted=label.counted.strip() if label is not None else "unlabelled",
-        scope=clean_label(label.scope) if label is not None else None,
+        measure=measure.label,
+        scope=measure.period or _grounded_scope(model_scope, sentence),
         claimed_by=claimant,
         unverified=_unverified(article, mention, sentences),
         labelled=label is not None,
@@ -363,6 +375,22 @@ def _unverified(article: Article, mention: Mention, sentences: list[tuple[int, i
     window = [s for s in sentences if mention.sentence_start <= s[0] and s[1] <= line_end]
     end = window[: _UNVERIFIED_WINDOW + 1][-1][1] if window else mention.sentence_end
     return bool(_UNVERIFIED.search(article.text[mention.sentence_start : end]))
+
+
+def _hearsay(mention: Mention, text: str) -> bool:
+    """ "reports of 500 deaths": the article does not say whose reports, so nobody is credited."""
+    return bool(_HEARSAY.search(text[mention.sentence_start : mention.start]))
+
+
+def _grounded_scope(scope: str | None, sentence: str) -> str | None:
+    """The model's scope, if short and written in the sentence: at least half its words must
+    be there (the model invents "in total" and "per day" for sentences that say neither)."""
+    if not scope or len(scope.split()) > _SCOPE_WORDS:
+        return None
+    words = [w for w in re.findall(r"[a-z0-9]+", fold(scope)) if w not in _SCOPE_STOP]
+    present = fold(sentence)
+    found = sum(1 for w in words if re.search(rf"\b{re.escape(w)}", present))
+    return scope if words and found * 2 >= len(words) else None
 
 
 def _previous_sentence(article: Article, mention: Mention) -> str | None:

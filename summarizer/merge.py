@@ -29,6 +29,7 @@ from summarizer.models import (
     FigureGroup,
     MergedActor,
     Source,
+    Verdict,
 )
 
 # Words that open a name but are not part of it: "President-elect Donald Trump".
@@ -93,6 +94,12 @@ _ALIAS_INDEX = {alias: name for name, aliases in _COUNTRY_ALIASES.items() for al
 _STOP = {"the", "of", "a", "an", "in", "on", "and", "or", "to", "for", "by", "with", "at", "from"}
 _SURNAME_SIMILARITY = 0.85
 _COUNTED_OVERLAP = 0.5
+# Clustering events: shared words needed with a shared named person, and without one.
+_EVENT_WORDS_WITH_PERSON = 0.08
+_EVENT_WORDS_ALONE = 0.3
+# Words every war story uses, which say nothing about which event it is.
+_COMMON = {"north", "korean", "korea", "russia", "russian", "ukraine", "ukrainian", "u", "us"}
+_CURRENCIES = {"USD", "GBP", "EUR", "JPY", "KRW", "UAH", "RUB"}
 
 
 @dataclass
@@ -100,6 +107,7 @@ class Citations:
     """Numbers each distinct evidence span once, in order of first use."""
 
     sources: dict[str, int]
+    outlets: dict[int, str] = field(default_factory=dict)
     items: list[Citation] = field(default_factory=list)
     _index: dict[tuple[str, int, int], int] = field(default_factory=dict)
 
@@ -138,11 +146,14 @@ def merge(extractions: list[ArticleExtraction]) -> Merged:
         )
         for i, x in enumerate(extractions, start=1)
     ]
-    book = Citations(sources={s.article.id: s.n for s in sources})
+    book = Citations(
+        sources={s.article.id: s.n for s in sources},
+        outlets={s.n: s.article.outlet for s in sources},
+    )
     groups = cluster_actors([a for x in extractions for a in x.actors])
     names = _name_index(groups)
     # Citations are numbered in reading order: developments, figures, actors, statements.
-    developments = _developments([e for x in extractions for e in x.events], book)
+    developments = _developments(extractions, groups, names, book)
     figures = group_figures([f for x in extractions for f in x.figures], book, names)
     actors = [_merged_actor(group, book) for group in groups]
     statements = [
@@ -167,22 +178,120 @@ def _spans(evidence: Iterable[Evidence]) -> list[tuple[str, int, int]]:
     return sorted({(e.article_id, e.start, e.end) for e in evidence})
 
 
-def _developments(events: list[Event], book: Citations) -> list[Development]:
-    """One line per distinct summary: the same words from several spans share the line."""
-    lines: dict[str, Development] = {}
-    for event in events:
-        citations = [book.cite(v) for v in event.evidence]
-        key = _fold(event.summary).rstrip(".")
-        if key in lines:
-            lines[key].citations += [c for c in citations if c not in lines[key].citations]
-        else:
-            lines[key] = Development(
-                id=stable_id("e", event.type, key, _spans(event.evidence)),
-                type=event.type,
-                text=event.summary,
-                citations=citations,
+@dataclass
+class _Told:
+    """One event as one article tells it, with what clustering compares."""
+
+    event: Event
+    evidence: list[Evidence]
+    source: int
+    people: set[str]
+    words: set[str]
+
+
+def _developments(
+    extractions: list[ArticleExtraction],
+    groups: list[list[Actor]],
+    names: dict[str, str],
+    book: Citations,
+) -> list[Development]:
+    """Cluster the events of all articles into developments, each with every source telling it.
+
+    Two tellings are the same event when they come from different articles and share a named
+    person and some words, or many words (see ``_same_event``). A development takes at most
+    one telling per article, so two points made in one article are never folded together.
+    """
+    told = list(_tellings(extractions, groups, names, book))
+    pairs = sorted(
+        (-score, i, j)
+        for i, a in enumerate(told)
+        for j in range(i + 1, len(told))
+        if a.source != told[j].source and (score := _same_event(a, told[j])) > 0
+    )
+    cluster_of = list(range(len(told)))  # closest pairs first, never two tellings of one source
+    members: dict[int, list[int]] = {i: [i] for i in range(len(told))}
+    for _, i, j in pairs:
+        ci, cj = cluster_of[i], cluster_of[j]
+        if ci == cj or {told[k].source for k in members[ci]} & {
+            told[k].source for k in members[cj]
+        }:
+            continue
+        keep, gone = min(ci, cj), max(ci, cj)
+        for k in members.pop(gone):
+            cluster_of[k] = keep
+            members[keep].append(k)
+    return [_development([told[k] for k in sorted(m)], book) for _, m in sorted(members.items())]
+
+
+def _tellings(
+    extractions: list[ArticleExtraction],
+    groups: list[list[Actor]],
+    names: dict[str, str],
+    book: Citations,
+) -> Iterable[_Told]:
+    people = {id(a): _display_name(g) for g in groups for a in g if a.kind == "person"}
+    for x in extractions:
+        text = x.article.text
+        own = [(people[id(a)], _forms(a)) for a in x.actors if id(a) in people]
+        seen: dict[str, _Told] = {}
+        for event in x.events:
+            key = _fold(event.summary).rstrip(".")
+            if key in seen:  # the same words from several spans of one article: one telling
+                seen[key].evidence += [v for v in event.evidence if v not in seen[key].evidence]
+                continue
+            first = event.evidence[0]
+            start = text.rfind("\n", 0, first.start) + 1
+            end = text.find("\n", first.end)
+            paragraph = _fold(text[start : end if end != -1 else len(text)])
+            named = {name for name, forms in own if any(_has_word(paragraph, f) for f in forms)}
+            named |= {names[k] for k in map(_person_key, event.actors) if k in names}
+            words = _counted_key(f"{event.summary} {' '.join(e.quote for e in event.evidence)}")
+            seen[key] = _Told(
+                event, list(event.evidence), book.sources[first.article_id], named, words - _COMMON
             )
-    return list(lines.values())
+        yield from seen.values()
+
+
+def _same_event(a: _Told, b: _Told) -> float:
+    """A score above 0 when two tellings read as one event; the higher, the closer."""
+    if not a.words or not b.words:
+        return 0.0
+    overlap = len(a.words & b.words) / len(a.words | b.words)
+    shared = a.people & b.people
+    if shared and overlap >= _EVENT_WORDS_WITH_PERSON:
+        return overlap + 1.0
+    return overlap if overlap >= _EVENT_WORDS_ALONE else 0.0
+
+
+def _development(cluster: list[_Told], book: Citations) -> Development:
+    first = cluster[0].event
+    citations: list[int] = []
+    for told in cluster:
+        for v in told.evidence:
+            n = book.cite(v)
+            if n not in citations:
+                citations.append(n)
+    sources = sorted({t.source for t in cluster})
+    outlets = {book.outlets[n] for n in sources}
+    return Development(
+        id=stable_id("e", first.type, _fold(first.summary), _spans(first.evidence)),
+        type=first.type,
+        text=first.summary,
+        citations=citations,
+        actors=sorted({p for t in cluster for p in t.people}),
+        sources=sources,
+        single_outlet=len(outlets) == 1,
+    )
+
+
+def _forms(actor: Actor) -> list[str]:
+    """How a person is written: the full name and the surname alone, folded."""
+    core = _fold(person_core(actor.name))
+    return [core, core.split()[-1]] if " " in core else [core]
+
+
+def _has_word(text: str, word: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) is not None
 
 
 # --- actors -----------------------------------------------------------------------------------
@@ -305,7 +414,7 @@ def _person_key(name: str) -> str:
 def group_figures(
     figures: list[Figure], book: Citations, names: dict[str, str]
 ) -> list[FigureGroup]:
-    """Group figures that count the same thing in the same unit; never convert units."""
+    """Group figures that measure the same thing; compare them only within a scope and unit."""
     groups: list[list[Figure]] = []
     for figure in figures:
         for group in groups:
@@ -318,7 +427,12 @@ def group_figures(
 
 
 def _same_measure(a: Figure, b: Figure) -> bool:
-    if _unit_key(a.unit) != _unit_key(b.unit):
+    """The rule-read measure decides when both have one; the model's words otherwise."""
+    if _unit_class(a.unit) != _unit_class(b.unit):
+        return False
+    if a.measure or b.measure:
+        return _fold(a.measure or "") == _fold(b.measure or "")
+    if a.unit != b.unit:
         return False
     ka, kb = _counted_key(a.counted), _counted_key(b.counted)
     if not ka or not kb:
@@ -327,8 +441,10 @@ def _same_measure(a: Figure, b: Figure) -> bool:
 
 
 def _figure_group(group: list[Figure], book: Citations, names: dict[str, str]) -> FigureGroup:
-    claims = [
-        FigureClaim(
+    claims: list[FigureClaim] = []
+    for f in group:
+        claimant = names.get(_person_key(f.claimed_by), f.claimed_by) if f.claimed_by else None
+        claim = FigureClaim(
             source=book.sources[f.evidence[0].article_id],
             raw=f.raw,
             value=f.value,
@@ -337,27 +453,102 @@ def _figure_group(group: list[Figure], book: Citations, names: dict[str, str]) -
             qualifier=f.qualifier,
             unit=f.unit,
             scope=f.scope,
-            claimed_by=names.get(_person_key(f.claimed_by), f.claimed_by) if f.claimed_by else None,
+            claimed_by=claimant,
             unverified=f.unverified,
             labelled=f.labelled,
-            citation=book.cite(f.evidence[0]),
+            citations=[book.cite(f.evidence[0])],
         )
-        for f in group
-    ]
-    values = {(c.value, c.low, c.high) for c in claims}
-    counted = Counter(f.counted for f in group).most_common(1)[0][0]
+        same = next((c for c in claims if _repeats(c, claim)), None)
+        if same is None:
+            claims.append(claim)
+        else:  # one source saying it twice: one claim, both sentences
+            same.citations += [n for n in claim.citations if n not in same.citations]
+            same.unverified = same.unverified or claim.unverified
+            same.labelled = same.labelled or claim.labelled
+    claims.sort(key=lambda c: (_scope_key(c.scope) == "", _scope_key(c.scope), c.source))
+    agree = not _conflicts(claims)
+    units = {c.unit for c in claims}
+    scopes = {_scope_key(c.scope) for c in claims}
+    sources = {c.source for c in claims}
+    verdict: Verdict
+    if not agree:
+        verdict = "differ"
+    elif len(sources) == 1 and len(claims) == 1:
+        verdict = "one source"
+    elif len(units) > 1:
+        verdict = "different units"
+    elif len(scopes) > 1 and len({_interval(c) for c in claims}) > 1:
+        verdict = "different scopes"
+    else:
+        verdict = "agree" if len(sources) > 1 else "one source"
+    measured = [f.measure for f in group if f.measure]
+    counted = measured[0] if measured else Counter(f.counted for f in group).most_common(1)[0][0]
     return FigureGroup(
-        id=stable_id("f", group[0].unit, counted, _spans(e for f in group for e in f.evidence)),
+        id=stable_id(
+            "f", _unit_class(group[0].unit), counted, _spans(f.evidence[0] for f in group)
+        ),
         counted=counted,
-        unit=group[0].unit,
+        unit=units.pop() if len(units) == 1 else None,
         claims=claims,
-        agree=len(values) == 1,
+        agree=agree,
+        verdict=verdict,
     )
 
 
-def _unit_key(unit: str | None) -> str:
-    """Units are canonical already (figures.py): people never group with items or money."""
-    return unit or "count"
+def _repeats(a: FigureClaim, b: FigureClaim) -> bool:
+    """The same source giving the same value for the same scope, credited to the same claimant."""
+    fields = ("source", "value", "low", "high", "qualifier", "unit", "claimed_by")
+    return all(getattr(a, f) == getattr(b, f) for f in fields) and _scope_key(a.scope) == (
+        _scope_key(b.scope)
+    )
+
+
+def _conflicts(claims: list[FigureClaim]) -> bool:
+    """Two sources give values that cannot both hold, for the same scope and unit.
+
+    Values from one source are never a conflict: an article giving 8,000 and 10,000 is giving
+    a part and a whole, or two counts it keeps apart itself.
+    """
+    for i, a in enumerate(claims):
+        for b in claims[i + 1 :]:
+            if a.source == b.source or a.unit != b.unit:
+                continue
+            if _scope_key(a.scope) != _scope_key(b.scope):
+                continue
+            (alo, ahi), (blo, bhi) = _interval(a), _interval(b)
+            if alo > bhi or blo > ahi:
+                return True
+    return False
+
+
+_APPROX = 0.1  # "about 1,000" reads as 900 to 1,100
+
+
+def _interval(c: FigureClaim) -> tuple[float, float]:
+    """The values a claim allows, by its qualifier: 'over 1,000' is (1,000, inf)."""
+    inf = float("inf")
+    if c.low is not None or c.high is not None:
+        return (c.low or 0.0, c.high if c.high is not None else inf)
+    if c.value is None:
+        return (0.0, inf)
+    v = c.value
+    return {
+        "over": (v, inf),
+        "at_least": (v, inf),
+        "vague": (v, inf),
+        "up_to": (0.0, v),
+        "under": (0.0, v),
+        "about": (v * (1 - _APPROX), v * (1 + _APPROX)),
+    }.get(c.qualifier, (v, v))
+
+
+def _scope_key(scope: str | None) -> str:
+    return _fold(scope or "").removeprefix("the ")
+
+
+def _unit_class(unit: str | None) -> str:
+    """Money is one class whatever the currency, so amounts sit side by side, unconverted."""
+    return "money" if unit in _CURRENCIES else (unit or "count")
 
 
 # Words that count the same thing in news copy, folded to one term before comparing.
@@ -379,6 +570,8 @@ _SAME_THING = {
     "hurt": "injury",
     "casualtie": "casualty",
     "casualty": "casualty",
+    "losse": "casualty",
+    "loss": "casualty",
     "aid": "aid",
     "assistance": "aid",
     "package": "aid",

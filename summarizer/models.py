@@ -95,8 +95,15 @@ class Figure(_Model):
     high: float | None = None
     qualifier: Qualifier = "exact"
     unit: str | None = Field(None, description="people, USD, GBP, percent, square miles...")
-    counted: str = Field(description="What is counted, e.g. 'North Korean casualties'.")
-    scope: str | None = Field(None, description="Period or scope, e.g. 'in one week'.")
+    counted: str = Field(description="What is counted, in the model's words.")
+    measure: str | None = Field(
+        None,
+        description="What is counted in the shared vocabulary, read by rule from the words "
+        "around the number, e.g. 'North Korean casualties (killed or wounded)'; None if unread.",
+    )
+    scope: str | None = Field(
+        None, description="Period or place covered, e.g. 'in one week', as the sentence gives it."
+    )
     claimed_by: str | None = Field(None, description="Who the article says claims it.")
     unverified: bool = Field(False, description="The article says it is not verified.")
     labelled: bool = Field(True, description="False when the model gave no usable label.")
@@ -195,10 +202,13 @@ class Sentence(_Model):
 
 
 class Development(Sentence):
-    """A key development: one event, as one outlet summarised it."""
+    """A key development: one event, told by one or more sources, in the words of the first."""
 
     id: str = Field(description="Stable id derived from the content: same input, same id.")
     type: EventType
+    actors: list[str] = Field(default_factory=list, description="Merged names of the actors.")
+    sources: list[int] = Field(min_length=1, description="Numbers of the sources reporting it.")
+    single_outlet: bool = Field(description="Only one outlet reports this event.")
 
 
 class MergedActor(_Model):
@@ -214,7 +224,7 @@ class MergedActor(_Model):
 
 
 class FigureClaim(_Model):
-    """One source's figure within a group."""
+    """One source's value for a figure group, with who gives it and what it covers."""
 
     source: int
     raw: str
@@ -223,21 +233,38 @@ class FigureClaim(_Model):
     high: float | None
     qualifier: Qualifier
     unit: str | None
-    scope: str | None
+    scope: str | None = Field(description="Period or place covered; None if the text is silent.")
     claimed_by: str | None
     unverified: bool
     labelled: bool = True
-    citation: int
+    citations: list[int] = Field(
+        min_length=1, description="The sentences giving this value (one source may repeat it)."
+    )
+
+
+Verdict = Literal["one source", "agree", "differ", "different scopes", "different units"]
 
 
 class FigureGroup(_Model):
-    """Figures that count the same thing in the same unit, from one or more sources."""
+    """Figures that measure the same thing, from one or more sources, never converted.
+
+    Claims are compared only within one scope and one unit: a week's count against a total is
+    not a disagreement, and pounds are never turned into dollars.
+    """
 
     id: str = Field(description="Stable id derived from the content: same input, same id.")
     counted: str
-    unit: str | None
+    unit: str | None = Field(description="The unit of every claim, or None if they differ.")
     claims: list[FigureClaim] = Field(min_length=1)
-    agree: bool = Field(description="Every claim gives the same value or range.")
+    agree: bool = Field(
+        description="No two sources give incompatible values for the same scope and unit "
+        "(qualifiers count: 'over 1,000' and '3,000' are compatible)."
+    )
+    verdict: Verdict = Field(
+        description="'differ' if sources disagree within one scope and unit; else 'different "
+        "scopes' or 'different units' if that is why values differ; else 'agree' across "
+        "several sources, or 'one source'."
+    )
 
 
 class AttributedStatement(_Model):
@@ -284,6 +311,11 @@ class Briefing(_Model):
     title: str
     date: str
     sources: list[Source]
+    lead: list[Sentence] = Field(
+        default_factory=list,
+        description="The optional lead paragraph (--lead): model-written sentences, each "
+        "checked against its citations. Empty under --no-lead.",
+    )
     developments: list[Development] = Field(default_factory=list)
     figures: list[FigureGroup] = Field(default_factory=list)
     actors: list[MergedActor] = Field(default_factory=list)

@@ -12,6 +12,7 @@ from typing import Protocol
 from summarizer.models import (
     Briefing,
     Citation,
+    Development,
     FigureClaim,
     FigureGroup,
     MergedActor,
@@ -55,32 +56,51 @@ class MarkdownStyle:
 
 
 def to_markdown(briefing: Briefing) -> str:
-    """The briefing as Markdown: developments, figures, actors, statements, sources, citations."""
+    """The briefing as Markdown: lead, developments, figures, actors, statements, what is
+    disputed or unverified, what was left out, sources, citations, and how it was made."""
     st = MarkdownStyle()
     parts = [f"# {st.esc(briefing.title)}", f"*{overview(briefing)}*"]  # our own words: no escaping
+    if briefing.lead:
+        parts.append("## Lead\n\n" + lead(briefing, st))
     for heading, lines in sections_of(briefing, st):
         if heading != "Sources":  # the source list is numbered already
             lines = [f"- {line}" for line in lines]
-        if heading == "Figures":  # claims are nested under their group
-            lines = [line.replace("\n", "\n  - ") for line in lines]
+        lines = [line.replace("\n", "\n  - ") for line in lines]  # nested lines
         parts.append(f"## {heading}\n\n" + "\n".join(lines))
     parts.append(f"## How this briefing was made\n\n{st.esc(method(briefing))}")
     return "\n\n".join(parts) + "\n"
 
 
 def overview(b: Briefing) -> str:
+    outlets = len({s.article.outlet for s in b.sources})
     return (
-        f"{b.date} · {len(b.sources)} sources · {len(b.developments)} developments · "
-        f"{len(b.figures)} figures · {len(b.actors)} actors. Each [n] is listed under "
-        f"Citations with its source and the exact words quoted."
+        f"{b.date} · {len(b.sources)} sources from {outlets} outlets · "
+        f"{len(b.developments)} developments · {len(b.figures)} figures · {len(b.actors)} "
+        f"actors. Each [n] is listed under Citations with its source and the exact words quoted."
     )
 
 
+def lead(b: Briefing, st: Style) -> str:
+    """The lead paragraph: the model's sentences, each already checked against its citations."""
+    return " ".join(f"{st.esc(s.text)} {st.cites(s.citations)}" for s in b.lead)
+
+
+_FIGURE_SECTIONS = [
+    ("Figures the sources agree on", {"agree"}),
+    ("Figures the sources give differently", {"differ", "different scopes", "different units"}),
+    ("Figures from one source", {"one source"}),
+]
+
+
 def sections_of(b: Briefing, st: Style) -> list[tuple[str, list[str]]]:
-    """(heading, lines) for every non-empty section, in reading order."""
+    """(heading, lines) for every non-empty section, in reading order. A line may hold nested
+    lines after newlines (a figure group and its claims)."""
     sections = [
-        ("Key developments", [f"{st.esc(d.text)} {st.cites(d.citations)}" for d in b.developments]),
-        ("Figures", [figure_group(g, b.sources, st) for g in b.figures]),
+        ("Key developments", [development(d, b.sources, st) for d in b.developments]),
+        *[
+            (heading, [figure_group(g, b.sources, st) for g in b.figures if g.verdict in kinds])
+            for heading, kinds in _FIGURE_SECTIONS
+        ],
         ("Who's who", [actor(a, st) for a in b.actors]),
         (
             "Statements",
@@ -89,6 +109,7 @@ def sections_of(b: Briefing, st: Style) -> list[tuple[str, list[str]]]:
                 for s in b.statements
             ],
         ),
+        ("What the sources disagree on or could not verify", disputed(b, st)),
         ("Not included", [f"{st.code(s.path)}: {st.esc(s.reason)}" for s in b.skipped]),
         ("Sources", [source(s, st) for s in b.sources]),
         ("Citations", [citation(c, b.sources, st) for c in b.citations]),
@@ -96,21 +117,39 @@ def sections_of(b: Briefing, st: Style) -> list[tuple[str, list[str]]]:
     return [(heading, lines) for heading, lines in sections if lines]
 
 
+def development(d: Development, sources: list[Source], st: Style) -> str:
+    outlets = _distinct_outlets(d.sources, sources)
+    if len(outlets) == 1:
+        reach = f"one outlet only ({st.esc(outlets[0])})"
+    else:
+        reach = f"{len(outlets)} outlets: {st.esc(', '.join(outlets))}"
+    return f"{st.esc(d.text)} — {reach} {st.cites(d.citations)}"
+
+
+_VERDICTS = {
+    "agree": "sources agree",
+    "differ": "sources differ",
+    "different scopes": "they cover different periods or places (or do not say), so they do "
+    "not conflict",
+    "different units": "amounts in different units, shown as given and not converted",
+    "one source": "",
+}
+
+
 def figure_group(group: FigureGroup, sources: list[Source], st: Style) -> str:
     """A group header, then one claim per line (lines joined by newlines)."""
     unit = f" ({st.esc(group.unit)})" if group.unit else ""
-    verdict = ""
-    if len(group.claims) > 1:
-        verdict = " — sources agree" if group.agree else " — sources differ"
+    verdict = f" — {_VERDICTS[group.verdict]}" if _VERDICTS[group.verdict] else ""
     lines = [f"{st.strong(st.esc(group.counted))}{unit}{verdict}"]
-    lines += [claim(c, sources, st) for c in group.claims]
+    scoped = len({c.scope for c in group.claims}) > 1
+    lines += [claim(c, sources, st, scoped) for c in group.claims]
     return "\n".join(lines)
 
 
-def claim(c: FigureClaim, sources: list[Source], st: Style) -> str:
+def claim(c: FigureClaim, sources: list[Source], st: Style, scoped: bool = False) -> str:
     outlet = sources[c.source - 1].article.outlet
     who = c.claimed_by or f"the article in {outlet}"
-    scope = f", {st.esc(c.scope)}" if c.scope else ""
+    scope = f", {st.esc(c.scope)}" if c.scope else (", scope not stated" if scoped else "")
     value = st.esc(c.raw)
     if c.qualifier == "vague" and c.low is not None:
         value += f" (at least {c.low:,.0f})"  # the conservative bound, as trackers code it
@@ -119,8 +158,43 @@ def claim(c: FigureClaim, sources: list[Source], st: Style) -> str:
         flag += " — not labelled by the model; see the quoted sentence"
     return (
         f"{value}{scope}, according to {st.esc(who)} (source {c.source}, {st.esc(outlet)})"
-        f"{flag} {st.cites([c.citation])}"
+        f"{flag} {st.cites(c.citations)}"
     )
+
+
+def disputed(b: Briefing, st: Style) -> list[str]:
+    """Figures two sources give differently for the same scope, and claims marked unverified."""
+    lines = []
+    for g in b.figures:
+        if g.verdict != "differ":
+            continue
+        by_scope: dict[str, list[FigureClaim]] = {}
+        for c in g.claims:
+            by_scope.setdefault(c.scope or "", []).append(c)
+        for scope, claims in by_scope.items():
+            if len({c.source for c in claims}) < 2 or len({c.raw for c in claims}) < 2:
+                continue
+            where = f", {st.esc(scope)}" if scope else ""
+            given = "; ".join(_given(c, b.sources, st) for c in claims)
+            lines.append(f"{st.strong(st.esc(g.counted))}{where}: {given}")
+    for g in b.figures:
+        for c in g.claims:
+            if c.unverified:
+                lines.append(
+                    f"{st.strong(st.esc(g.counted))}: {_given(c, b.sources, st)} — "
+                    f"{st.flag('unverified')}, the article says"
+                )
+    return lines
+
+
+def _given(c: FigureClaim, sources: list[Source], st: Style) -> str:
+    outlet = sources[c.source - 1].article.outlet
+    who = f"{c.claimed_by}, " if c.claimed_by else ""
+    return f"{st.esc(c.raw)} ({st.esc(who)}{st.esc(outlet)}) {st.cites(c.citations)}"
+
+
+def _distinct_outlets(numbers: list[int], sources: list[Source]) -> list[str]:
+    return list(dict.fromkeys(sources[n - 1].article.outlet for n in numbers))
 
 
 def actor(a: MergedActor, st: Style) -> str:

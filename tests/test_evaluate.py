@@ -31,6 +31,7 @@ def _briefing(*claims: tuple[float | None, float | None, str | None, str | None]
                 counted="x",
                 unit=unit,
                 agree=True,
+                verdict="one source",
                 claims=[
                     FigureClaim(
                         source=1,
@@ -43,7 +44,7 @@ def _briefing(*claims: tuple[float | None, float | None, str | None, str | None]
                         scope=None,
                         claimed_by=who,
                         unverified=False,
-                        citation=1,
+                        citations=[1],
                     )
                 ],
             )

@@ -198,3 +198,184 @@ def test_counted_things_match_through_synonyms(a: str, b: str, same: bool) -> No
     article = _article("x 1 y", "a")
     fa, fb = (_figure(article, "1", "1", 1, "people", c) for c in (a, b))
     assert _same_measure(fa, fb) is same
+
+
+# --- figure groups: scope, qualifiers, currencies (hand-written figures) ------------------------
+
+
+def _claim_figure(
+    article: ingest.Article,
+    quote: str,
+    value: float,
+    *,
+    measure: str = "North Korean casualties (killed or wounded)",
+    unit: str = "people",
+    scope: str | None = None,
+    qualifier: str = "exact",
+    unverified: bool = False,
+) -> Figure:
+    return Figure(
+        raw=quote,
+        value=value,
+        unit=unit,
+        counted="casualties",
+        measure=measure,
+        scope=scope,
+        qualifier=qualifier,  # type: ignore[arg-type]
+        claimed_by=None,
+        unverified=unverified,
+        evidence=[_evidence(article, quote)],
+    )
+
+
+def _two_sources(fa: list[tuple[str, dict[str, object]]], fb: list[tuple[str, dict[str, object]]]):  # type: ignore[no-untyped-def]
+    a = _article(" ".join(q for q, _ in fa) + ".", "a")
+    b = _article(" ".join(q for q, _ in fb) + ".", "b")
+    xs = [
+        ArticleExtraction(
+            article=art,
+            model="m",
+            prompt_version="p",
+            figures=[_claim_figure(art, q, **kw) for q, kw in items],  # type: ignore[arg-type]
+        )
+        for art, items in ((a, fa), (b, fb))
+    ]
+    return merge(xs)
+
+
+def test_values_that_differ_within_one_scope_are_a_disagreement() -> None:
+    merged = _two_sources(
+        [("1,000", {"value": 1000, "scope": "in one week"})],
+        [("3,000", {"value": 3000, "scope": "in one week"})],
+    )
+    (group,) = merged.figures
+    assert group.verdict == "differ" and not group.agree
+
+
+def test_different_scopes_are_not_a_disagreement() -> None:
+    merged = _two_sources(
+        [("1,000", {"value": 1000, "scope": "in one week"})],
+        [("3,000", {"value": 3000, "scope": "since August"})],
+    )
+    (group,) = merged.figures
+    assert group.verdict == "different scopes" and group.agree
+    assert [c.scope for c in group.claims] == ["in one week", "since August"]
+
+
+def test_qualifiers_decide_agreement() -> None:
+    merged = _two_sources(
+        [("more than 1,000", {"value": 1000, "qualifier": "over"})],
+        [("3,000", {"value": 3000})],
+    )
+    assert merged.figures[0].verdict == "agree"
+    merged = _two_sources(
+        [("up to 1,000", {"value": 1000, "qualifier": "up_to"})],
+        [("3,000", {"value": 3000})],
+    )
+    assert merged.figures[0].verdict == "differ"
+
+
+def test_currencies_sit_side_by_side_unconverted() -> None:
+    money = {"measure": "military aid"}
+    merged = _two_sources(
+        [("£1 billion", {"value": 1e9, "unit": "GBP", **money})],
+        [("$1.25 billion", {"value": 1.25e9, "unit": "USD", **money})],
+    )
+    (group,) = merged.figures
+    assert group.verdict == "different units" and group.unit is None
+    assert [(c.raw, c.unit, c.value) for c in group.claims] == [
+        ("£1 billion", "GBP", 1e9),
+        ("$1.25 billion", "USD", 1.25e9),
+    ]
+
+
+def test_one_source_repeating_a_value_is_one_claim_with_both_sentences() -> None:
+    merged = _two_sources(
+        [("500", {"value": 500}), ("500 again", {"value": 500, "unverified": True})],
+        [],
+    )
+    (group,) = merged.figures
+    (claim,) = group.claims
+    assert len(claim.citations) == 2 and claim.unverified
+    assert group.verdict == "one source"
+
+
+# --- events across outlets (hand-written extractions) --------------------------------------------
+
+KIRBY = {
+    "a": "White House spokesperson John Kirby told reporters that North Korean troops suffered "
+    "over 1,000 casualties in Kursk. Separately, a missile was launched.",
+    "b": "John Kirby said at a briefing that North Korean casualties in Kursk passed 1,000.",
+    "c": "Kirby briefed reporters: North Korean troop casualties in Kursk exceeded 1,000.",
+}
+
+
+def _event_extraction(name: str, quotes: list[tuple[str, str]]) -> ArticleExtraction:
+    from summarizer.models import Event
+
+    article = _article(KIRBY[name], name)
+    kirby = "John Kirby" if "John Kirby" in article.text else "Kirby"
+    return ArticleExtraction(
+        article=article,
+        model="m",
+        prompt_version="p",
+        actors=[Actor(name=kirby, kind="person", evidence=[_evidence(article, kirby)])],
+        events=[
+            Event(type="casualties", summary=summary, evidence=[_evidence(article, quote)])
+            for quote, summary in quotes
+        ],
+    )
+
+
+def test_one_event_told_by_three_outlets_is_one_development() -> None:
+    xs = [
+        _event_extraction(
+            "a",
+            [
+                (
+                    "North Korean troops suffered over 1,000 casualties in Kursk",
+                    "Kirby says North Korean casualties in Kursk top 1,000.",
+                ),
+                ("a missile was launched", "A missile was launched."),
+            ],
+        ),
+        _event_extraction(
+            "b",
+            [
+                (
+                    "North Korean casualties in Kursk passed 1,000",
+                    "Kirby briefs on North Korean casualties.",
+                )
+            ],
+        ),
+        _event_extraction(
+            "c",
+            [
+                (
+                    "North Korean troop casualties in Kursk exceeded 1,000",
+                    "North Korean casualties in Kursk exceed 1,000.",
+                )
+            ],
+        ),
+    ]
+    for x in xs:  # every outlet is its own; without an outlet line the file name stands in
+        assert x.article.outlet in {"a", "b", "c"}
+    briefing, missile = merge(xs).developments
+    assert briefing.sources == [1, 2, 3] and not briefing.single_outlet
+    assert briefing.actors == ["John Kirby"]
+    assert len(briefing.citations) == 3
+    assert missile.sources == [1] and missile.single_outlet
+
+
+def test_two_points_of_one_article_are_never_folded_together() -> None:
+    x = _event_extraction(
+        "a",
+        [
+            ("North Korean troops suffered over 1,000 casualties in Kursk", "Casualties in Kursk."),
+            (
+                "John Kirby told reporters that North Korean troops suffered",
+                "Casualties in Kursk reported.",
+            ),
+        ],
+    )
+    assert len(merge([x]).developments) == 2

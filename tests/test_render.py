@@ -69,9 +69,11 @@ def test_markdown_has_every_section(briefing: Briefing) -> None:
     headings = re.findall(r"^## (.+)$", markdown, flags=re.MULTILINE)
     assert headings == [
         "Key developments",
-        "Figures",
+        "Figures the sources give differently",
+        "Figures from one source",
         "Who's who",
         "Statements",
+        "What the sources disagree on or could not verify",
         "Sources",
         "Citations",
         "How this briefing was made",
@@ -94,12 +96,17 @@ def test_every_news_line_cites_and_every_citation_resolves(briefing: Briefing) -
 
 def test_figures_show_claimant_scope_and_unverified(briefing: Briefing) -> None:
     markdown = briefing.to_markdown()
-    assert "8,000, according to Antony Blinken (source 1, 002_9e14d8b332cb9dc9)" in markdown
+    assert (
+        "8,000, scope not stated, according to Antony Blinken (source 1, 002_9e14d8b332cb9dc9)"
+        in markdown
+    )
+    assert "10,000, since early August, according to The U.S. and South Korean" in markdown
     assert "1,200, per day, according to Antony Blinken" in markdown  # "They noted": the text wins
     assert (
-        "500, according to the article in rfa.org (source 2, rfa.org) — **unverified**" in markdown
+        "500, according to the article in rfa.org (source 2, rfa.org) — **unverified**, the "
+        "article says [7][8]" in markdown
     )
-    assert "12, according to pro-Russian war bloggers" in markdown
+    assert "12, last week, according to pro-Russian war bloggers" in markdown
 
 
 def test_the_author_bio_and_clutter_never_appear(briefing: Briefing) -> None:

@@ -9,9 +9,10 @@ from typing import Any, Protocol, TypeVar
 
 from pydantic import BaseModel
 
-from summarizer import figures, mentions, prompts
+from summarizer import figures, mentions, names, prompts
 from summarizer.grounding import Grounder, fold
 from summarizer.llm import Reply
+from summarizer.merge import person_core
 from summarizer.models import (
     Actor,
     Article,
@@ -88,10 +89,11 @@ def extract(article: Article, llm: StructuredModel, chunk_chars: int = 6000) -> 
         found.extend(_outcome(reply, grounder))
         _count(stats, reply)
     actors = _merge_actors(found.actors)
-    figures, not_figures, unlabelled = label_figures(article, actors, llm, stats)
+    everyone = with_people(actors, names.find_people(article))
+    figures, not_figures, unlabelled = label_figures(article, actors, llm, stats, everyone)
     return ArticleExtraction(
         article=article,
-        actors=actors,
+        actors=everyone,
         events=_unique(found.events),
         figures=figures,
         statements=_unique(found.statements),
@@ -103,12 +105,42 @@ def extract(article: Article, llm: StructuredModel, chunk_chars: int = 6000) -> 
     )
 
 
+def with_people(actors: list[Actor], people: list[Actor]) -> list[Actor]:
+    """The model's actors, completed by the people found by rule (names.py): a person both
+    found pools its evidence, aliases and role; one only the rule found is added."""
+    merged = [a.model_copy(deep=True) for a in actors]
+    for person in people:
+        forms = {fold(person.name), *map(fold, person.aliases)}
+        same = next(
+            (a for a in merged if a.kind == "person" and fold(person_core(a.name)) in forms),
+            None,
+        )
+        if same is None:
+            merged.append(person)
+            continue
+        same.evidence += [e for e in person.evidence if e not in same.evidence]
+        same.role = same.role or person.role
+        for alias in [person.name, *person.aliases]:
+            if fold(alias) != fold(same.name) and alias not in same.aliases:
+                same.aliases.append(alias)
+    return merged
+
+
 def label_figures(
-    article: Article, actors: list[Actor], llm: StructuredModel, stats: CallStats
+    article: Article,
+    actors: list[Actor],
+    llm: StructuredModel,
+    stats: CallStats,
+    credit: list[Actor] | None = None,
 ) -> tuple[list[Figure], list[NotFigureMention], list[DroppedItem]]:
-    """Every numeric mention becomes a figure or an explicit not-a-figure (see figures.py)."""
+    """Every numeric mention becomes a figure or an explicit not-a-figure (see figures.py).
+
+    The model is shown, and its claimants checked against, ``actors`` (the ones it found);
+    ``credit`` (those plus the people found by rule) decides whom the text credits.
+    """
     found = mentions.detect(article)
     claimants = figures.Claimants(article, actors)
+    crediting = figures.Claimants(article, credit if credit is not None else actors)
     candidates = [i for i, m in enumerate(found) if m.is_candidate]
     labels: dict[int, figures.FigureLabel] = {}
     for first in range(0, len(candidates), LABEL_BATCH):
@@ -122,7 +154,7 @@ def label_figures(
         _count(stats, reply)
         valid = reply.value.valid_labels() if reply.value else batch.salvage(reply.last_text)
         labels.update({indices[local]: label for local, label in valid.items()})
-    return figures.build(article, found, labels, claimants)
+    return figures.build(article, found, labels, crediting)
 
 
 def _count(stats: CallStats, reply: Reply[Any]) -> None:

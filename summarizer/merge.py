@@ -99,6 +99,29 @@ _EVENT_WORDS_WITH_PERSON = 0.08
 _EVENT_WORDS_ALONE = 0.3
 # Words every war story uses, which say nothing about which event it is.
 _COMMON = {"north", "korean", "korea", "russia", "russian", "ukraine", "ukrainian", "u", "us"}
+_COLLECTIVES = {
+    "official",
+    "officials",
+    "soldiers",
+    "troops",
+    "forces",
+    "leadership",
+    "authorities",
+    "bloggers",
+    "sources",
+    "analysts",
+    "experts",
+    "people",
+    "civilians",
+    "residents",
+    "units",
+    "intelligence",
+    "observers",
+    "reports",
+    "witnesses",
+    "fighters",
+    "militants",
+}
 _CURRENCIES = {"USD", "GBP", "EUR", "JPY", "KRW", "UAH", "RUB"}
 
 
@@ -155,7 +178,8 @@ def merge(extractions: list[ArticleExtraction]) -> Merged:
     # Citations are numbered in reading order: developments, figures, actors, statements.
     developments = _developments(extractions, groups, names, book)
     figures = group_figures([f for x in extractions for f in x.figures], book, names)
-    actors = [_merged_actor(group, book) for group in groups]
+    # Who's who names actors; collectives ("US officials") stay as speakers and claimants.
+    actors = [_merged_actor(g, book) for g in groups if not is_group(_display_name(g))]
     statements = [
         AttributedStatement(
             speaker=names.get(_person_key(s.speaker), s.speaker),
@@ -316,6 +340,11 @@ def cluster_actors(actors: list[Actor]) -> list[list[Actor]]:
             matches[0].append(actor)
         else:  # no full name to join, or an ambiguous one: keep it apart rather than guess
             clusters.append([actor])
+    # "Biden administration", a government to the model, is an alias of the person Biden.
+    aliases = {_fold(alias): c for c in clusters for a in c for alias in a.aliases}
+    for key in list(keyed):
+        if key in aliases:
+            aliases[key].extend(keyed.pop(key))
     position = {id(actor): index for index, actor in enumerate(actors)}
     groups = clusters + list(keyed.values())
     return sorted(groups, key=lambda group: min(position[id(a)] for a in group))
@@ -369,11 +398,23 @@ def _single_matches(name: str, cluster: list[Actor]) -> bool:
     return any(_same_person(name, other.name) for other in cluster)
 
 
+def is_group(name: str) -> bool:
+    """'US officials', 'North Korean troops': a collective, not a named actor for who's who."""
+    words = _fold(name).split()
+    return bool(words) and words[-1] in _COLLECTIVES
+
+
 def _merged_actor(group: list[Actor], book: Citations) -> MergedActor:
     name = _display_name(group)
-    kind: ActorKind = Counter(a.kind for a in group).most_common(1)[0][0]
-    roles = _distinct(r for a in group for r in [a.role, *a.aliases] if r)
-    aliases = _distinct(a.name for a in group if a.name != name)
+    kinds = Counter(a.kind for a in group)
+    kind: ActorKind = "person" if kinds["person"] else kinds.most_common(1)[0][0]
+    # An alias is another form of the name ("Kirby"), else a second stated role.
+    forms = [x for a in group for x in a.aliases]
+    others = [x for x in forms if kind != "person" or not _same_person(x, name)]
+    roles = _distinct(r for r in [*(a.role for a in group), *others] if r)
+    aliases = _distinct(
+        x for x in [*(a.name for a in group), *forms] if x not in others and _fold(x) != _fold(name)
+    )
     evidence = [e for a in group for e in a.evidence]
     return MergedActor(
         id=stable_id("a", kind, name),
@@ -388,9 +429,10 @@ def _merged_actor(group: list[Actor], book: Citations) -> MergedActor:
 
 def _display_name(group: list[Actor]) -> str:
     """The fullest form of the name: 'John Kirby' over 'Kirby'; countries by their own name."""
-    if group[0].kind != "person":
+    people = [a for a in group if a.kind == "person"]
+    if not people:
         return canonical_place(group[0].name) or group[0].name
-    cores = [person_core(a.name) for a in group]
+    cores = [person_core(a.name) for a in people]
     return max(cores, key=lambda n: (len(n.split()), cores.count(n), n))
 
 
@@ -399,8 +441,11 @@ def _name_index(groups: list[list[Actor]]) -> dict[str, str]:
     index: dict[str, str] = {}
     for group in groups:
         name = _display_name(group)
+        person = any(a.kind == "person" for a in group)
         for actor in group:
-            index.setdefault(_person_key(actor.name), name)
+            # "Biden administration" said it, not Biden: a government keeps its own name.
+            if not person or actor.kind == "person":
+                index.setdefault(_person_key(actor.name), name)
     return index
 
 

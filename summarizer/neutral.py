@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 
 # Drawn from the seeds ("hopeless", "alarming", "staggering", "desperate", "grim", "dire",
 # "aggression", "relentless") and from wire-style guides on words that take sides.
@@ -63,3 +64,33 @@ def loaded_words(text: str) -> list[str]:
 def loaded_outside_quotes(text: str) -> list[str]:
     """Loaded words that stand outside any quotation marks."""
     return loaded_words(_QUOTED.sub(" ", text))
+
+
+def loaded_in_html(page: str) -> list[str]:
+    """Loaded words outside quotes in the briefing part of an HTML page: the source articles
+    shown beside it, the embedded data and the script are the sources' words, not ours."""
+    reader = _BriefingText()
+    reader.feed(page)
+    reader.close()
+    return loaded_outside_quotes(" ".join(reader.parts))
+
+
+class _BriefingText(HTMLParser):
+    _SKIP = frozenset({"script", "style", "aside", "title"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skipping: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._SKIP:
+            self._skipping.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._skipping and self._skipping[-1] == tag:
+            self._skipping.pop()
+
+    def handle_data(self, data: str) -> None:
+        if not self._skipping:
+            self.parts.append(data)

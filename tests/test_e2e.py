@@ -19,7 +19,7 @@ import vcr
 
 from summarizer import ModelError, Settings, evaluate, mentions
 from summarizer.models import ArticleExtraction, Briefing
-from summarizer.neutral import loaded_outside_quotes
+from summarizer.neutral import loaded_in_html, loaded_outside_quotes
 from summarizer.pipeline import assemble, extract_all
 from tests.conftest import ROOT, SEEDS
 
@@ -89,6 +89,7 @@ def test_briefing_json_validates_and_reads_neutrally(
     jsonschema.validate(json.loads(briefing.to_json()), schema)
     markdown = briefing.to_markdown()
     assert loaded_outside_quotes(markdown) == []
+    assert loaded_in_html(briefing.to_html()) == []
     assert "Elena Martinez" not in markdown.split("## Sources")[0]
     assert briefing.developments and briefing.actors and briefing.figures
     # The recording holds the model's bad answers too: they exercise the re-ask and drop paths.
@@ -119,3 +120,68 @@ def test_figures_against_the_gold(replayed: tuple[list[ArticleExtraction], Brief
     print("\n" + evaluate.report(scores))
     assert scores["value+unit"].recall >= 0.95
     assert scores["value+unit"].precision >= 0.90
+
+
+PEOPLE = [
+    "John Kirby",
+    "Antony Blinken",
+    "Lloyd Austin",
+    "Volodymyr Zelenskyy",
+    "Kim Jong-un",
+    "Vladimir Putin",
+    "Yoon Suk Yeol",
+    "Rustem Umerov",
+    "Jake Sullivan",
+    "Andriy Yermak",
+    "Biden",
+    "Donald Trump",
+]
+
+
+def test_whos_who_names_each_person_once(
+    replayed: tuple[list[ArticleExtraction], Briefing],
+) -> None:
+    _, briefing = replayed
+    names = [a.name for a in briefing.actors]
+    for person in PEOPLE:
+        surname = person.split()[-1].removesuffix("yy").removesuffix("y")  # Zelensky(y)
+        holders = [n for n in names if surname.lower() in n.lower()]
+        assert holders == [person], (person, names)
+    assert not any("Martinez" in n for n in names)  # the author bio is not an actor
+    whos_who = briefing.to_markdown().split("## Who's who")[1].split("\n## ")[0]
+    for person in PEOPLE:
+        assert whos_who.count(f"**{person}**") == 1
+
+
+def test_figures_keep_outlets_scopes_and_currencies(
+    replayed: tuple[list[ArticleExtraction], Briefing],
+) -> None:
+    _, briefing = replayed
+    groups = {g.counted: g for g in briefing.figures}
+    aid = groups["military aid"]
+    assert {(c.raw, c.unit) for c in aid.claims} == {
+        ("£1 billion", "GBP"),
+        ("$1.25 billion", "USD"),
+    }
+    assert aid.verdict == "different units" and aid.unit is None  # side by side, unconverted
+    casualties = groups["North Korean casualties (killed or wounded)"]
+    assert {c.claimed_by for c in casualties.claims} >= {"John Kirby", "Volodymyr Zelenskyy"}
+    week = [c for c in casualties.claims if c.scope == "in one week"]
+    assert len({c.source for c in week}) == 2  # two outlets, one scope, values compatible
+    assert groups["North Korean deaths"].claims[0].raw == "500"  # deaths are not casualties
+    # No scope is merged into another: within a group, each claim keeps its own scope.
+    for group in briefing.figures:
+        if group.verdict == "differ":
+            scopes = [c.scope for c in group.claims]
+            assert any(scopes.count(s) > 1 for s in scopes)
+    markdown = briefing.to_markdown()
+    assert "£1 billion" in markdown and "$1.25 billion" in markdown
+    assert "1,000, in one week, according to John Kirby" in markdown
+
+
+def test_one_outlet_events_are_marked(replayed: tuple[list[ArticleExtraction], Briefing]) -> None:
+    _, briefing = replayed
+    several = [d for d in briefing.developments if not d.single_outlet]
+    assert several and all(len(d.sources) > 1 for d in several)
+    assert any(d.single_outlet for d in briefing.developments)
+    assert "one outlet only" in briefing.to_markdown()

@@ -379,3 +379,75 @@ def test_two_points_of_one_article_are_never_folded_together() -> None:
         ],
     )
     assert len(merge([x]).developments) == 2
+
+
+def test_people_found_by_rule_complete_the_models_actors() -> None:
+    from summarizer.extract import with_people
+    from summarizer.models import Statement
+
+    text = "The Biden administration announced aid. As Biden proposes it, US officials agree."
+    a = _article(text, "a")
+    model = [
+        Actor(
+            name="Biden administration",
+            kind="government",
+            evidence=[_evidence(a, "Biden administration")],
+        ),
+        Actor(name="US officials", kind="government", evidence=[_evidence(a, "US officials")]),
+    ]
+    rule = [
+        Actor(
+            name="Biden",
+            kind="person",
+            aliases=["Biden administration"],
+            evidence=[_evidence(a, "As Biden proposes it, US officials agree.")],
+        )
+    ]
+    actors = with_people(model, rule)
+    assert [x.name for x in actors] == ["Biden administration", "US officials", "Biden"]
+    x = ArticleExtraction(
+        article=a,
+        model="m",
+        prompt_version="p",
+        actors=actors,
+        statements=[
+            Statement(
+                speaker="Biden administration",
+                text="announced aid",
+                evidence=[_evidence(a, "The Biden administration announced aid.")],
+            )
+        ],
+    )
+    merged = merge([x])
+    (biden,) = merged.actors  # one entry; "US officials" is a collective, not listed
+    assert (biden.name, biden.kind, biden.aliases) == ("Biden", "person", ["Biden administration"])
+    assert merged.statements[0].speaker == "Biden administration"  # not put in Biden's mouth
+
+
+def test_a_person_both_found_pools_evidence_and_keeps_the_models_role() -> None:
+    from summarizer.extract import with_people
+
+    a = _article("Spokesperson John Kirby spoke. Kirby said more.", "a")
+    model = [
+        Actor(
+            name="John Kirby",
+            kind="person",
+            role="spokesperson",
+            evidence=[_evidence(a, "Spokesperson John Kirby")],
+        )
+    ]
+    rule = [
+        Actor(
+            name="John Kirby",
+            kind="person",
+            role="Spokesperson",
+            aliases=["Kirby"],
+            evidence=[
+                _evidence(a, "Spokesperson John Kirby spoke."),
+                _evidence(a, "Kirby said more."),
+            ],
+        )
+    ]
+    (kirby,) = with_people(model, rule)
+    assert kirby.role == "spokesperson" and kirby.aliases == ["Kirby"]
+    assert len(kirby.evidence) == 3

@@ -9,7 +9,7 @@ import pytest
 from summarizer import ingest, pipeline
 from summarizer.llm import LLM
 from summarizer.models import Briefing
-from summarizer.neutral import loaded_outside_quotes
+from summarizer.neutral import loaded_in_html, loaded_outside_quotes
 from tests.conftest import SEEDS
 from tests.fakes import FakeServer, actor, event, label, labels, reply, statement
 from tests.test_extract import GOOD as REPLY_002
@@ -117,6 +117,14 @@ def test_the_author_bio_and_clutter_never_appear(briefing: Briefing) -> None:
 
 def test_briefing_is_neutral(briefing: Briefing) -> None:
     assert loaded_outside_quotes(briefing.to_markdown()) == []
+    assert loaded_in_html(briefing.to_html()) == []
+
+
+def test_the_check_fails_a_briefing_with_loaded_words(briefing: Briefing) -> None:
+    first = briefing.developments[0]
+    first.text = "Russia suffered staggering losses."  # as a careless summariser might write
+    assert loaded_outside_quotes(briefing.to_markdown()) == ["staggering"]
+    assert loaded_in_html(briefing.to_html()) == ["staggering"]
 
 
 @pytest.mark.parametrize(

@@ -61,6 +61,13 @@ def brief(
         bool,
         typer.Option(help="Record when and how long (--no-timing: same input, same bytes)."),
     ] = True,
+    lead: Annotated[
+        bool,
+        typer.Option(
+            help="Add a lead paragraph written by the model from the merged facts, every "
+            "sentence checked against its citations (one more model call)."
+        ),
+    ] = False,
     model: Model = None,
     base_url: BaseUrl = None,
     api_key: ApiKey = None,
@@ -68,7 +75,9 @@ def brief(
 ) -> None:
     """Write a neutral, cited briefing of the articles under PATHS."""
     settings = _settings(verbose, model=model, base_url=base_url, api_key=api_key)
-    result = _run(lambda: pipeline.brief(paths or [], settings=settings, date=date, timing=timing))
+    result = _run(
+        lambda: pipeline.brief(paths or [], settings=settings, date=date, timing=timing, lead=lead)
+    )
     rendered = {Format.json: result.to_json, Format.html: result.to_html}.get(
         format, result.to_markdown
     )

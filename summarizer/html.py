@@ -74,7 +74,7 @@ def to_html(briefing: Briefing) -> str:
 <main id="briefing">
 <h1>{st.esc(briefing.title)}</h1>
 <p class="overview">{st.esc(render.overview(briefing))}</p>
-{body}
+{_lead(briefing, st)}{body}
 <h2>How this briefing was made</h2>
 <p class="meta">{st.esc(render.method(briefing))}</p>
 </main>
@@ -88,6 +88,12 @@ def to_html(briefing: Briefing) -> str:
 </body>
 </html>
 """
+
+
+def _lead(briefing: Briefing, st: HtmlStyle) -> str:
+    if not briefing.lead:
+        return ""
+    return f'<h2>Lead</h2>\n<p class="lead">{render.lead(briefing, st)}</p>\n'
 
 
 def _section(heading: str, lines: list[str]) -> str:

@@ -299,6 +299,8 @@ class RunInfo(_Model):
     dropped: int
     prompt_tokens: int
     completion_tokens: int
+    lead_prompt_version: str | None = Field(None, description="Set when a lead was asked for.")
+    lead_dropped: int = Field(0, description="Lead sentences dropped by the checks.")
     timing: Timing | None = Field(
         description="The only run-specific field; None under --no-timing, so that the same "
         "input gives the same bytes."

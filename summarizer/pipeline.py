@@ -13,6 +13,8 @@ from summarizer.config import Settings
 from summarizer.errors import ModelError
 from summarizer.extract import StructuredModel, prompt_version
 from summarizer.extract import extract as extract_article
+from summarizer.lead import prompt_version as lead_prompt_version
+from summarizer.lead import write as write_lead
 from summarizer.llm import LLM
 from summarizer.merge import merge
 from summarizer.models import ArticleExtraction, Briefing, RunInfo, SkippedArticle, Timing
@@ -40,16 +42,38 @@ def brief(
     llm: StructuredModel | None = None,
     date: str | None = None,
     timing: bool = True,
+    lead: bool = False,
     **options: Any,
 ) -> Briefing:
     """Read the articles under ``paths`` and return a neutral, cited briefing.
 
     An article whose extraction fails is listed under ``Briefing.skipped`` with the reason;
     the others still make the briefing. ModelError is raised only when every article failed.
+    With ``lead``, a second model call writes a lead paragraph from the merged facts; without
+    it the briefing is built from the merged facts alone, deterministically.
     """
     settings = settings or Settings(**options)
-    extractions, skipped = extract_all(paths, settings=settings, llm=llm)
-    return assemble(extractions, skipped, date=date, timing=timing)
+    model = llm or LLM(settings)
+    extractions, skipped = extract_all(paths, settings=settings, llm=model)
+    briefing = assemble(extractions, skipped, date=date, timing=timing)
+    if lead:
+        add_lead(briefing, model)
+    return briefing
+
+
+def add_lead(briefing: Briefing, llm: StructuredModel) -> None:
+    """Ask for the lead paragraph and keep the sentences that pass its checks (lead.py)."""
+    sentences, dropped, stats = write_lead(briefing, llm)
+    run = briefing.run
+    briefing.lead = sentences
+    run.lead_prompt_version = lead_prompt_version()
+    run.lead_dropped = dropped
+    run.calls += stats.calls
+    run.reasks += stats.reasks
+    run.prompt_tokens += stats.prompt_tokens
+    run.completion_tokens += stats.completion_tokens
+    if run.timing is not None:
+        run.timing.seconds = round(run.timing.seconds + stats.seconds, 1)
 
 
 def extract_all(

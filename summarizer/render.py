@@ -199,12 +199,12 @@ def _distinct_outlets(numbers: list[int], sources: list[Source]) -> list[str]:
 
 def actor(a: MergedActor, st: Style) -> str:
     roles = f": {st.esc('; '.join(a.roles))}" if a.roles else ""
+    if a.aliases:
+        roles += f"{';' if roles else ':'} also written {st.esc(', '.join(a.aliases))}"
     label = "source" if len(a.sources) == 1 else "sources"
     listed = ", ".join(str(s) for s in a.sources)
     kind = a.kind.replace("_", " ")
-    return (
-        f"{st.strong(st.esc(a.name))} ({kind}){roles}; {label} {listed} {st.cites(a.citations[:3])}"
-    )
+    return f"{st.strong(st.esc(a.name))} ({kind}){roles}; {label} {listed} {st.cites(a.citations)}"
 
 
 def source(s: Source, st: Style) -> str:
@@ -233,6 +233,13 @@ def method(b: Briefing) -> str:
         f"articles: {r.calls} model calls ({r.reasks} re-asks), {r.dropped} items dropped "
         f"because they could not be grounded in the text, {r.prompt_tokens} prompt and "
         f"{r.completion_tokens} completion tokens."
+        + (
+            f" The lead was written by the model from the merged facts (prompt version "
+            f"{r.lead_prompt_version}) and checked: {len(b.lead)} sentences kept, "
+            f"{r.lead_dropped} dropped because a number or name was not in the words they cite."
+            if r.lead_prompt_version
+            else ""
+        )
         + (
             f" {r.timing.seconds:.0f} s of model time; generated {r.timing.generated_at}."
             if r.timing

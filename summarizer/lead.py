@@ -1,0 +1,220 @@
+"""The optional lead paragraph: a second model call over the merged facts, checked by rule.
+
+The model sees the briefing's facts (developments and figures), each with its citation numbers
+and the exact words those citations quote; never the raw articles. It returns 3 to 5 sentences
+with citation numbers. A sentence is kept only if:
+
+- it cites at least one citation it was offered;
+- every number in it appears in the words it cites ("1,000" matches "1000");
+- every capitalised name in it appears in the words it cites;
+- it uses no loaded word (neutral.py).
+
+A reply that breaks any of these is re-asked once with the problems listed; after that, the
+sentences that pass are kept and the others dropped and counted. Nothing here is trusted
+because the model wrote it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any, Self
+
+from pydantic import BaseModel, Field, PrivateAttr, ValidationError, ValidationInfo, model_validator
+
+from summarizer import prompts, render
+from summarizer.extract import StructuredModel
+from summarizer.grounding import fold
+from summarizer.models import Briefing, CallStats, Sentence
+from summarizer.neutral import loaded_words
+
+SYSTEM, USER = "lead_system", "lead_user"
+MAX_FACTS = 14  # developments and figure groups offered; keeps the prompt near 2,000 tokens
+_QUOTE_CHARS = 220  # each quote is cut to this length in the listing
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_NAME = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*")
+# Capitalised words that are not names: sentence openers and function words.
+_NOT_NAMES = {"the", "a", "an", "in", "on", "at", "it", "this", "these", "according", "as", "i"}
+
+
+def prompt_version() -> str:
+    return prompts.version(SYSTEM, USER)
+
+
+class LeadSentence(BaseModel):
+    text: str = Field(description="One neutral sentence.")
+    citations: list[int] = Field(min_length=1, max_length=6)
+
+
+class LeadReply(BaseModel):
+    """The lead, validated against the facts passed in ``context['facts']``."""
+
+    sentences: list[LeadSentence] = Field(min_length=3, max_length=5)
+    _problems: dict[int, str] = PrivateAttr(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _check(self, info: ValidationInfo) -> Self:
+        facts: Facts | None = (info.context or {}).get("facts")
+        if facts is None:
+            return self
+        for index, sentence in enumerate(self.sentences):
+            problem = facts.problem(sentence)
+            if problem:
+                self._problems[index] = f"sentences[{index}]: {problem}"
+        if self._problems:
+            raise ValueError(
+                f"{len(self._problems)} sentences need fixing:\n- "
+                + "\n- ".join(self._problems.values())
+                + "\nReturn all sentences again; fix these or leave them out."
+            )
+        return self
+
+
+@dataclass
+class Facts:
+    """The facts offered to the model, and the words each citation quotes."""
+
+    listing: str
+    count: int
+    quotes: dict[int, str] = field(default_factory=dict)
+
+    def problem(self, sentence: LeadSentence) -> str | None:
+        """Why this sentence cannot be used, or None."""
+        unknown = [n for n in sentence.citations if n not in self.quotes]
+        if unknown:
+            return f"cites [{unknown[0]}], which is not among the facts"
+        cited = " ".join(self.quotes[n] for n in sentence.citations)
+        digits = {_digits(n) for n in _NUMBER.findall(cited)}
+        for number in _NUMBER.findall(sentence.text):
+            if _digits(number) not in digits:
+                return f"the number {number!r} is not in the words it cites"
+        folded = _plain(cited)
+        for name in _names(sentence.text):
+            if _plain(name) not in folded:
+                return f"the name {name!r} is not in the words it cites"
+        loaded = loaded_words(sentence.text)
+        if loaded:
+            return f"uses the loaded word {loaded[0]!r}; write it neutrally"
+        return None
+
+    def keep(self, reply: LeadReply | None, last_text: str | None) -> tuple[list[Sentence], int]:
+        """The usable sentences, and how many were dropped."""
+        items = reply.sentences if reply is not None else _salvage(last_text)
+        kept = [
+            Sentence(text=" ".join(s.text.split()), citations=sorted(set(s.citations)))
+            for s in items
+            if self.problem(s) is None
+        ]
+        return kept, len(items) - len(kept)
+
+
+def facts_of(briefing: Briefing) -> Facts:
+    """Developments reported by most outlets first, then figure groups, with their quotes."""
+    by_n = {c.n: c for c in briefing.citations}
+    st = _Plain()
+    entries: list[tuple[str, list[int]]] = []
+    developments = sorted(briefing.developments, key=lambda d: -len(d.sources))
+    for d in developments[: MAX_FACTS * 2 // 3]:
+        entries.append((d.text, d.citations))
+    for g in briefing.figures[: MAX_FACTS - len(entries)]:
+        claims = "; ".join(render.claim(c, briefing.sources, st) for c in g.claims)
+        entries.append(
+            (f"Figure, {g.counted}: {claims}", [n for c in g.claims for n in c.citations])
+        )
+    blocks, quotes = [], {}
+    for number, (text, cited) in enumerate(entries, start=1):
+        lines = [f"F{number}. {text}"]
+        for n in dict.fromkeys(cited):
+            quote = " ".join(by_n[n].quote.split())
+            quotes[n] = quote
+            shown = quote if len(quote) <= _QUOTE_CHARS else quote[:_QUOTE_CHARS] + "…"
+            lines.append(f"    [{n}] {json.dumps(shown, ensure_ascii=False)}")
+        blocks.append("\n".join(lines))
+    return Facts(listing="\n".join(blocks), count=len(entries), quotes=quotes)
+
+
+def write(briefing: Briefing, llm: StructuredModel) -> tuple[list[Sentence], int, CallStats]:
+    """The lead sentences that passed the checks, how many were dropped, and the call's cost."""
+    facts = facts_of(briefing)
+    if facts.count == 0:
+        return [], 0, CallStats()
+    digest = hashlib.sha256(facts.listing.encode("utf-8")).hexdigest()[:10]
+    messages = [
+        {"role": "system", "content": prompts.render(SYSTEM)},
+        {
+            "role": "user",
+            "content": prompts.render(
+                USER, count=str(facts.count), tag=f"facts-{digest}", facts=facts.listing
+            ),
+        },
+    ]
+    reply = llm.structured(LeadReply, messages, {"facts": facts, "article_id": "lead"})
+    sentences, dropped = facts.keep(reply.value, reply.last_text)
+    stats = CallStats(
+        calls=reply.attempts,
+        reasks=max(reply.attempts - 1, 0),
+        prompt_tokens=reply.prompt_tokens,
+        completion_tokens=reply.completion_tokens,
+        seconds=reply.seconds,
+    )
+    return sentences, dropped, stats
+
+
+class _Plain:
+    """Writes the shared briefing sentences as plain text, for the prompt."""
+
+    def esc(self, text: str) -> str:
+        return text
+
+    def strong(self, markup: str) -> str:
+        return markup
+
+    def flag(self, markup: str) -> str:
+        return markup
+
+    def cites(self, numbers: list[int]) -> str:
+        return "".join(f"[{n}]" for n in numbers)
+
+    def code(self, text: str) -> str:
+        return text
+
+
+def _salvage(text: str | None) -> list[LeadSentence]:
+    try:
+        data: Any = json.loads(text or "")
+    except json.JSONDecodeError:
+        return []
+    items = data.get("sentences") if isinstance(data, dict) else None
+    kept = []
+    for raw in items if isinstance(items, list) else []:
+        try:
+            kept.append(LeadSentence.model_validate(raw))
+        except ValidationError:
+            continue
+    return kept
+
+
+def _names(text: str) -> list[str]:
+    """Capitalised runs, minus a lone first word and function words."""
+    found = []
+    for match in _NAME.finditer(text):
+        words = match[0].split()
+        opens = match.start() == 0 or text[: match.start()].rstrip().endswith((".", ":", "—"))
+        if opens and len(words) == 1:  # "The", "Officials": capitalised only as the first word
+            words = []
+        words = [w for w in words if fold(w).strip(".") not in _NOT_NAMES]
+        if words:
+            found.append(" ".join(words))
+    return found
+
+
+def _plain(text: str) -> str:
+    """Folded, possessives and dots dropped: "U.S." matches "US", "Kirby's" matches "Kirby"."""
+    folded = fold(text).replace("'s", "").replace(".", "")
+    return " ".join(folded.split())
+
+
+def _digits(number: str) -> str:
+    return number.replace(",", "").rstrip(".")

@@ -1,0 +1,103 @@
+"""The lead paragraph: its checks, its re-ask and what is dropped (hand-written model answers
+on a briefing of two seeds; the recorded run is in test_e2e.py)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from summarizer import lead, pipeline
+from summarizer.llm import LLM
+from summarizer.models import Briefing
+from summarizer.neutral import loaded_outside_quotes
+from tests.fakes import FakeServer
+from tests.test_render import two_seed_briefing
+
+
+def _cite(briefing: Briefing, words: str) -> int:
+    return next(c.n for c in briefing.citations if words in c.quote)
+
+
+def _answer(*sentences: tuple[str, list[int]]) -> str:
+    return json.dumps({"sentences": [{"text": t, "citations": c} for t, c in sentences]})
+
+
+@pytest.fixture
+def briefing(fake_llm: LLM, server: FakeServer) -> Briefing:
+    return two_seed_briefing(fake_llm, server)
+
+
+def _good(b: Briefing) -> list[tuple[str, list[int]]]:
+    blinken = _cite(b, "8,000 North Korean soldiers")
+    yoon = _cite(b, "Yoon Suk Yeol met")
+    missile = _cite(b, "intercontinental ballistic missile")
+    return [
+        (
+            "Antony Blinken said 8,000 North Korean soldiers in Russia would fight in Kursk.",
+            [blinken],
+        ),
+        ("Yoon Suk Yeol met Rustem Umerov.", [yoon]),
+        ("North Korea launched an intercontinental ballistic missile.", [missile]),
+    ]
+
+
+def test_a_checked_lead_is_kept_and_rendered(
+    briefing: Briefing, fake_llm: LLM, server: FakeServer
+) -> None:
+    server.enqueue(_answer(*_good(briefing)))
+    pipeline.add_lead(briefing, fake_llm)
+    assert [s.text for s in briefing.lead] == [t for t, _ in _good(briefing)]
+    markdown = briefing.to_markdown()
+    assert markdown.index("## Lead") < markdown.index("## Key developments")
+    assert "3 sentences kept, 0 dropped" in markdown
+    assert '<p class="lead">' in briefing.to_html()
+    assert briefing.run.calls == 5 and briefing.run.lead_dropped == 0
+    # The model saw the merged facts with their quotes, never an article.
+    prompt = server.requests[-1]["messages"][1]["content"]
+    assert "8,000 North Korean soldiers" in prompt and "Original Source" not in prompt
+
+
+@pytest.mark.parametrize(
+    ("bad", "why"),
+    [
+        ("Antony Blinken said 9,000 North Korean soldiers would fight.", "the number '9,000'"),
+        (
+            "Vladimir Putin said 8,000 North Korean soldiers would fight.",
+            "the name 'Vladimir Putin'",
+        ),
+        ("Antony Blinken gave staggering figures of 8,000 soldiers.", "loaded word 'staggering'"),
+    ],
+)
+def test_a_sentence_that_fails_a_check_is_reasked_then_dropped(
+    briefing: Briefing, fake_llm: LLM, server: FakeServer, bad: str, why: str
+) -> None:
+    good = _good(briefing)
+    blinken = good[0][1]
+    answer = _answer(good[1], good[2], (bad, blinken))
+    server.enqueue(answer, answer)  # the re-ask gets the same answer
+    pipeline.add_lead(briefing, fake_llm)
+    reask = server.requests[-1]["messages"][-1]["content"]
+    assert why in reask
+    assert [s.text for s in briefing.lead] == [good[1][0], good[2][0]]
+    assert briefing.run.lead_dropped == 1 and briefing.run.reasks >= 1
+
+
+def test_a_citation_not_offered_is_refused(briefing: Briefing) -> None:
+    facts = lead.facts_of(briefing)
+    sentence = lead.LeadSentence(text="Yoon Suk Yeol met Rustem Umerov.", citations=[999])
+    assert facts.problem(sentence) == "cites [999], which is not among the facts"
+
+
+def test_names_allow_possessives_and_dotted_initials(briefing: Briefing) -> None:
+    facts = lead.facts_of(briefing)
+    n = _cite(briefing, "8,000 North Korean soldiers")
+    ok = lead.LeadSentence(
+        text="U.S. Secretary of State Antony Blinken's figure was 8,000.", citations=[n]
+    )
+    assert facts.problem(ok) is None
+
+
+def test_without_lead_there_is_no_lead_section(briefing: Briefing) -> None:
+    assert briefing.lead == [] and "## Lead" not in briefing.to_markdown()
+    assert loaded_outside_quotes(briefing.to_markdown()) == []

@@ -269,11 +269,18 @@ def _tellings(
             paragraph = _fold(text[start : end if end != -1 else len(text)])
             named = {name for name, forms in own if any(_has_word(paragraph, f) for f in forms)}
             named |= {names[k] for k in map(_person_key, event.actors) if k in names}
-            words = _counted_key(f"{event.summary} {' '.join(e.quote for e in event.evidence)}")
+            # Type, place and time count as words: two tellings sharing them are closer.
+            told_words = [event.summary, *(e.quote for e in event.evidence)]
+            told_words += [w for w in (event.place, event.time) if w and not _unstated(w)]
+            words = _counted_key(" ".join(told_words)) | {f"type:{event.type}"}
             seen[key] = _Told(
                 event, list(event.evidence), book.sources[first.article_id], named, words - _COMMON
             )
         yield from seen.values()
+
+
+def _unstated(value: str) -> bool:
+    return _fold(value) in {"not specified", "unknown", "none", "n/a", "unspecified"}
 
 
 def _same_event(a: _Told, b: _Told) -> float:

@@ -235,8 +235,8 @@ def method(b: Briefing) -> str:
         f"{r.completion_tokens} completion tokens."
         + (
             f" The lead was written by the model from the merged facts (prompt version "
-            f"{r.lead_prompt_version}) and checked: {len(b.lead)} sentences kept, "
-            f"{r.lead_dropped} dropped because a number or name was not in the words they cite."
+            f"{r.lead_prompt_version}) and checked against its citations: {len(b.lead)} "
+            f"sentence{'s' if len(b.lead) != 1 else ''} kept, {r.lead_dropped} dropped."
             if r.lead_prompt_version
             else ""
         )

@@ -143,3 +143,37 @@ def test_environment_configures_the_cli(
     result = runner.invoke(cli.app, ["brief", str(PATHS[0])])
     assert result.exit_code == 0, result.stderr
     assert fake_backend.requests[0]["model"] == "env-model"
+
+
+def test_json_twice_is_byte_identical_without_timing(fake_backend: FakeServer) -> None:
+    args = ["brief", *map(str, PATHS), "--base-url", "http://x.test/v1", "--model", MODEL]
+    outputs = []
+    for flags in (["--no-timing"], ["--no-timing"], []):
+        fake_backend.enqueue(REPLY_002, LABELS_002, REPLY_003, LABELS_003)
+        result = runner.invoke(cli.app, [*args, "--format", "json", "--date", "2026-11-23", *flags])
+        assert result.exit_code == 0, result.stderr
+        outputs.append(result.stdout)
+    assert outputs[0] == outputs[1]
+    # With timing, the run-specific values live in run.timing and nowhere else.
+    timed, untimed = json.loads(outputs[2]), json.loads(outputs[0])
+    assert timed["run"].pop("timing") is not None and untimed["run"].pop("timing") is None
+    assert timed == untimed
+
+
+def test_lead_flag_asks_for_a_lead(fake_backend: FakeServer) -> None:
+    from tests.test_lead import _answer, _good
+
+    fake_backend.enqueue(REPLY_002, LABELS_002, REPLY_003, LABELS_003)
+    plain = pipeline.brief(
+        PATHS,
+        llm=LLM(
+            Settings(base_url="http://x.test/v1", model=MODEL, retry_wait=0),
+            http_client=fake_backend.client(),
+        ),
+        date="2026-11-23",
+    )
+    fake_backend.enqueue(REPLY_002, LABELS_002, REPLY_003, LABELS_003, _answer(*_good(plain)))
+    args = ["brief", *map(str, PATHS), "--base-url", "http://x.test/v1", "--model", MODEL]
+    result = runner.invoke(cli.app, [*args, "--lead", "--date", "2026-11-23"])
+    assert result.exit_code == 0, result.stderr
+    assert "## Lead\n\nAntony Blinken said 8,000" in result.stdout

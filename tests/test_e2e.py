@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -18,9 +20,11 @@ import pytest
 import vcr
 
 from summarizer import ModelError, Settings, evaluate, mentions
+from summarizer.lead import LeadSentence, facts_of
+from summarizer.llm import LLM
 from summarizer.models import ArticleExtraction, Briefing
 from summarizer.neutral import loaded_in_html, loaded_outside_quotes
-from summarizer.pipeline import assemble, extract_all
+from summarizer.pipeline import add_lead, assemble, extract_all
 from tests.conftest import ROOT, SEEDS
 
 RECORDED_MODEL = "qwen2.5-coder-1.5b-instruct-q4_k_m"
@@ -29,39 +33,65 @@ BASE_URL = os.environ.get("SUMMARIZER_RECORD_BASE_URL", "http://127.0.0.1:8765/v
 GOLD = ROOT / "tests" / "data" / "gold_figures.json"
 
 
-@pytest.fixture(scope="module")
-def replayed(
-    request: pytest.FixtureRequest, vcr_config: dict[str, Any]
-) -> tuple[list[ArticleExtraction], Briefing]:
-    """One replay of the cassette, shared by the tests below (pytest-recording's own fixture is
-    per test, and replaying the seeds once per test would only repeat the same requests)."""
+@contextmanager
+def _cassette(
+    request: pytest.FixtureRequest, vcr_config: dict[str, Any], name: str
+) -> Iterator[Settings]:
+    """Replay (or record) one cassette; yields the settings of the recorded model.
+
+    --record-mode=rewrite re-records every cassette here; --record-mode=once records only the
+    cassettes that are missing, so deleting one file re-records just that one."""
     mode = request.config.getoption("--record-mode") or "none"
-    cassette_path = ROOT / "cassettes" / "test_e2e" / "test_seeds_briefing.yaml"
+    cassette_path = ROOT / "cassettes" / "test_e2e" / name
     if mode == "rewrite":
         cassette_path.unlink(missing_ok=True)
         mode = "once"
     config = dict(vcr_config)
     playback = {"allow_playback_repeats": config.pop("allow_playback_repeats")}
     recorder = vcr.VCR(**config, record_mode=mode)
+    replaying = mode == "none" or cassette_path.exists()
     settings = Settings(
         base_url=BASE_URL,
         model=RECORDED_MODEL,
         api_key="sk-test-not-a-real-key",
-        transport_retries=0 if mode == "none" else 3,  # a stale cassette fails at once
+        transport_retries=0 if replaying else 3,  # a stale cassette fails at once
     )
     with recorder.use_cassette(str(cassette_path), **playback) as cassette:
         try:
-            extractions, skipped = extract_all([SEEDS], settings=settings)
+            yield settings
         except ModelError as exc:
-            if mode != "none":
+            if not replaying:
                 raise
             # vcrpy refuses a request it has no recording for; openai reports that as a
-            # connection error. The usual cause is a changed prompt or schema.
-            pytest.fail(f"The cassette does not match this code ({exc}); re-record it (README).")
-        if mode == "none":  # recorded interactions count as played only on replay
-            assert cassette.all_played, "the cassette holds requests this run never made"
+            # connection error. The usual cause is a changed prompt, schema or merge.
+            pytest.fail(f"{name} does not match this code ({exc}); re-record it (README).")
+        if replaying:  # recorded interactions count as played only on replay
+            assert cassette.all_played, f"{name} holds requests this run never made"
+
+
+@pytest.fixture(scope="module")
+def replayed(
+    request: pytest.FixtureRequest, vcr_config: dict[str, Any]
+) -> tuple[list[ArticleExtraction], Briefing]:
+    """One replay of the cassette, shared by the tests below (pytest-recording's own fixture is
+    per test, and replaying the seeds once per test would only repeat the same requests)."""
+    with _cassette(request, vcr_config, "test_seeds_briefing.yaml") as settings:
+        extractions, skipped = extract_all([SEEDS], settings=settings)
     assert skipped == []
     return extractions, assemble(extractions, skipped, date="2026-11-23")
+
+
+@pytest.fixture(scope="module")
+def led(
+    request: pytest.FixtureRequest,
+    vcr_config: dict[str, Any],
+    replayed: tuple[list[ArticleExtraction], Briefing],
+) -> Briefing:
+    """The seeds' briefing with the lead the recorded model wrote from its merged facts."""
+    briefing = replayed[1].model_copy(deep=True)
+    with _cassette(request, vcr_config, "test_lead.yaml") as settings:
+        add_lead(briefing, LLM(settings))
+    return briefing
 
 
 def test_every_citation_resolves_outside_boilerplate(
@@ -185,3 +215,20 @@ def test_one_outlet_events_are_marked(replayed: tuple[list[ArticleExtraction], B
     assert several and all(len(d.sources) > 1 for d in several)
     assert any(d.single_outlet for d in briefing.developments)
     assert "one outlet only" in briefing.to_markdown()
+
+
+def test_the_recorded_lead_passes_its_checks(
+    replayed: tuple[list[ArticleExtraction], Briefing], led: Briefing
+) -> None:
+    _, plain = replayed
+    assert 1 <= len(led.lead) <= 5
+    facts = facts_of(plain)  # checked again here, independently of what add_lead kept
+    for sentence in led.lead:
+        offered = LeadSentence(text=sentence.text, citations=sentence.citations)
+        assert facts.problem(offered) is None, sentence
+    assert len(led.lead) + led.run.lead_dropped >= 3  # the model gave 3 to 5 sentences
+    assert led.run.calls > plain.run.calls
+    markdown = led.to_markdown()
+    assert markdown.index("## Lead") < markdown.index("## Key developments")
+    assert loaded_outside_quotes(markdown) == [] and loaded_in_html(led.to_html()) == []
+    print("\n" + "\n".join(f"{s.text} {s.citations}" for s in led.lead))

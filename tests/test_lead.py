@@ -101,3 +101,17 @@ def test_names_allow_possessives_and_dotted_initials(briefing: Briefing) -> None
 def test_without_lead_there_is_no_lead_section(briefing: Briefing) -> None:
     assert briefing.lead == [] and "## Lead" not in briefing.to_markdown()
     assert loaded_outside_quotes(briefing.to_markdown()) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Yoon Suk Yeol met Rustem Umerov. They discussed the deployment.",
+        "Yoon Suk Yeol met Rustem Umerov to discuss the North Korean military deployment and…",
+    ],
+)
+def test_one_complete_sentence_only(briefing: Briefing, text: str) -> None:
+    facts = lead.facts_of(briefing)
+    n = _cite(briefing, "Yoon Suk Yeol met")
+    problem = facts.problem(lead.LeadSentence(text=text, citations=[n]))
+    assert problem == "write one complete sentence, in your own words"

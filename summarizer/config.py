@@ -47,11 +47,27 @@ class Settings(BaseSettings):
     retry_wait: float = Field(
         1.0, ge=0, description="First backoff in seconds; doubles, with jitter."
     )
+    retry_max_wait: float = Field(
+        60.0, ge=0, description="Longest single wait, Retry-After included."
+    )
+    retry_total: float = Field(
+        900.0, gt=0, description="Seconds after which one call stops retrying."
+    )
+    token_budget: int | None = Field(
+        None, ge=1, description="Tokens (prompt + completion) a run may spend; None: no limit."
+    )
     # A local model on a laptop CPU can take minutes per answer; a timed-out request keeps the
     # server busy anyway, so the default is generous.
     timeout: float = Field(900.0, gt=0, description="Seconds before one request times out.")
     chunk_chars: int = Field(6000, ge=500, description="Longest article chunk sent at once.")
     seed: int | None = Field(0, description="Sampling seed, for servers that honour it.")
+    embedded: bool = Field(
+        True, description="Use the embedded local model when nothing else is configured."
+    )
+    local_threads: int | None = Field(None, ge=1, description="Embedded server threads.")
+    local_start_timeout: float = Field(
+        180.0, gt=0, description="Seconds to wait for the embedded server to answer."
+    )
 
     def resolved_mode(self) -> Literal["json_schema", "llamacpp", "json"]:
         """Pick the structured-output mode: OpenAI gets strict schemas, others a grammar."""

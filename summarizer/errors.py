@@ -34,13 +34,19 @@ class ModelError(SummarizerError):
 
     ``fatal`` is True when no later call can succeed either (server unreachable, key refused,
     model unknown), so a run stops at once instead of failing article after article.
+    ``status`` is the HTTP status, when the server answered one.
     """
 
     exit_code = 5
 
-    def __init__(self, message: str, *, fatal: bool = False) -> None:
+    def __init__(self, message: str, *, fatal: bool = False, status: int | None = None) -> None:
         super().__init__(message)
         self.fatal = fatal
+        self.status = status  # the HTTP status, when the server answered one
+
+
+class BudgetExhausted(ModelError):
+    """The run's token budget is spent: the articles not yet extracted are skipped."""
 
 
 class PromptError(SummarizerError):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
@@ -27,8 +28,10 @@ from summarizer.wire import ExtractionReply, Grounded, salvage
 SYSTEM, USER = "extract_system", "extract_user"
 FIGURES_SYSTEM, FIGURES_USER = "figures_system", "figures_user"
 LABEL_BATCH = 15  # mentions per labelling call: small enough for a small model to keep order
+MIN_SPLIT = 400  # a chunk whose answer is cut off is halved, down to this many characters
 
 T = TypeVar("T", bound=BaseModel)
+log = logging.getLogger("summarizer")
 
 
 def prompt_version() -> str:
@@ -56,13 +59,27 @@ class Chunk:
     text: str
 
 
+def chunks_within(article: Article, chunk: Chunk, limit: int) -> Iterator[Chunk]:
+    """``chunk`` cut again into pieces of at most ``limit`` characters, on line or sentence
+    boundaries, its boilerplate still left out."""
+    inner = [(s, e) for s, e in _chunk_lines(article) if chunk.start <= s and e <= chunk.end]
+    yield from _batches(article, inner, limit)
+
+
 def chunks(article: Article, limit: int) -> Iterator[Chunk]:
     """Split the article's content lines into chunks of at most ``limit`` characters."""
-    lines = [
+    yield from _batches(article, _chunk_lines(article), limit)
+
+
+def _chunk_lines(article: Article) -> list[tuple[int, int]]:
+    return [
         (start, end)
         for start, end in _line_spans(article.text)
         if article.text[start:end].strip() and not article.in_boilerplate(start, end)
     ]
+
+
+def _batches(article: Article, lines: list[tuple[int, int]], limit: int) -> Iterator[Chunk]:
     batch: list[tuple[int, int]] = []
     size = 0
     for start, end in _split_long(lines, limit, article.text):
@@ -80,14 +97,7 @@ def extract(article: Article, llm: StructuredModel, chunk_chars: int = 6000) -> 
     found = Grounded()
     stats = CallStats()
     for index, chunk in enumerate(chunks(article, chunk_chars)):
-        grounder = Grounder(article, chunk.start, chunk.end)
-        reply = llm.structured(
-            ExtractionReply,
-            _messages(article, chunk, index),
-            {"grounder": grounder, "strict": True, "article_id": article.id},
-        )
-        found.extend(_outcome(reply, grounder))
-        _count(stats, reply)
+        _extract_chunk(article, chunk, str(index), llm, found, stats)
     actors = _merge_actors(found.actors)
     everyone = with_people(actors, names.find_people(article))
     figures, not_figures, unlabelled = label_figures(article, actors, llm, stats, everyone)
@@ -103,6 +113,33 @@ def extract(article: Article, llm: StructuredModel, chunk_chars: int = 6000) -> 
         model=llm.model,
         prompt_version=prompt_version(),
     )
+
+
+def _extract_chunk(
+    article: Article,
+    chunk: Chunk,
+    index: str,
+    llm: StructuredModel,
+    found: Grounded,
+    stats: CallStats,
+) -> None:
+    """One call for one chunk. An answer cut off at max_tokens is not retried blindly: the
+    chunk is halved and each half asked for, down to MIN_SPLIT characters."""
+    grounder = Grounder(article, chunk.start, chunk.end)
+    reply = llm.structured(
+        ExtractionReply,
+        _messages(article, chunk, index),
+        {"grounder": grounder, "strict": True, "article_id": article.id},
+    )
+    _count(stats, reply)
+    if reply.truncated and len(chunk.text) >= 2 * MIN_SPLIT:
+        log.info("article=%s chunk=%s: answer cut off; asking for each half", article.id, index)
+        halves = list(chunks_within(article, chunk, len(chunk.text) // 2 + 1))
+        if len(halves) > 1:
+            for n, half in enumerate(halves):
+                _extract_chunk(article, half, f"{index}.{n}", llm, found, stats)
+            return
+    found.extend(_outcome(reply, grounder))
 
 
 def with_people(actors: list[Actor], people: list[Actor]) -> list[Actor]:
@@ -168,13 +205,17 @@ def _count(stats: CallStats, reply: Reply[Any]) -> None:
 def _outcome(reply: Reply[ExtractionReply], grounder: Grounder) -> Grounded:
     if reply.value is not None:
         return reply.value.grounded
-    if reply.last_text is not None:
-        return salvage(reply.last_text, grounder)
+    kept = salvage(reply.last_text, grounder) if reply.last_text is not None else Grounded()
+    if kept.actors or kept.events or kept.statements or kept.dropped:
+        return kept
+    # Nothing in the answer could even be read as items: the chunk is lost, and says why.
     reason = reply.error or "the model returned nothing"
+    if reply.truncated:
+        reason += "; raise SUMMARIZER_MAX_TOKENS or lower SUMMARIZER_CHUNK_CHARS"
     return Grounded(dropped=[DroppedItem(kind="chunk", reason=reason, item="")])
 
 
-def _messages(article: Article, chunk: Chunk, index: int) -> list[dict[str, str]]:
+def _messages(article: Article, chunk: Chunk, index: str) -> list[dict[str, str]]:
     # The delimiter is derived from the content: unguessable by the article's author, yet
     # the same on every run, so recorded requests still match.
     tag = "article-" + hashlib.sha256(f"{article.id}:{index}".encode()).hexdigest()[:10]

@@ -10,16 +10,20 @@ No other module imports openai, instructor or tenacity.
 
 from __future__ import annotations
 
+import contextlib
+import datetime
+import email.utils
 import logging
 import re
 import time
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel
 
+from summarizer.backends import NO_MODEL
 from summarizer.config import OPENAI_DEFAULT_MODEL, Settings
-from summarizer.errors import ConfigError, ModelError
+from summarizer.errors import BudgetExhausted, ConfigError, ModelError
 
 if TYPE_CHECKING:
     import httpx2
@@ -30,11 +34,11 @@ log = logging.getLogger("summarizer")
 
 T = TypeVar("T", bound=BaseModel)
 
-NO_MODEL = (
-    "No model configured. Set one of: --base-url URL (or SUMMARIZER_BASE_URL) for an "
-    "OpenAI-compatible server such as llama.cpp, vLLM or Ollama; or OPENAI_API_KEY "
-    "(or --api-key) to use OpenAI, with --model/SUMMARIZER_MODEL to pick the model."
-)
+# The structured-output mode to try when a server rejects one, and the statuses that say so:
+# 400/422 anywhere; 500 only for json_schema, which llama.cpp's server answers with 500.
+_FALLBACK: dict[str, Literal["llamacpp", "json"]] = {"json_schema": "llamacpp", "llamacpp": "json"}
+_REJECTS_MODE = {400, 422}
+_REMEMBERED_MODE: dict[str, Literal["json_schema", "llamacpp", "json"]] = {}
 _KEYLIKE = re.compile(r"\b(sk|key|token)-[A-Za-z0-9_*.-]{6,}", re.IGNORECASE)
 
 
@@ -49,6 +53,7 @@ class Reply(Generic[T]):
     prompt_tokens: int = 0
     completion_tokens: int = 0
     seconds: float = 0.0
+    truncated: bool = False  # cut off at max_tokens (finish_reason "length")
 
 
 @dataclass
@@ -74,7 +79,11 @@ class LLM:
         if settings.base_url is None and settings.api_key is None:
             raise ConfigError(NO_MODEL)
         self.settings = settings
-        self.mode = settings.resolved_mode()
+        self._server = settings.base_url or "openai"
+        # A mode this server rejected earlier in the run is not tried again.
+        self.mode = _REMEMBERED_MODE.get(self._server, settings.resolved_mode())
+        self._mode_works = False
+        self.spent = 0  # tokens, prompt and completion, over every call of this client
         self._http_client = http_client
         self._client: openai.OpenAI | None = None
         self._instructor: instructor.Instructor | None = None
@@ -94,18 +103,26 @@ class LLM:
         """Ask for ``response_model``; validation failures are re-asked, then reported."""
         from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
 
+        budget = self.settings.token_budget
+        if budget is not None and self.spent >= budget:
+            raise BudgetExhausted(
+                f"the token budget of {budget:,} is spent ({self.spent:,} tokens used; "
+                "SUMMARIZER_TOKEN_BUDGET)"
+            )
         self._attempts = _Attempts()
         started = time.monotonic()
-        value, error, last_text = None, None, None
+        value, error, last_text, truncated = None, None, None, False
         try:
-            value = self._call_with_transport_retries(response_model, messages, context)
+            value = self._call_with_fallback(response_model, messages, context)
         except InstructorRetryException as exc:
             error, last_text = _redact(str(exc)), _completion_text(exc.last_completion)
         except IncompleteOutputException as exc:
             error = f"the answer was cut off at {self.settings.max_tokens} tokens (max_tokens)"
-            last_text = _completion_text(exc.last_completion)
+            last_text, truncated = _completion_text(exc.last_completion), True
         reply: Reply[T] = Reply(value, last_text, error, len(self._attempts.responses))
+        reply.truncated = truncated
         reply.prompt_tokens, reply.completion_tokens = self._attempts.tokens()
+        self.spent += reply.prompt_tokens + reply.completion_tokens
         reply.seconds = time.monotonic() - started
         log.info(
             "model=%s article=%s attempts=%d prompt_tokens=%d completion_tokens=%d seconds=%.1f",
@@ -118,18 +135,64 @@ class LLM:
         )
         return reply
 
+    def _call_with_fallback(
+        self, response_model: type[T], messages: list[dict[str, str]], context: dict[str, Any]
+    ) -> T:
+        """A server that rejects the structured-output mode on its first call gets the next
+        one (json_schema -> llamacpp -> json), once each; the choice holds for the run."""
+        while True:
+            try:
+                result = self._call_with_transport_retries(response_model, messages, context)
+            except ModelError as exc:
+                fallback = _FALLBACK.get(self.mode)
+                rejected = exc.status in _REJECTS_MODE or (
+                    self.mode == "json_schema" and exc.status in (500, 501)
+                )
+                if self._mode_works or fallback is None or not rejected:
+                    raise
+                log.warning(
+                    "%s rejected mode %s (HTTP %s); using %s for the rest of the run",
+                    self._server,
+                    self.mode,
+                    exc.status,
+                    fallback,
+                )
+                self.mode = _REMEMBERED_MODE[self._server] = fallback
+                self._instructor = None
+                continue
+            self._mode_works = True
+            return result
+
     def _call_with_transport_retries(
         self, response_model: type[T], messages: list[dict[str, str]], context: dict[str, Any]
     ) -> T:
         import tenacity
 
+        backoff = tenacity.wait_exponential_jitter(
+            multiplier=self.settings.retry_wait,
+            max=self.settings.retry_max_wait,
+            jitter=self.settings.retry_wait,
+        )
+
+        def wait(state: tenacity.RetryCallState) -> float:
+            # A server that says when to come back (429's Retry-After) is believed, up to the
+            # cap; otherwise exponential backoff with jitter.
+            exc = state.outcome.exception() if state.outcome else None
+            asked = _retry_after(exc) if exc else None
+            return min(max(backoff(state), asked or 0.0), self.settings.retry_max_wait)
+
         retrying = tenacity.Retrying(
             retry=tenacity.retry_if_exception(_is_transient),
-            stop=tenacity.stop_after_attempt(self.settings.transport_retries + 1),
-            wait=tenacity.wait_exponential_jitter(
-                multiplier=self.settings.retry_wait,
-                max=30 * self.settings.retry_wait,
-                jitter=self.settings.retry_wait,
+            stop=(
+                tenacity.stop_after_attempt(self.settings.transport_retries + 1)
+                | tenacity.stop_after_delay(self.settings.retry_total)
+            ),
+            wait=wait,
+            before_sleep=lambda state: log.warning(
+                "model server: %s; retry %d in %.1f s",
+                _redact(str(state.outcome.exception() if state.outcome else "")),
+                state.attempt_number,
+                state.upcoming_sleep,
             ),
             reraise=True,
         )
@@ -141,7 +204,10 @@ class LLM:
             cause = _transport_cause(exc)
             if cause is None:
                 raise
-            raise ModelError(_describe(cause, self.settings), fatal=_is_fatal(cause)) from None
+            status = getattr(cause, "status_code", None)
+            raise ModelError(
+                _describe(cause, self.settings), fatal=_is_fatal(cause), status=status
+            ) from None
         raise AssertionError("unreachable: tenacity either returns or raises")
 
     def _create(
@@ -192,6 +258,13 @@ class LLM:
             self._instructor = client
         return self._instructor
 
+    def list_models(self) -> list[str]:
+        """The models the server lists: the check `summarizer doctor` makes."""
+        try:
+            return [str(m.id) for m in self._get_client().models.list()]
+        except Exception as exc:
+            raise ModelError(_describe(exc, self.settings), fatal=True) from None
+
     def _discover_model(self) -> str:
         if self.settings.base_url is None:
             return OPENAI_DEFAULT_MODEL
@@ -212,6 +285,28 @@ def _is_transient(exc: BaseException) -> bool:
     if isinstance(cause, openai.APIStatusError):
         return cause.status_code in (408, 409, 429) or cause.status_code >= 500
     return cause is not None
+
+
+def _retry_after(exc: BaseException) -> float | None:
+    """Seconds the server asked to wait: retry-after-ms, or Retry-After in seconds or as a date."""
+    import openai
+
+    cause = _transport_cause(exc)
+    if not isinstance(cause, openai.APIStatusError):
+        return None
+    headers = cause.response.headers
+    with contextlib.suppress(TypeError, ValueError):
+        if headers.get("retry-after-ms"):
+            return float(headers["retry-after-ms"]) / 1000
+    value = headers.get("retry-after")
+    if not value:
+        return None
+    with contextlib.suppress(ValueError):
+        return max(float(value), 0.0)
+    with contextlib.suppress(TypeError, ValueError):
+        when = email.utils.parsedate_to_datetime(value)
+        return max((when - datetime.datetime.now(datetime.UTC)).total_seconds(), 0.0)
+    return None
 
 
 def _is_fatal(exc: BaseException) -> bool:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 from summarizer import ingest
+from summarizer.backends import connect
 from summarizer.config import Settings
-from summarizer.errors import ModelError
+from summarizer.errors import BudgetExhausted, ModelError
 from summarizer.extract import StructuredModel, prompt_version
 from summarizer.extract import extract as extract_article
 from summarizer.lead import prompt_version as lead_prompt_version
@@ -32,7 +33,10 @@ def extract(
     """Extract one article file; ``options`` are Settings fields (model, base_url, api_key...)."""
     settings = settings or Settings(**options)
     loaded = ingest.load([path])
-    return extract_article(loaded.articles[0], llm or LLM(settings), settings.chunk_chars)
+    if llm is not None:
+        return extract_article(loaded.articles[0], llm, settings.chunk_chars)
+    with connect(settings) as connected:
+        return extract_article(loaded.articles[0], LLM(connected), settings.chunk_chars)
 
 
 def brief(
@@ -43,6 +47,7 @@ def brief(
     date: str | None = None,
     timing: bool = True,
     lead: bool = False,
+    progress: Callable[[int], None] | None = None,
     **options: Any,
 ) -> Briefing:
     """Read the articles under ``paths`` and return a neutral, cited briefing.
@@ -50,14 +55,31 @@ def brief(
     An article whose extraction fails is listed under ``Briefing.skipped`` with the reason;
     the others still make the briefing. ModelError is raised only when every article failed.
     With ``lead``, a second model call writes a lead paragraph from the merged facts; without
-    it the briefing is built from the merged facts alone, deterministically.
+    it the briefing is built from the merged facts alone, deterministically. With no model
+    configured, the embedded one is started for the run (``progress`` gets the bytes written
+    while its file is assembled, on first use) and stopped afterwards.
     """
     settings = settings or Settings(**options)
-    model = llm or LLM(settings)
-    extractions, skipped = extract_all(paths, settings=settings, llm=model)
+    loaded = ingest.load(paths)  # bad input fails before any model is started
+    if llm is not None:
+        return _brief(loaded, settings, llm, date=date, timing=timing, lead=lead)
+    with connect(settings, progress) as connected:  # starts the embedded model if it is the one
+        return _brief(loaded, connected, LLM(connected), date=date, timing=timing, lead=lead)
+
+
+def _brief(
+    loaded: ingest.Ingested,
+    settings: Settings,
+    llm: StructuredModel,
+    *,
+    date: str | None,
+    timing: bool,
+    lead: bool,
+) -> Briefing:
+    extractions, skipped = extract_loaded(loaded, settings=settings, llm=llm)
     briefing = assemble(extractions, skipped, date=date, timing=timing)
     if lead:
-        add_lead(briefing, model)
+        add_lead(briefing, llm)
     return briefing
 
 
@@ -80,12 +102,25 @@ def extract_all(
     paths: Iterable[str | Path], *, settings: Settings, llm: StructuredModel | None = None
 ) -> tuple[list[ArticleExtraction], list[SkippedArticle]]:
     """Run extraction over each article under ``paths``; one that fails is skipped with its reason."""
-    loaded = ingest.load(paths)
+    return extract_loaded(ingest.load(paths), settings=settings, llm=llm)
+
+
+def extract_loaded(
+    loaded: ingest.Ingested, *, settings: Settings, llm: StructuredModel | None = None
+) -> tuple[list[ArticleExtraction], list[SkippedArticle]]:
+    """Run extraction over loaded articles; one that fails is skipped with its reason."""
     model = llm or LLM(settings)
     extractions, skipped = [], list(loaded.skipped)
-    for article in loaded.articles:
+    for index, article in enumerate(loaded.articles):
         try:
             extractions.append(extract_article(article, model, settings.chunk_chars))
+        except BudgetExhausted as exc:
+            log.warning("stopping: %s", exc)
+            skipped += [
+                SkippedArticle(path=a.path, reason=f"not extracted: {exc}")
+                for a in loaded.articles[index:]
+            ]
+            break
         except ModelError as exc:
             if exc.fatal:
                 raise

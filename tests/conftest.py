@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from summarizer import llm as llm_module
 from summarizer.config import Settings
 from summarizer.llm import LLM
 from tests.fakes import MODEL, FakeServer
@@ -22,6 +23,10 @@ def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in list(os.environ):
         if name.startswith(("SUMMARIZER_", "OPENAI_")):
             monkeypatch.delenv(name)
+    # Nothing starts a 1 GB model by accident: tests that want it turn this back on.
+    monkeypatch.setenv("SUMMARIZER_EMBEDDED", "0")
+    # A structured-output mode a server rejected is remembered per run (process): not here.
+    monkeypatch.setattr(llm_module, "_REMEMBERED_MODE", {})
 
 
 @pytest.fixture

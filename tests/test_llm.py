@@ -72,10 +72,20 @@ def test_transport_failures_are_retried_by_one_owner(
 
 
 def test_client_errors_are_not_retried(fake_llm: LLM, server: FakeServer) -> None:
-    server.enqueue(400, GOOD)
+    server.enqueue(GOOD, 400, GOOD)
+    _ask(fake_llm)  # the mode works on this server, so a 400 is not a rejected mode
     with pytest.raises(ModelError, match="answered HTTP 400"):
         _ask(fake_llm)
-    assert len(server.requests) == 1
+    assert len(server.requests) == 2
+
+
+def test_a_400_on_the_first_call_tries_the_next_mode_once(
+    fake_llm: LLM, server: FakeServer
+) -> None:
+    server.enqueue(400, 400, GOOD)
+    with pytest.raises(ModelError, match="answered HTTP 400"):
+        _ask(fake_llm)  # llamacpp rejected, then json rejected: no third mode
+    assert len(server.requests) == 2 and fake_llm.mode == "json"
 
 
 def test_truncated_answer_is_reported_not_retried(fake_llm: LLM, server: FakeServer) -> None:
@@ -118,7 +128,8 @@ def test_auto_mode(settings: dict[str, str], expected_mode: str) -> None:
 def test_no_model_configured_says_what_to_set() -> None:
     with pytest.raises(ConfigError) as caught:
         LLM(Settings())
-    for hint in ("--base-url", "SUMMARIZER_BASE_URL", "OPENAI_API_KEY", "--model"):
+    # The three ways: a server, OpenAI, or the embedded model.
+    for hint in ("--base-url", "SUMMARIZER_BASE_URL", "OPENAI_API_KEY", "summarizer[local]"):
         assert hint in str(caught.value)
 
 

@@ -96,7 +96,9 @@ def brief(
     )
     _emit(rendered(), out)
     for skipped in result.skipped:
-        err.print(f"[yellow]skipped[/] {skipped.path}: {skipped.reason}", highlight=False)
+        err.print(
+            f"[yellow]skipped[/] {skipped.path}: {skipped.reason}", highlight=False, soft_wrap=True
+        )
     if result.skipped:
         raise typer.Exit(PARTIAL_EXIT)
 

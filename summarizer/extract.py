@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -74,8 +73,8 @@ def chunks(article: Article, limit: int) -> Iterator[Chunk]:
 def _chunk_lines(article: Article) -> list[tuple[int, int]]:
     return [
         (start, end)
-        for start, end in _line_spans(article.text)
-        if article.text[start:end].strip() and not article.in_boilerplate(start, end)
+        for start, end in _line_spans(article.content())
+        if article.content()[start:end].strip()
     ]
 
 
@@ -216,9 +215,7 @@ def _outcome(reply: Reply[ExtractionReply], grounder: Grounder) -> Grounded:
 
 
 def _messages(article: Article, chunk: Chunk, index: str) -> list[dict[str, str]]:
-    # The delimiter is derived from the content: unguessable by the article's author, yet
-    # the same on every run, so recorded requests still match.
-    tag = "article-" + hashlib.sha256(f"{article.id}:{index}".encode()).hexdigest()[:10]
+    tag = prompts.tag("article")
     return [
         {"role": "system", "content": prompts.render(SYSTEM)},
         {"role": "user", "content": prompts.render(USER, tag=tag, article=chunk.text)},
@@ -228,7 +225,7 @@ def _messages(article: Article, chunk: Chunk, index: str) -> list[dict[str, str]
 def _figure_messages(
     article: Article, batch: figures.LabelBatch, actors: list[Actor], first: int
 ) -> list[dict[str, str]]:
-    tag = "mentions-" + hashlib.sha256(f"{article.id}:m{first}".encode()).hexdigest()[:10]
+    tag = prompts.tag("mentions")
     names = "; ".join(a.name for a in actors) or "none found"
     user = prompts.render(
         FIGURES_USER,
@@ -294,5 +291,5 @@ def _chunk(article: Article, spans: list[tuple[int, int]]) -> Chunk:
     return Chunk(
         start=spans[0][0],
         end=spans[-1][1],
-        text="\n".join(article.text[s:e] for s, e in spans),
+        text="\n".join(article.content()[s:e] for s, e in spans),
     )

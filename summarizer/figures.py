@@ -172,7 +172,7 @@ class Claimants:
     def attribute(self, mention: Mention) -> str | None:
         """Who the text itself credits with the number, by rule: "X said/confirmed ... N",
         "according to X" or "as per X", or "They noted ... N" after a sentence naming X."""
-        text = self.article.text
+        text = self.article.content()
         if _hearsay(mention, text):
             return None  # "claims of 500 deaths": the article does not say whose claims
         sentence = text[mention.sentence_start : mention.sentence_end]
@@ -262,7 +262,7 @@ class LabelBatch:
         """The numbered mentions as the prompt shows them."""
         blocks = []
         for number, mention in enumerate(self.mentions, start=1):
-            sentence = article.text[mention.sentence_start : mention.sentence_end]
+            sentence = article.content()[mention.sentence_start : mention.sentence_end]
             lines = [f"[{number}] number: {json.dumps(mention.text, ensure_ascii=False)}"]
             previous = _previous_sentence(article, mention)
             if previous and _PRONOUN_START.match(sentence):
@@ -309,7 +309,7 @@ def _figure(
     sentences: list[tuple[int, int]],
 ) -> Figure:
     parsed = numbers.parse(mention.text) or numbers.Parsed(None, None, None, None)
-    sentence = article.text[mention.sentence_start : mention.sentence_end]
+    sentence = article.content()[mention.sentence_start : mention.sentence_end]
     # The text's own attribution wins; the model's claimant is the fallback.
     claimant = claimants.attribute(mention)
     if (
@@ -347,8 +347,8 @@ def _unit(article: Article, mention: Mention) -> str | None:
     parsed = numbers.parse(mention.text)
     if parsed is not None and parsed.unit:
         return parsed.unit
-    after = article.text[mention.end : mention.sentence_end]
-    before = article.text[mention.sentence_start : mention.start]
+    after = article.content()[mention.end : mention.sentence_end]
+    before = article.content()[mention.sentence_start : mention.start]
     match = _UNIT_AFTER.match(after) or _UNIT_BEFORE.search(before)
     if match is None:
         return None
@@ -374,7 +374,7 @@ def _unverified(article: Article, mention: Mention, sentences: list[tuple[int, i
     line_end = len(article.text) if line_end == -1 else line_end
     window = [s for s in sentences if mention.sentence_start <= s[0] and s[1] <= line_end]
     end = window[: _UNVERIFIED_WINDOW + 1][-1][1] if window else mention.sentence_end
-    return bool(_UNVERIFIED.search(article.text[mention.sentence_start : end]))
+    return bool(_UNVERIFIED.search(article.content()[mention.sentence_start : end]))
 
 
 def _hearsay(mention: Mention, text: str) -> bool:
@@ -398,7 +398,7 @@ def _previous_sentence(article: Article, mention: Mention) -> str | None:
     if not before:
         return None
     start, end = before[-1]
-    return " ".join(article.text[start:end].split())
+    return " ".join(article.content()[start:end].split())
 
 
 def _same_number(given: str, mention: str) -> bool:

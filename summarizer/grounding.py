@@ -75,11 +75,11 @@ class Grounder:
 
     @cached_property
     def _folded(self) -> tuple[str, list[int]]:
-        return normalise(self.article.text)
+        return normalise(self.article.content())
 
     @cached_property
     def _squeezed(self) -> tuple[str, list[int]]:
-        return normalise(self.article.text, spaces=False)
+        return normalise(self.article.content(), spaces=False)
 
     def locate(self, quote: str) -> Evidence | None:
         """Evidence for the first allowed occurrence of ``quote``, or None if there is none.

@@ -17,7 +17,6 @@ because the model wrote it.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from dataclasses import dataclass, field
@@ -148,13 +147,12 @@ def write(briefing: Briefing, llm: StructuredModel) -> tuple[list[Sentence], int
     facts = facts_of(briefing)
     if facts.count == 0:
         return [], 0, CallStats()
-    digest = hashlib.sha256(facts.listing.encode("utf-8")).hexdigest()[:10]
     messages = [
         {"role": "system", "content": prompts.render(SYSTEM)},
         {
             "role": "user",
             "content": prompts.render(
-                USER, count=str(facts.count), tag=f"facts-{digest}", facts=facts.listing
+                USER, count=str(facts.count), tag=prompts.tag("facts"), facts=facts.listing
             ),
         },
     ]

@@ -103,7 +103,7 @@ def detect(article: Article) -> list[Mention]:
     """Every numeric mention outside boilerplate, in text order."""
     found: list[Mention] = []
     for s_start, s_end in sentences(article):
-        sentence = article.text[s_start:s_end]
+        sentence = article.content()[s_start:s_end]
         for match in _PATTERN.finditer(sentence):
             start, end = s_start + match.start(), s_start + match.end()
             text = article.text[start:end].rstrip()
@@ -114,13 +114,13 @@ def detect(article: Article) -> list[Mention]:
 
 
 def sentences(article: Article) -> Iterator[tuple[int, int]]:
-    """Sentence spans of the article's content (boilerplate lines are skipped)."""
-    text = article.text
+    """Sentence spans of the article's content (boilerplate is blanked, its lines skipped)."""
+    text = article.content()
     pos = 0
     for raw in text.splitlines(keepends=True):
         line_start, line_end = pos, pos + len(raw.rstrip("\r\n"))
         pos += len(raw)
-        if not text[line_start:line_end].strip() or article.in_boilerplate(line_start, line_end):
+        if not text[line_start:line_end].strip():
             continue
         start = line_start
         for cut in _SENTENCE_END.finditer(text, line_start, line_end):

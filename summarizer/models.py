@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 ActorKind = Literal[
     "person", "organization", "country", "government", "armed_force", "media", "other"
@@ -45,9 +45,24 @@ class Article(_Model):
     boilerplate: list[Boilerplate] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
 
+    _content: str | None = PrivateAttr(None)
+
     def in_boilerplate(self, start: int, end: int) -> bool:
         """True when [start, end) overlaps any boilerplate span."""
         return any(b.start < end and start < b.end for b in self.boilerplate)
+
+    def content(self) -> str:
+        """The text with every boilerplate span blanked out (line breaks kept): the same
+        length, so offsets index both. The model and the rules read this; citations quote
+        ``text``. A hidden comment or markup inside a paragraph never reaches the model."""
+        if self._content is None:
+            chars = list(self.text)
+            for b in self.boilerplate:
+                for i in range(b.start, min(b.end, len(chars))):
+                    if chars[i] not in "\r\n":
+                        chars[i] = " "
+            self._content = "".join(chars)
+        return self._content
 
 
 class Evidence(_Model):

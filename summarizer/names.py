@@ -112,7 +112,7 @@ class _Person:
 
 def find_people(article: Article) -> list[Actor]:
     """The people the article names, in order of first mention, each with its sentences."""
-    text, spans = article.text, list(sentences(article))
+    text, spans = article.content(), list(sentences(article))
     toks = [
         _Tok(m.start(), m.end(), m[0][:-2] if poss else m[0], poss, n, k == 0)
         for n, (start, end) in enumerate(spans)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import re
+import secrets
 import string
 from functools import cache
 from pathlib import Path
@@ -41,6 +43,22 @@ def render(name: str, **variables: str) -> str:
         missing, extra = sorted(wanted - set(variables)), sorted(set(variables) - wanted)
         raise PromptError(f"Prompt {name!r}: missing variables {missing}, unexpected {extra}.")
     return tpl.substitute(variables)
+
+
+# Untrusted text goes between <name-XXXXXXXXXX> tags whose suffix is drawn afresh for every
+# request, so an article cannot close its own delimiter (it cannot guess the tag).
+TAG = re.compile(r"\b(article|mentions|facts)-[0-9a-f]{10}\b")
+
+
+def tag(name: str) -> str:
+    """A fresh delimiter name, e.g. 'article-3f9c0a1b2d'."""
+    return f"{name}-{secrets.token_hex(5)}"
+
+
+def untagged(text: str) -> str:
+    """``text`` with every delimiter suffix replaced: two requests that differ only in their
+    random tags compare equal (recorded cassettes match on this)."""
+    return TAG.sub(r"\1-TAG", text)
 
 
 def version(*names: str) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
 from pathlib import Path
 from typing import Any
@@ -9,6 +11,7 @@ from typing import Any
 import pytest
 
 from summarizer import llm as llm_module
+from summarizer import prompts
 from summarizer.config import Settings
 from summarizer.llm import LLM
 from tests.fakes import MODEL, FakeServer
@@ -66,8 +69,9 @@ def vcr_config() -> dict[str, Any]:
         ],
         "before_record_response": _scrub_response,
         "decode_compressed_response": True,
-        # host and port are left out so a server on any loopback port can re-record.
-        "match_on": ["method", "scheme", "path", "query", "body"],
+        # host and port are left out so a server on any loopback port can re-record; the
+        # body is compared without the random delimiter tags (prompts.untagged).
+        "match_on": ["method", "scheme", "path", "query", "body_untagged"],
         "allow_playback_repeats": False,
     }
 
@@ -75,3 +79,19 @@ def vcr_config() -> dict[str, Any]:
 @pytest.fixture(scope="module")
 def vcr_cassette_dir(request: pytest.FixtureRequest) -> str:
     return str(ROOT / "cassettes" / request.module.__name__.split(".")[-1])
+
+
+def body_untagged(r1: Any, r2: Any) -> None:
+    """vcrpy matcher: the request bodies are equal once their random tags are blanked."""
+    a, b = (prompts.untagged(_decoded(r.body)) for r in (r1, r2))
+    with contextlib.suppress(ValueError):
+        a, b = json.loads(a), json.loads(b)
+    assert a == b
+
+
+def _decoded(body: bytes | str | None) -> str:
+    return body.decode("utf-8") if isinstance(body, bytes) else (body or "")
+
+
+def pytest_recording_configure(config: pytest.Config, vcr: Any) -> None:
+    vcr.register_matcher("body_untagged", body_untagged)

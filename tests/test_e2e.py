@@ -25,7 +25,7 @@ from summarizer.llm import LLM
 from summarizer.models import ArticleExtraction, Briefing
 from summarizer.neutral import loaded_in_html, loaded_outside_quotes
 from summarizer.pipeline import add_lead, assemble, extract_all
-from tests.conftest import ROOT, SEEDS
+from tests.conftest import ROOT, SEEDS, body_untagged
 
 RECORDED_MODEL = "qwen2.5-coder-1.5b-instruct-q4_k_m"
 # Replay ignores host and port; recording uses this server (or SUMMARIZER_RECORD_BASE_URL).
@@ -49,6 +49,7 @@ def _cassette(
     config = dict(vcr_config)
     playback = {"allow_playback_repeats": config.pop("allow_playback_repeats")}
     recorder = vcr.VCR(**config, record_mode=mode)
+    recorder.register_matcher("body_untagged", body_untagged)
     replaying = mode == "none" or cassette_path.exists()
     settings = Settings(
         base_url=BASE_URL,

@@ -19,7 +19,15 @@ def test_rendered_prompt_is_pinned() -> None:
 
     Regenerate with: python -m tests.test_prompts
     """
-    assert _render_002() == PINNED.read_text(encoding="utf-8")
+    pinned = PINNED.read_text(encoding="utf-8")
+    assert prompts.untagged(_render_002()) == prompts.untagged(pinned)
+
+
+def test_every_request_gets_a_fresh_delimiter() -> None:
+    first, second = _render_002(), _render_002()
+    assert first != second and prompts.untagged(first) == prompts.untagged(second)
+    tag = prompts.TAG.search(first)
+    assert tag is not None and f"<{tag[0]}>" in first and f"</{tag[0]}>" in first
 
 
 @pytest.mark.parametrize(
@@ -46,7 +54,7 @@ def test_version_changes_with_the_text() -> None:
 
 def _render_002() -> str:
     (chunk,) = chunks(SEED_002, 6000)
-    return "\n\n".join(f"=== {m['role']}\n{m['content']}" for m in _messages(SEED_002, chunk, 0))
+    return "\n\n".join(f"=== {m['role']}\n{m['content']}" for m in _messages(SEED_002, chunk, "0"))
 
 
 if __name__ == "__main__":

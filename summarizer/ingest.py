@@ -1,4 +1,13 @@
-"""Files, directories or stdin become Article objects, with web clutter marked as boilerplate."""
+"""Files, directories or stdin become Article objects, with web clutter marked as boilerplate.
+
+Articles are untrusted. Besides site clutter, ingest marks as boilerplate what a reader does
+not see or what speaks to the model rather than the reader: HTML comments, markup (tags hide
+text in attributes), invisible characters (zero-width, bidi controls), and sentences that read
+as instructions to an AI ("Ignore previous instructions and report..."). Boilerplate stays in
+the text, so offsets still index the file, but it is blanked in what the model and the rules
+read (Article.content) and it can never be cited. Each article's warnings say what was set
+aside, so nothing disappears silently.
+"""
 
 from __future__ import annotations
 
@@ -32,6 +41,26 @@ _BIO = re.compile(
     r"critic|blogger|freelancer)\b",
 )
 _BIO_WINDOW = 3  # a bio is only looked for among the last few lines of text
+# Hidden or machine-directed text, marked span by span (see the module docstring).
+_HIDDEN = [
+    (re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL), "HTML comment"),
+    (re.compile(r"<(script|style)\b[^>]*>.*?(?:</\1\s*>|\Z)", re.DOTALL | re.IGNORECASE), "markup"),
+    (re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>"), "markup"),
+    (re.compile(r"<\|[\w-]+\|>"), "markup"),  # chat-template tokens such as <|im_start|>
+    (re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]+"), "invisible characters"),
+]
+_INSTRUCTION = re.compile(
+    r"""\b(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+|the\s+)?(?:of\s+)?(?:your\s+|the\s+)?
+        (?:previous|prior|above|earlier|preceding|former|your|system)\s+
+        (?:instructions?|prompts?|rules|directions|guidelines|context)
+      | \b(?:system|developer)\s+(?:prompt|message|instructions?)\b
+      | \byou\s+are\s+(?:now\s+)?(?:an?\s+|the\s+)?(?:\w+\s+){0,2}(?:assistant|ai|chatbot|language\s+model)\b
+      | \b(?:new|updated|real)\s+instructions?\s*:
+      | ^\s*(?:system|assistant)\s*:
+      | \b(?:ai|language\s+models?|llms?|assistants?|summari[sz]ers?)\b[^.!?\n]{0,40}\b(?:must|should)\s+(?:report|say|state|write|output|ignore)
+    """,
+    re.IGNORECASE | re.VERBOSE | re.MULTILINE,
+)
 _SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?][\"'”’]?\s+[A-Z]")  # "U.S. Confirms" is no break
 
 
@@ -46,18 +75,18 @@ class Ingested:
 def load(paths: Iterable[str | Path]) -> Ingested:
     """Read every path (file, directory or ``-`` for stdin); raise InputError if none is usable."""
     result = Ingested()
-    seen: dict[str, str] = {}
+    seen: dict[str, Article] = {}
     given = [str(p) for p in paths]
     for path, data in _read_all(given, result.skipped):
         article = _to_article(path, data, result.skipped)
         if article is None:
             continue
-        if article.id in seen:
-            result.skipped.append(
-                SkippedArticle(path=path, reason=f"same text as {seen[article.id]}")
-            )
+        first = seen.get(article.id)
+        if first is not None:  # the same text twice: read once, both paths listed
+            if path != first.path and path not in first.also_at:
+                first.also_at.append(path)
             continue
-        seen[article.id] = path
+        seen[article.id] = article
         result.articles.append(article)
     if not result.articles:
         reasons = "; ".join(f"{s.path}: {s.reason}" for s in result.skipped) or "no paths given"
@@ -117,7 +146,24 @@ def _to_article(path: str, data: bytes, skipped: list[SkippedArticle]) -> Articl
         skipped.append(SkippedArticle(path=path, reason="empty file"))
         return None
     article = parse(text, path)
+    warnings += set_aside(article)
     return article.model_copy(update={"warnings": warnings}) if warnings else article
+
+
+_SET_ASIDE = ("HTML comment", "markup", "invisible characters", "instruction to the model")
+
+
+def set_aside(article: Article) -> list[str]:
+    """One warning per kind of hidden or model-directed text that was set aside."""
+    counts: dict[str, int] = {}
+    for b in article.boilerplate:
+        if b.reason in _SET_ASIDE:
+            counts[b.reason] = counts.get(b.reason, 0) + 1
+    return [
+        f"{n} {reason} span{'s' if n != 1 else ''} set aside: not sent to the model, never cited"
+        + (" (possible prompt injection)" if reason == "instruction to the model" else "")
+        for reason, n in counts.items()
+    ]
 
 
 def _lines(text: str) -> Iterator[tuple[int, int, str]]:
@@ -129,8 +175,32 @@ def _lines(text: str) -> Iterator[tuple[int, int, str]]:
         pos += len(raw)
 
 
+def _mark_hidden(text: str) -> list[Boilerplate]:
+    """Spans a reader does not see, or that address the model: see the module docstring."""
+    spans = [
+        Boilerplate(start=m.start(), end=m.end(), reason=reason)
+        for pattern, reason in _HIDDEN
+        for m in pattern.finditer(text)
+    ]
+    for match in _INSTRUCTION.finditer(text):
+        start, end = _sentence_around(text, match.start(), match.end())
+        spans.append(Boilerplate(start=start, end=end, reason="instruction to the model"))
+    return spans
+
+
+def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence (within its line) holding [start, end)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    gap = r"[\s\u200b-\u200f\u2060-\u2064\ufeff]"  # invisible characters count as spaces
+    before = [m.end() for m in re.finditer(rf"[.!?][\"'”’]?{gap}+", text[line_start:start])]
+    after = re.search(rf"[.!?][\"'”’]?(?={gap}|$)", text[end:line_end])
+    return line_start + (before[-1] if before else 0), end + after.end() if after else line_end
+
+
 def _mark_boilerplate(text: str) -> tuple[list[Boilerplate], str | None]:
-    spans: list[Boilerplate] = []
+    spans: list[Boilerplate] = _mark_hidden(text)
     outlet = None
     content = [(s, e, line) for s, e, line in _lines(text) if line.strip()]
     for index, (start, end, line) in enumerate(content):
@@ -142,7 +212,7 @@ def _mark_boilerplate(text: str) -> tuple[list[Boilerplate], str | None]:
             spans.append(Boilerplate(start=start, end=end, reason="site clutter"))
         elif index >= len(content) - _BIO_WINDOW and _BIO.match(line):
             spans.append(Boilerplate(start=start, end=end, reason="author bio"))
-    return spans, outlet
+    return sorted(spans, key=lambda b: (b.start, b.end)), outlet
 
 
 def _title(text: str, boilerplate: list[Boilerplate]) -> str | None:

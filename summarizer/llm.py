@@ -279,6 +279,8 @@ class LLM:
 
 
 def _is_transient(exc: BaseException) -> bool:
+    if not isinstance(exc, Exception):
+        return False  # Ctrl-C and exits pass straight through, untouched
     import openai
 
     cause = _transport_cause(exc)

@@ -44,6 +44,9 @@ class Article(_Model):
     text: str = Field(description="The decoded file, no newline translation: offsets index it.")
     boilerplate: list[Boilerplate] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
+    also_at: list[str] = Field(
+        default_factory=list, description="Other paths given with the same text: read once."
+    )
 
     _content: str | None = PrivateAttr(None)
 

@@ -212,9 +212,11 @@ def source(s: Source, st: Style) -> str:
     title = f": “{st.esc(a.title)}”" if a.title else ""
     calls = f"{s.stats.calls} model call{'s' if s.stats.calls != 1 else ''}"
     dropped = f", {s.dropped} item{'s' if s.dropped != 1 else ''} dropped"
+    also = "".join(f", also given as {st.code(p)}" for p in a.also_at)
+    notes = "".join(f" — {st.esc(w)}" for w in a.warnings)
     return (
-        f"{s.n}. {st.strong(st.esc(a.outlet))}{title} ({st.code(a.path)}, id {st.code(a.id)}; "
-        f"{calls}{dropped})"
+        f"{s.n}. {st.strong(st.esc(a.outlet))}{title} ({st.code(a.path)}{also}, id "
+        f"{st.code(a.id)}; {calls}{dropped}){notes}"
     )
 
 

@@ -43,6 +43,7 @@ class Ok:
 class Status:
     code: int
     headers: dict[str, str] = field(default_factory=dict)
+    message: str | None = None
 
 
 @dataclass
@@ -195,7 +196,8 @@ class OpenAIServer:
                     time.sleep(step.seconds)
                     self._answer(step.then or Ok(server.respond(body)), body)
                 elif isinstance(step, Status):
-                    message = {"error": {"message": f"test server: {step.code}"}}
+                    text = step.message or f"test server: {step.code}"
+                    message = {"error": {"message": text}}
                     self._json(step.code, message, step.headers)
                 elif isinstance(step, Reset):
                     # SO_LINGER 0: close() sends RST, the client sees a reset connection.

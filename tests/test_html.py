@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from collections import deque
 from pathlib import Path
 
 import pytest
@@ -49,14 +50,12 @@ def hostile(fake_llm: LLM, server: FakeServer) -> Briefing:
                 )
             ],
         ),
-        # "alert(1)" and "alert(2)" hold numbers too: the detector finds them, the model says no.
-        labels(
-            label("12", "drones", "items", claimed_by="Rebels"),
-            label("1", "", "other", is_figure=False),
-            label("2", "", "other", is_figure=False),
-        ),
+        # The markup line is set aside on ingest: "alert(1)" is no number to label.
+        labels(label("12", "drones", "items", claimed_by="Rebels")),
     )
-    return assemble([extract(article, fake_llm)], [], date="2026-11-23")
+    briefing = assemble([extract(article, fake_llm)], [], date="2026-11-23")
+    assert server.queue == deque() and "alert" not in str(server.requests)  # never sent
+    return briefing
 
 
 def test_page_is_self_contained(briefing: Briefing) -> None:

@@ -102,10 +102,13 @@ def test_bad_inputs_are_skipped_with_reasons_and_the_rest_kept(tmp_path: Path) -
     reasons = {Path(s.path).name: s.reason for s in loaded.skipped}
     assert reasons == {
         "binary.txt": "binary file, not text",
-        "copy.txt": f"same text as {SEED_FILES[1]}",
         "empty.txt": "empty file",
         "missing.txt": "no such file or folder",
     }
+    # The same text twice is read once, and both paths are listed.
+    seed = next(a for a in loaded.articles if a.path == str(SEED_FILES[1]))
+    assert seed.also_at == [str(tmp_path / "copy.txt")]
+    assert sum(a.id == seed.id for a in loaded.articles) == 1
     latin = next(a for a in loaded.articles if a.path.endswith("latin1.txt"))
     assert latin.text.startswith("Café owners")
     assert "decoded as cp1252" in latin.warnings[0]

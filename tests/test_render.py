@@ -141,23 +141,30 @@ def test_neutrality_check(text: str, expected: list[str]) -> None:
 
 
 def test_markdown_escapes_article_text(fake_llm: LLM, server: FakeServer, tmp_path: object) -> None:
-    article = ingest.parse("Rebels said <b>12</b> *drones* hit [the] base.\n", "x.txt")
+    # (HTML tags are set aside on ingest, so the specials here are Markdown's own.)
+    article = ingest.parse("Rebels said 12 *drones* hit [the] base, < 5 km `away`.\n", "x.txt")
     body = reply(
         actors=[actor("Rebels said", "Rebels", "armed_force")],
         events=[
             event(
-                "Rebels said <b>12</b> *drones* hit [the] base",
+                "Rebels said 12 *drones* hit [the] base, < 5 km `away`",
                 "Rebels reported 12 drones.",
                 "military_action",
             )
         ],
     )
-    server.enqueue(body, labels(label("12", "drones", "items", claimed_by="Rebels")))
+    server.enqueue(
+        body,
+        labels(
+            label("12", "drones", "items", claimed_by="Rebels"),
+            label("5 km", "distance", "other", is_figure=False),
+        ),
+    )
     from summarizer.extract import extract
     from summarizer.pipeline import assemble
 
     markdown = assemble([extract(article, fake_llm)], []).to_markdown()
-    assert "\\<b\\>12\\</b\\> \\*drones\\* hit \\[the\\] base" in markdown
+    assert "12 \\*drones\\* hit \\[the\\] base, \\< 5 km \\`away\\`" in markdown
 
 
 def test_vague_figures_show_their_conservative_bound(fake_llm: LLM, server: FakeServer) -> None:

@@ -314,6 +314,8 @@ def _retry_after(exc: BaseException) -> float | None:
 def _is_fatal(exc: BaseException) -> bool:
     import openai
 
+    if isinstance(exc, openai.APITimeoutError):
+        return False  # a slow answer says nothing about the next article
     fatal = (
         openai.APIConnectionError,
         openai.AuthenticationError,

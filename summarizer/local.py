@@ -163,6 +163,9 @@ class EmbeddedServer:
                 stdin=subprocess.DEVNULL,
                 stdout=log_file,
                 stderr=subprocess.STDOUT,
+                # Its own session: a Ctrl-C in the terminal reaches this process only, which
+                # then stops the server itself, instead of the server dying mid-request.
+                start_new_session=True,
                 preexec_fn=_die_with_parent if sys.platform == "linux" else None,
             )
         log.info("embedded model server pid=%d port=%d", self.process.pid, self.port)

@@ -165,3 +165,13 @@ def test_no_model_and_no_embedded_lists_the_three_ways(folder: Path) -> None:
         brief([folder])
     for way in ("--base-url", "OPENAI_API_KEY", "summarizer[local]"):
         assert way in str(caught.value)
+
+
+def test_an_article_that_always_times_out_is_skipped_not_the_run(
+    folder: Path, server: OpenAIServer
+) -> None:
+    server.then(*[Slow(1.5)] * (RETRIES + 1))  # past the 1 s timeout, every try
+    briefing = brief([folder], settings=_settings(server))
+    assert _names(briefing.sources) == ["b.txt"]
+    (skipped,) = briefing.skipped
+    assert skipped.path.endswith("a.txt") and "timed out" in skipped.reason

@@ -185,8 +185,12 @@ def doctor(
         return
 
     def probe() -> list[str]:
-        with _assembly_progress() as progress, backends.connect(settings, progress) as connected:
-            return LLM(connected).list_models()
+        with (
+            _assembly_progress() as progress,
+            backends.connect(settings, progress) as connected,
+            LLM(connected) as llm,
+        ):
+            return llm.list_models()
 
     started = time.monotonic()
     names = _run(probe)

@@ -258,6 +258,18 @@ class LLM:
             self._instructor = client
         return self._instructor
 
+    def close(self) -> None:
+        """Close the HTTP connections this client opened (not a client passed in)."""
+        if self._client is not None and self._http_client is None:
+            self._client.close()
+        self._client, self._instructor = None, None
+
+    def __enter__(self) -> LLM:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     def list_models(self) -> list[str]:
         """The models the server lists: the check `summarizer doctor` makes."""
         try:

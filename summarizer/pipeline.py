@@ -35,8 +35,8 @@ def extract(
     loaded = ingest.load([path])
     if llm is not None:
         return extract_article(loaded.articles[0], llm, settings.chunk_chars)
-    with connect(settings) as connected:
-        return extract_article(loaded.articles[0], LLM(connected), settings.chunk_chars)
+    with connect(settings) as connected, LLM(connected) as model:
+        return extract_article(loaded.articles[0], model, settings.chunk_chars)
 
 
 def brief(
@@ -63,8 +63,9 @@ def brief(
     loaded = ingest.load(paths)  # bad input fails before any model is started
     if llm is not None:
         return _brief(loaded, settings, llm, date=date, timing=timing, lead=lead)
-    with connect(settings, progress) as connected:  # starts the embedded model if it is the one
-        return _brief(loaded, connected, LLM(connected), date=date, timing=timing, lead=lead)
+    with connect(settings, progress) as connected, LLM(connected) as model:
+        # connect() starts the embedded model when it is the one; both are closed after
+        return _brief(loaded, connected, model, date=date, timing=timing, lead=lead)
 
 
 def _brief(
@@ -109,7 +110,10 @@ def extract_loaded(
     loaded: ingest.Ingested, *, settings: Settings, llm: StructuredModel | None = None
 ) -> tuple[list[ArticleExtraction], list[SkippedArticle]]:
     """Run extraction over loaded articles; one that fails is skipped with its reason."""
-    model = llm or LLM(settings)
+    if llm is None:
+        with LLM(settings) as own:
+            return extract_loaded(loaded, settings=settings, llm=own)
+    model = llm
     extractions, skipped = [], list(loaded.skipped)
     for index, article in enumerate(loaded.articles):
         try:

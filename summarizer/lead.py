@@ -110,7 +110,7 @@ class Facts:
         """The usable sentences, and how many were dropped."""
         items = reply.sentences if reply is not None else _salvage(last_text)
         kept = [
-            Sentence(text=" ".join(s.text.split()), citations=sorted(set(s.citations)))
+            Sentence(text=_finished(s.text), citations=sorted(set(s.citations)))
             for s in items
             if self.problem(s) is None
         ]
@@ -185,6 +185,12 @@ class _Plain:
 
     def code(self, text: str) -> str:
         return text
+
+
+def _finished(text: str) -> str:
+    """One line, ending in a full stop if the model left it off."""
+    flat = " ".join(text.split())
+    return flat if flat.endswith((".", "!", "?", "”", '"')) else f"{flat}."
 
 
 def _salvage(text: str | None) -> list[LeadSentence]:

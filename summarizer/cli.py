@@ -21,6 +21,7 @@ from summarizer.config import Settings
 from summarizer.errors import SummarizerError
 from summarizer.llm import LLM
 from summarizer.models import Briefing
+from summarizer.store import Store, default_path
 
 PARTIAL_EXIT = 2  # the briefing was written, but some inputs were skipped
 
@@ -52,6 +53,10 @@ ApiKey = Annotated[
 ]
 Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Log every model call to stderr.")]
 Out = Annotated[Path | None, typer.Option("--out", "-o", help="Write to this file, not stdout.")]
+StorePath = Annotated[
+    Path | None,
+    typer.Option("--store", help="Run store file [env: SUMMARIZER_STORE; default: user data dir]."),
+]
 
 
 @app.command()
@@ -73,13 +78,24 @@ def brief(
             "sentence checked against its citations (one more model call)."
         ),
     ] = False,
+    store: StorePath = None,
+    cache: Annotated[
+        bool, typer.Option(help="Answer calls already in the run store from there.")
+    ] = True,
     model: Model = None,
     base_url: BaseUrl = None,
     api_key: ApiKey = None,
     verbose: Verbose = False,
 ) -> None:
     """Write a neutral, cited briefing of the articles under PATHS."""
-    settings = _settings(verbose, model=model, base_url=base_url, api_key=api_key)
+    settings = _settings(
+        verbose,
+        model=model,
+        base_url=base_url,
+        api_key=api_key,
+        store=str(store) if store else None,
+        **({} if cache else {"cache": False}),
+    )
     with _assembly_progress() as progress:
         result = _run(
             lambda: pipeline.brief(
@@ -161,6 +177,58 @@ def evaluate_command(
 
 
 @app.command()
+def runs(
+    store: StorePath = None,
+    limit: Annotated[int, typer.Option(help="How many runs, newest first.")] = 20,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """List the runs in the run store: when, for which date, calls made and answered from it."""
+    with _open_store(store) as opened:
+        rows = opened.runs(limit)
+    if as_json:
+        sys.stdout.write(json.dumps(rows, indent=2) + "\n")
+        return
+    out = Console()
+    out.print("run  started                    date        status       calls  cached  articles")
+    for r in rows:
+        articles = len(json.loads(r["inputs"]))
+        out.print(
+            f"{r['id']:<4} {r['started_at']:<26} {r['date'] or '-':<11} {r['status']:<12} "
+            f"{r['calls_made']:>5} {r['cache_hits']:>7} {articles:>9}",
+            highlight=False,
+        )
+
+
+@app.command()
+def usage(
+    store: StorePath = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Model calls, tokens and cost by day and model, from the run store."""
+    with _open_store(store) as opened:
+        rows = opened.usage()
+    if as_json:
+        sys.stdout.write(json.dumps(rows, indent=2) + "\n")
+        return
+    out = Console()
+    out.print(
+        "day         model                                  calls  prompt tok  compl tok  cost USD"
+    )
+    for r in rows:
+        usd = "unknown" if r["cost_usd"] is None else f"{r['cost_usd']:.4f}"
+        out.print(
+            f"{r['day']:<11} {r['model'][:38]:<38} {r['calls']:>5} {r['prompt_tokens']:>11} "
+            f"{r['completion_tokens']:>10} {usd:>9}",
+            highlight=False,
+        )
+
+
+def _open_store(path: Path | None) -> Store:
+    settings = _settings(False, store=str(path) if path else None)
+    return Store(settings.store or default_path())
+
+
+@app.command()
 def doctor(
     model: Model = None,
     base_url: BaseUrl = None,
@@ -231,7 +299,7 @@ def _assembly_progress() -> Iterator[Callable[[int], None]]:
             state["bar"].stop()
 
 
-def _settings(verbose: bool, **explicit: str | None) -> Settings:
+def _settings(verbose: bool, **explicit: Any) -> Settings:
     if verbose:
         logging.basicConfig(level=logging.INFO, format="%(name)s: %(message)s", stream=sys.stderr)
     else:

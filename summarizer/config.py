@@ -61,6 +61,10 @@ class Settings(BaseSettings):
     timeout: float = Field(900.0, gt=0, description="Seconds before one request times out.")
     chunk_chars: int = Field(6000, ge=500, description="Longest article chunk sent at once.")
     seed: int | None = Field(0, description="Sampling seed, for servers that honour it.")
+    store: str | None = Field(
+        None, description="Run store file (SQLite); default: the user data directory."
+    )
+    cache: bool = Field(True, description="Answer a call already in the run store from there.")
     embedded: bool = Field(
         True, description="Use the embedded local model when nothing else is configured."
     )

@@ -24,6 +24,7 @@ from pydantic import BaseModel
 from summarizer.backends import NO_MODEL
 from summarizer.config import OPENAI_DEFAULT_MODEL, Settings
 from summarizer.errors import BudgetExhausted, ConfigError, ModelError
+from summarizer.store import Store, Stored, call_key, cost
 
 if TYPE_CHECKING:
     import httpx2
@@ -54,6 +55,7 @@ class Reply(Generic[T]):
     completion_tokens: int = 0
     seconds: float = 0.0
     truncated: bool = False  # cut off at max_tokens (finish_reason "length")
+    cached: bool = False  # answered from the run store: no call was made
 
 
 @dataclass
@@ -71,11 +73,31 @@ class _Attempts:
             u.completion_tokens or 0 for u in usage
         )
 
+    def cached_tokens(self) -> int | None:
+        """Prompt tokens the server says it served from its prefix cache, when it says."""
+        found = [
+            getattr(getattr(r.usage, "prompt_tokens_details", None), "cached_tokens", None)
+            for r in self.responses
+            if getattr(r, "usage", None)
+        ]
+        known = [n for n in found if n is not None]
+        return sum(known) if known else None
+
+    def last_text(self) -> str | None:
+        return _completion_text(self.responses[-1]) if self.responses else None
+
 
 class LLM:
     """A structured-output client for any OpenAI-compatible server."""
 
-    def __init__(self, settings: Settings, *, http_client: httpx2.Client | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        http_client: httpx2.Client | None = None,
+        store: Store | None = None,
+        run_id: int | None = None,
+    ) -> None:
         if settings.base_url is None and settings.api_key is None:
             raise ConfigError(NO_MODEL)
         self.settings = settings
@@ -84,6 +106,8 @@ class LLM:
         self.mode = _REMEMBERED_MODE.get(self._server, settings.resolved_mode())
         self._mode_works = False
         self.spent = 0  # tokens, prompt and completion, over every call of this client
+        self.store, self.run_id = store, run_id
+        self.calls_made = self.cache_hits = 0
         self._http_client = http_client
         self._client: openai.OpenAI | None = None
         self._instructor: instructor.Instructor | None = None
@@ -109,6 +133,21 @@ class LLM:
                 f"the token budget of {budget:,} is spent ({self.spent:,} tokens used; "
                 "SUMMARIZER_TOKEN_BUDGET)"
             )
+        request = self._request(response_model, messages)
+        key = call_key(self.model, self.settings.base_url, request) if self.store else None
+        if key is not None and self.store is not None and self.settings.cache:
+            hit = self.store.get(key)
+            replayed = _from_store(hit, response_model, context) if hit else None
+            if replayed is not None:
+                self.cache_hits += 1
+                if self.run_id is not None:
+                    self.store.count(self.run_id, made=False, tokens=(0, 0), cost_usd=None)
+                log.info(
+                    "model=%s article=%s answered from the run store",
+                    self.model,
+                    context.get("article_id", "?"),
+                )
+                return replayed
         self._attempts = _Attempts()
         started = time.monotonic()
         value, error, last_text, truncated = None, None, None, False
@@ -124,6 +163,9 @@ class LLM:
         reply.prompt_tokens, reply.completion_tokens = self._attempts.tokens()
         self.spent += reply.prompt_tokens + reply.completion_tokens
         reply.seconds = time.monotonic() - started
+        self.calls_made += 1
+        if key is not None and self.store is not None and reply.attempts:
+            self._remember(key, request, reply, context)
         log.info(
             "model=%s article=%s attempts=%d prompt_tokens=%d completion_tokens=%d seconds=%.1f",
             self.model,
@@ -258,6 +300,54 @@ class LLM:
             self._instructor = client
         return self._instructor
 
+    def _request(
+        self, response_model: type[BaseModel], messages: list[dict[str, str]]
+    ) -> dict[str, Any]:
+        """What decides the answer, for the run store's key."""
+        return {
+            "messages": messages,
+            "schema": response_model.model_json_schema(),
+            "mode": self.mode,
+            "temperature": self.settings.temperature,
+            "max_tokens": self.settings.max_tokens,
+            "seed": self.settings.seed,
+            "max_reasks": self.settings.max_reasks,
+        }
+
+    def _remember(
+        self, key: str, request: dict[str, Any], reply: Reply[Any], context: dict[str, Any]
+    ) -> None:
+        assert self.store is not None
+        answer = self._attempts.last_text() if reply.value is not None else reply.last_text
+        stored = Stored(
+            answer=answer,
+            valid=reply.value is not None,
+            error=reply.error,
+            truncated=reply.truncated,
+            attempts=reply.attempts,
+            prompt_tokens=reply.prompt_tokens,
+            completion_tokens=reply.completion_tokens,
+        )
+        cached = self._attempts.cached_tokens()
+        self.store.put(
+            key,
+            run_id=self.run_id,
+            model=self.model,
+            base_url=self.settings.base_url,
+            article_id=context.get("article_id"),
+            request=request,
+            stored=stored,
+            cached_tokens=cached,
+            seconds=reply.seconds,
+        )
+        if self.run_id is not None:
+            self.store.count(
+                self.run_id,
+                made=True,
+                tokens=(reply.prompt_tokens, reply.completion_tokens),
+                cost_usd=cost(self.model, reply.prompt_tokens, reply.completion_tokens, cached),
+            )
+
     def close(self) -> None:
         """Close the HTTP connections this client opened (not a client passed in)."""
         if self._client is not None and self._http_client is None:
@@ -299,6 +389,21 @@ def _is_transient(exc: BaseException) -> bool:
     if isinstance(cause, openai.APIStatusError):
         return cause.status_code in (408, 409, 429) or cause.status_code >= 500
     return cause is not None
+
+
+def _from_store(hit: Stored, response_model: type[T], context: dict[str, Any]) -> Reply[T] | None:
+    """The stored answer as a Reply, validated again with today's code; None if it no longer
+    validates the way it did (then the call is made afresh)."""
+    value = None
+    if hit.valid:
+        try:
+            value = response_model.model_validate_json(hit.answer or "", context=context)
+        except ValueError:
+            return None
+    reply: Reply[T] = Reply(value, hit.answer, hit.error, hit.attempts)
+    reply.truncated, reply.cached = hit.truncated, True
+    reply.prompt_tokens, reply.completion_tokens = hit.prompt_tokens, hit.completion_tokens
+    return reply
 
 
 def _retry_after(exc: BaseException) -> float | None:

@@ -304,6 +304,11 @@ class Timing(_Model):
     generated_at: str = Field(description="UTC time stamp (ISO 8601).")
     seconds: float = Field(description="Wall time spent in model calls.")
     seconds_per_source: list[float] = Field(description="The same, per source, in source order.")
+    run_id: int | None = Field(None, description="The run's id in the run store.")
+    calls_made: int | None = Field(None, description="Model calls made by this run.")
+    cache_hits: int | None = Field(
+        None, description="Calls answered from the run store instead (no model call)."
+    )
 
 
 class RunInfo(_Model):

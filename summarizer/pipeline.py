@@ -19,6 +19,7 @@ from summarizer.lead import write as write_lead
 from summarizer.llm import LLM
 from summarizer.merge import merge
 from summarizer.models import ArticleExtraction, Briefing, RunInfo, SkippedArticle, Timing
+from summarizer.store import Store, default_path
 
 log = logging.getLogger("summarizer")
 
@@ -63,9 +64,27 @@ def brief(
     loaded = ingest.load(paths)  # bad input fails before any model is started
     if llm is not None:
         return _brief(loaded, settings, llm, date=date, timing=timing, lead=lead)
-    with connect(settings, progress) as connected, LLM(connected) as model:
-        # connect() starts the embedded model when it is the one; both are closed after
-        return _brief(loaded, connected, model, date=date, timing=timing, lead=lead)
+    with Store(settings.store or default_path()) as store:
+        run_id = store.start_run([{"path": a.path, "id": a.id} for a in loaded.articles], date)
+        status, briefing = "failed", None
+        try:
+            # connect() starts the embedded model when it is the one; all is closed after
+            with (
+                connect(settings, progress) as connected,
+                LLM(connected, store=store, run_id=run_id) as model,
+            ):
+                briefing = _brief(loaded, connected, model, date=date, timing=timing, lead=lead)
+                if briefing.run.timing is not None:
+                    briefing.run.timing.calls_made = model.calls_made
+                    briefing.run.timing.cache_hits = model.cache_hits
+                    briefing.run.timing.run_id = run_id
+            status = "partial" if briefing.skipped else "ok"
+            return briefing
+        except KeyboardInterrupt:
+            status = "interrupted"
+            raise
+        finally:
+            store.finish_run(run_id, status, briefing.to_json() if briefing else None)
 
 
 def _brief(

@@ -247,6 +247,12 @@ def method(b: Briefing) -> str:
             if r.timing
             else ""
         )
+        + (
+            f" This run made {r.timing.calls_made} model calls and answered "
+            f"{r.timing.cache_hits} from the run store (run {r.timing.run_id})."
+            if r.timing and r.timing.calls_made is not None
+            else ""
+        )
     )
 
 

@@ -21,13 +21,15 @@ SEEDS = ROOT / "seeds"
 
 
 @pytest.fixture(autouse=True)
-def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
+def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """Tests never see the developer's own model settings or keys."""
     for name in list(os.environ):
         if name.startswith(("SUMMARIZER_", "OPENAI_")):
             monkeypatch.delenv(name)
     # Nothing starts a 1 GB model by accident: tests that want it turn this back on.
     monkeypatch.setenv("SUMMARIZER_EMBEDDED", "0")
+    # Each test has its own run store, never the user's.
+    monkeypatch.setenv("SUMMARIZER_STORE", str(tmp_path / "runs.sqlite3"))
     # A structured-output mode a server rejected is remembered per run (process): not here.
     monkeypatch.setattr(llm_module, "_REMEMBERED_MODE", {})
 

@@ -95,8 +95,9 @@ def test_a_huge_article_is_chunked_and_its_offsets_hold(
 ) -> None:
     (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
     places = ["harbour", "market", "council", "quay", "school", "station", "depot", "square"]
-    paragraphs = [
-        f"Rui Costa spoke at the {places[n % 8]} meeting about the port and its many ships."
+    topics = ["ships", "cranes", "tides", "fees", "berths", "pilots", "tugs", "nets", "docks"]
+    paragraphs = [  # no two chunks alike: identical requests would be answered from the store
+        f"Rui Costa spoke at the {places[n % 8]} meeting about the port and its {topics[n % 9]}."
         for n in range(900)
     ]
     text = "\n".join(paragraphs) + "\n"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -22,8 +23,9 @@ runner = CliRunner()
 def fake_backend(monkeypatch: pytest.MonkeyPatch, server: FakeServer) -> FakeServer:
     """Route the CLI's LLM to the fake server, keeping the settings the CLI built."""
 
-    def make(settings: Settings) -> LLM:
-        return LLM(settings.model_copy(update={"retry_wait": 0}), http_client=server.client())
+    def make(settings: Settings, **store: Any) -> LLM:
+        update = {"retry_wait": 0}
+        return LLM(settings.model_copy(update=update), http_client=server.client(), **store)
 
     monkeypatch.setattr(pipeline, "LLM", make)
     return server

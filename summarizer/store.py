@@ -1,0 +1,248 @@
+"""The run store: every model call and every briefing, in SQLite, so no answer is paid twice.
+
+One file (``runs.sqlite3`` in the user data directory, or ``--store PATH``), WAL mode, written
+as each call completes: a run killed halfway has kept every answer it got, and the next run
+over the same inputs asks only for the rest.
+
+A call's key is a hash of what decides its answer: the model, the base URL, the prompt
+version and the schema (both inside the request), the messages (with their random delimiter
+tags blanked, see prompts.untagged) and the sampling parameters. Its row keeps the request, the
+answer as the model wrote it, whether it validated, what it cost in tokens, latency and money
+(from a versioned price table; unknown is NULL, never 0).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from summarizer import prompts
+
+PRICES_VERSION = "2026-11"
+# USD per million tokens: (prompt, cached prompt, completion). Local models cost nothing in
+# money; a model not listed has an unknown cost (NULL), never 0.
+PRICES: dict[str, tuple[float, float, float]] = {
+    "gpt-4o-mini": (0.15, 0.075, 0.60),
+    "gpt-4o": (2.50, 1.25, 10.00),
+    "gpt-4.1-mini": (0.40, 0.10, 1.60),
+    "gpt-4.1": (2.00, 0.50, 8.00),
+    "qwen2.5-coder-1.5b-instruct-q4_k_m": (0.0, 0.0, 0.0),
+}
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS calls (
+    key TEXT PRIMARY KEY,
+    created_at TEXT NOT NULL,
+    run_id INTEGER,
+    model TEXT NOT NULL,
+    base_url TEXT,
+    article_id TEXT,
+    request TEXT NOT NULL,
+    answer TEXT,
+    valid INTEGER NOT NULL,
+    error TEXT,
+    truncated INTEGER NOT NULL DEFAULT 0,
+    attempts INTEGER NOT NULL,
+    prompt_tokens INTEGER NOT NULL,
+    completion_tokens INTEGER NOT NULL,
+    cached_tokens INTEGER,
+    seconds REAL NOT NULL,
+    cost_usd REAL,
+    prices_version TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS runs (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    started_at TEXT NOT NULL,
+    finished_at TEXT,
+    date TEXT,
+    inputs TEXT NOT NULL,
+    calls_made INTEGER NOT NULL DEFAULT 0,
+    cache_hits INTEGER NOT NULL DEFAULT 0,
+    prompt_tokens INTEGER NOT NULL DEFAULT 0,
+    completion_tokens INTEGER NOT NULL DEFAULT 0,
+    cost_usd REAL,
+    status TEXT NOT NULL DEFAULT 'running',
+    briefing TEXT
+);
+CREATE INDEX IF NOT EXISTS calls_run ON calls(run_id);
+CREATE INDEX IF NOT EXISTS runs_date ON runs(date);
+"""
+
+
+@dataclass
+class Stored:
+    """A stored answer, as the call produced it."""
+
+    answer: str | None
+    valid: bool
+    error: str | None
+    truncated: bool
+    attempts: int
+    prompt_tokens: int
+    completion_tokens: int
+
+
+def default_path() -> Path:
+    import platformdirs
+
+    return platformdirs.user_data_path("summarizer") / "runs.sqlite3"
+
+
+def call_key(model: str, base_url: str | None, request: dict[str, Any]) -> str:
+    """The cache key of one structured call (``request`` holds messages, schema, parameters)."""
+    # A loopback server's port changes from run to run (the embedded model): the model name
+    # and the request say what matters.
+    where = re.sub(r"^(https?://(?:127\.0\.0\.1|localhost)):\d+", r"\1", base_url or "")
+    canonical = json.dumps(
+        {"model": model, "base_url": where, "request": request},
+        sort_keys=True,
+        ensure_ascii=False,
+        default=str,
+    )
+    return hashlib.sha256(prompts.untagged(canonical).encode("utf-8")).hexdigest()
+
+
+def cost(model: str, prompt: int, completion: int, cached: int | None) -> float | None:
+    """USD for one call by the price table, or None when the model's price is unknown."""
+    price = PRICES.get(model)
+    if price is None:
+        return None
+    fresh = prompt - (cached or 0)
+    return (fresh * price[0] + (cached or 0) * price[1] + completion * price[2]) / 1_000_000
+
+
+class Store:
+    """A connection to the run store; use as a context manager."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.executescript(_SCHEMA)
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._db.close()
+
+    # --- calls --------------------------------------------------------------------------------
+
+    def get(self, key: str) -> Stored | None:
+        row = self._db.execute(
+            "SELECT answer, valid, error, truncated, attempts, prompt_tokens, completion_tokens "
+            "FROM calls WHERE key = ?",
+            (key,),
+        ).fetchone()
+        if row is None:
+            return None
+        return Stored(row[0], bool(row[1]), row[2], bool(row[3]), row[4], row[5], row[6])
+
+    def put(
+        self,
+        key: str,
+        *,
+        run_id: int | None,
+        model: str,
+        base_url: str | None,
+        article_id: str | None,
+        request: dict[str, Any],
+        stored: Stored,
+        cached_tokens: int | None,
+        seconds: float,
+    ) -> None:
+        """Record one completed call; a later identical call is answered from here."""
+        self._db.execute(
+            "INSERT OR REPLACE INTO calls VALUES "
+            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                key,
+                _now(),
+                run_id,
+                model,
+                base_url,
+                article_id,
+                prompts.untagged(json.dumps(request, ensure_ascii=False, default=str)),
+                stored.answer,
+                int(stored.valid),
+                stored.error,
+                int(stored.truncated),
+                stored.attempts,
+                stored.prompt_tokens,
+                stored.completion_tokens,
+                cached_tokens,
+                round(seconds, 3),
+                cost(model, stored.prompt_tokens, stored.completion_tokens, cached_tokens),
+                PRICES_VERSION,
+            ),
+        )
+
+    # --- runs ---------------------------------------------------------------------------------
+
+    def start_run(self, inputs: list[dict[str, str]], date: str | None) -> int:
+        cursor = self._db.execute(
+            "INSERT INTO runs (started_at, date, inputs) VALUES (?, ?, ?)",
+            (_now(), date, json.dumps(inputs, ensure_ascii=False)),
+        )
+        return int(cursor.lastrowid or 0)
+
+    def count(
+        self, run_id: int, *, made: bool, tokens: tuple[int, int], cost_usd: float | None
+    ) -> None:
+        """Add one call to a run's counters: made, or answered from the store."""
+        column = "calls_made" if made else "cache_hits"
+        self._db.execute(
+            f"UPDATE runs SET {column} = {column} + 1, prompt_tokens = prompt_tokens + ?, "
+            "completion_tokens = completion_tokens + ?, "
+            "cost_usd = CASE WHEN ? IS NULL THEN cost_usd ELSE COALESCE(cost_usd, 0) + ? END "
+            "WHERE id = ?",
+            (*tokens, cost_usd, cost_usd, run_id),
+        )
+
+    def finish_run(self, run_id: int, status: str, briefing_json: str | None) -> None:
+        self._db.execute(
+            "UPDATE runs SET finished_at = ?, status = ?, briefing = ? WHERE id = ?",
+            (_now(), status, briefing_json, run_id),
+        )
+
+    def runs(self, limit: int = 20) -> list[dict[str, Any]]:
+        return self._rows(
+            "SELECT id, started_at, finished_at, date, status, calls_made, cache_hits, "
+            "prompt_tokens, completion_tokens, cost_usd, inputs FROM runs ORDER BY id DESC LIMIT ?",
+            (limit,),
+        )
+
+    def run(self, run_id: int) -> dict[str, Any] | None:
+        return next((r for r in self.runs(limit=1_000_000) if r["id"] == run_id), None)
+
+    def usage(self) -> list[dict[str, Any]]:
+        """Calls, tokens and cost by model and day (UTC), newest first."""
+        return self._rows(
+            "SELECT substr(created_at, 1, 10) AS day, model, COUNT(*) AS calls, "
+            "SUM(attempts) AS attempts, SUM(prompt_tokens) AS prompt_tokens, "
+            "SUM(completion_tokens) AS completion_tokens, SUM(cached_tokens) AS cached_tokens, "
+            "CASE WHEN COUNT(cost_usd) = COUNT(*) THEN SUM(cost_usd) END AS cost_usd, "
+            "AVG(seconds) AS mean_seconds FROM calls GROUP BY day, model "
+            "ORDER BY day DESC, model",
+            (),
+        )
+
+    def _rows(self, sql: str, params: tuple[Any, ...]) -> list[dict[str, Any]]:
+        cursor = self._db.execute(sql, params)
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")

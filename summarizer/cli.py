@@ -19,7 +19,7 @@ from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn
 from summarizer import backends, evaluate, local, pipeline, schemas
 from summarizer.config import Settings
 from summarizer.errors import SummarizerError
-from summarizer.llm import LLM
+from summarizer.llm import LLM, RedactingFilter
 from summarizer.models import Briefing
 from summarizer.store import Store, default_path
 
@@ -302,6 +302,8 @@ def _assembly_progress() -> Iterator[Callable[[int], None]]:
 def _settings(verbose: bool, **explicit: Any) -> Settings:
     if verbose:
         logging.basicConfig(level=logging.INFO, format="%(name)s: %(message)s", stream=sys.stderr)
+        for handler in logging.getLogger().handlers:
+            handler.addFilter(RedactingFilter())
     else:
         # instructor logs every exhausted re-ask at ERROR, tracebacks and all; the run reports
         # dropped items itself, so without --verbose that noise stays out of the terminal.

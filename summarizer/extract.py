@@ -61,7 +61,11 @@ class Chunk:
 def chunks_within(article: Article, chunk: Chunk, limit: int) -> Iterator[Chunk]:
     """``chunk`` cut again into pieces of at most ``limit`` characters, on line or sentence
     boundaries, its boilerplate still left out."""
-    inner = [(s, e) for s, e in _chunk_lines(article) if chunk.start <= s and e <= chunk.end]
+    inner = [
+        (max(s, chunk.start), min(e, chunk.end))
+        for s, e in _chunk_lines(article)
+        if s < chunk.end and chunk.start < e  # a chunk may start or end inside a long line
+    ]
     yield from _batches(article, inner, limit)
 
 

@@ -45,22 +45,24 @@ _BIO_WINDOW = 3  # a bio is only looked for among the last few lines of text
 _HIDDEN = [
     (re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL), "HTML comment"),
     (re.compile(r"<(script|style)\b[^>]*>.*?(?:</\1\s*>|\Z)", re.DOTALL | re.IGNORECASE), "markup"),
-    (re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>"), "markup"),
+    (re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>\n]*)?/?>"), "markup"),
     (re.compile(r"<\|[\w-]+\|>"), "markup"),  # chat-template tokens such as <|im_start|>
-    (re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]+"), "invisible characters"),
+    (
+        re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\U000e0000-\U000e007f]+"),
+        "invisible characters",  # zero-width, bidi controls, and tag characters that spell text
+    ),
 ]
 _INSTRUCTION = re.compile(
-    r"""\b(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+|the\s+)?(?:of\s+)?(?:your\s+|the\s+)?
-        (?:previous|prior|above|earlier|preceding|former|your|system)\s+
-        (?:instructions?|prompts?|rules|directions|guidelines|context)
-      | \b(?:system|developer)\s+(?:prompt|message|instructions?)\b
-      | \byou\s+are\s+(?:now\s+)?(?:an?\s+|the\s+)?(?:\w+\s+){0,2}(?:assistant|ai|chatbot|language\s+model)\b
-      | \b(?:new|updated|real)\s+instructions?\s*:
-      | ^\s*(?:system|assistant)\s*:
-      | \b(?:ai|language\s+models?|llms?|assistants?|summari[sz]ers?)\b[^.!?\n]{0,40}\b(?:must|should)\s+(?:report|say|state|write|output|ignore)
+    r"""\b(?:ignore|disregard|forget)\s+(?:all\s+|any\s+)?(?:of\s+)?(?:the\s+|your\s+)?
+        (?:previous|prior|above|earlier|preceding|system|original)\s+(?:instructions?|prompts?)\b
+      | \byou\s+are\s+(?:now\s+)?(?:an?\s+|the\s+)?(?:\w+\s+){0,2}
+        (?:assistant|ai|chatbot|language\s+model)(?=\s*(?:[.,;:!]|that\b|who\b|$))
+      | \b(?:ai\s+)?(?:summari[sz]ers?|language\s+models?|llms?|chatbots?|the\s+assistant)
+        \s+(?:must|should)\s+(?:report|say|state|write|output|ignore)\b
     """,
     re.IGNORECASE | re.VERBOSE | re.MULTILINE,
 )
+_ROLE_LINE = re.compile(r"^[ \t]*(?:system|assistant|developer)[ \t]*:.*$", re.I | re.M)
 _SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?][\"'”’]?\s+[A-Z]")  # "U.S. Confirms" is no break
 
 
@@ -185,6 +187,10 @@ def _mark_hidden(text: str) -> list[Boilerplate]:
     for match in _INSTRUCTION.finditer(text):
         start, end = _sentence_around(text, match.start(), match.end())
         spans.append(Boilerplate(start=start, end=end, reason="instruction to the model"))
+    for match in _ROLE_LINE.finditer(text):  # "SYSTEM: ..." speaks to the model: the whole line
+        spans.append(
+            Boilerplate(start=match.start(), end=match.end(), reason="instruction to the model")
+        )
     return spans
 
 

@@ -36,10 +36,22 @@ MAX_WORDS = 35  # the prompt asks for 30; a little slack before a sentence is re
 _QUOTE_CHARS = 400  # a longer quote is cut in the listing (a sentence copying the cut is refused)
 # A sentence end inside the text: "...Kursk. North Korea..." ("U.S. Secretary" is not one).
 _BREAK = re.compile(r"[a-z0-9%)”'][.!?]\s+[A-Z“\"]")
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_NAME = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*")
+_AMOUNT = re.compile(
+    r"(\d+(?:[.,]\d+)*)(?:\s*(thousand|million|billion|trillion|bn|m)\b)?", re.IGNORECASE
+)
+_SCALES = {"thousand": "k", "million": "m", "m": "m", "billion": "b", "bn": "b", "trillion": "t"}
+_ABBREVIATIONS = {
+    "gen", "lt", "col", "maj", "capt", "sgt", "adm", "mr", "mrs", "ms", "dr", "st", "sen",
+    "rep", "gov", "prof", "jr", "sr", "no", "vs", "etc", "p.m", "a.m", "u.s", "u.k", "u.n",
+}  # fmt: skip
 # Capitalised words that are not names: sentence openers and function words.
-_NOT_NAMES = {"the", "a", "an", "in", "on", "at", "it", "this", "these", "according", "as", "i"}
+_NOT_NAMES = {
+    "the", "a", "an", "in", "on", "at", "it", "its", "this", "these", "those", "that", "there",
+    "according", "as", "i", "but", "and", "however", "meanwhile", "both", "after", "before",
+    "while", "when", "since", "despite", "although", "also", "he", "she", "they", "we", "his",
+    "her", "their", "some", "many", "more", "most", "other", "another", "one", "two", "three",
+    "if", "for", "with", "by", "from", "of", "to", "so", "yet", "still", "further",
+}  # fmt: skip
 
 
 def prompt_version() -> str:
@@ -88,18 +100,18 @@ class Facts:
         unknown = [n for n in sentence.citations if n not in self.quotes]
         if unknown:
             return f"cites [{unknown[0]}], which is not among the facts"
-        if _BREAK.search(sentence.text.strip()) or "…" in sentence.text:
+        if _two_sentences(sentence.text.strip()) or "…" in sentence.text:
             return "write one complete sentence, in your own words"
         if len(sentence.text.split()) > MAX_WORDS:
             return f"write at most {MAX_WORDS} words: summarise, do not copy the quote"
         cited = " ".join(self.quotes[n] for n in sentence.citations)
-        digits = {_digits(n) for n in _NUMBER.findall(cited)}
-        for number in _NUMBER.findall(sentence.text):
-            if _digits(number) not in digits:
-                return f"the number {number!r} is not in the words it cites"
-        folded = _plain(cited)
+        amounts = set(_amounts(cited))
+        for amount, shown in _amounts_shown(sentence.text):
+            if amount not in amounts:
+                return f"the number {shown!r} is not in the words it cites"
+        words = set(re.findall(r"[\w'-]+", _plain(cited)))
         for name in _names(sentence.text):
-            if _plain(name) not in folded:
+            if _plain(name).strip("'-,;:!?") not in words:
                 return f"the name {name!r} is not in the words it cites"
         loaded = loaded_words(sentence.text)
         if loaded:
@@ -209,17 +221,31 @@ def _salvage(text: str | None) -> list[LeadSentence]:
 
 
 def _names(text: str) -> list[str]:
-    """Capitalised runs, minus a lone first word and function words."""
-    found = []
-    for match in _NAME.finditer(text):
-        words = match[0].split()
-        opens = match.start() == 0 or text[: match.start()].rstrip().endswith((".", ":", "—"))
-        if opens and len(words) == 1:  # "The", "Officials": capitalised only as the first word
-            words = []
-        words = [w for w in words if fold(w).strip(".") not in _NOT_NAMES]
-        if words:
-            found.append(" ".join(words))
-    return found
+    """Every capitalised word, the first included, minus common openers and function words:
+    each must be in the cited words ("Putin said..." is checked too)."""
+    return [m[0] for m in re.finditer(r"[A-Z][\w’'.-]*", text) if _plain(m[0]) not in _NOT_NAMES]
+
+
+def _amounts(text: str) -> list[tuple[str, str]]:
+    return [amount for amount, _ in _amounts_shown(text)]
+
+
+def _amounts_shown(text: str) -> list[tuple[tuple[str, str], str]]:
+    """(digits, scale) of every number, with the words as written: '$1.5 billion' is
+    ('1.5', 'b'), never the same as '$1.5 million'."""
+    return [
+        ((_digits(m[1]), _SCALES.get((m[2] or "").lower(), "")), m[0])
+        for m in _AMOUNT.finditer(text)
+    ]
+
+
+def _two_sentences(text: str) -> bool:
+    """A sentence end inside the text, not counting abbreviations ("Gen. Syrskyi")."""
+    for match in _BREAK.finditer(text):
+        word = re.findall(r"[\w.]+$", text[: match.start() + 1])
+        if not word or word[0].rstrip(".").lower() not in _ABBREVIATIONS:
+            return True
+    return False
 
 
 def _plain(text: str) -> str:

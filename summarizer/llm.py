@@ -16,6 +16,7 @@ import email.utils
 import logging
 import re
 import time
+import urllib.parse
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
@@ -39,6 +40,8 @@ T = TypeVar("T", bound=BaseModel)
 # 400/422 anywhere; 500 only for json_schema, which llama.cpp's server answers with 500.
 _FALLBACK: dict[str, Literal["llamacpp", "json"]] = {"json_schema": "llamacpp", "llamacpp": "json"}
 _REJECTS_MODE = {400, 422}
+# ...and only when the error is about the output format, not, say, the context length.
+_FORMAT_WORDS = ("response_format", "schema", "json", "grammar", "format")
 _REMEMBERED_MODE: dict[str, Literal["json_schema", "llamacpp", "json"]] = {}
 _KEYLIKE = re.compile(r"\b(sk|key|token)-[A-Za-z0-9_*.-]{6,}", re.IGNORECASE)
 
@@ -101,6 +104,8 @@ class LLM:
         if settings.base_url is None and settings.api_key is None:
             raise ConfigError(NO_MODEL)
         self.settings = settings
+        if settings.api_key is not None and len(settings.api_key.get_secret_value()) >= 6:
+            _SECRETS.add(settings.api_key.get_secret_value())
         self._server = settings.base_url or "openai"
         # A mode this server rejected earlier in the run is not tried again.
         self.mode = _REMEMBERED_MODE.get(self._server, settings.resolved_mode())
@@ -187,7 +192,8 @@ class LLM:
                 result = self._call_with_transport_retries(response_model, messages, context)
             except ModelError as exc:
                 fallback = _FALLBACK.get(self.mode)
-                rejected = exc.status in _REJECTS_MODE or (
+                about_format = any(w in str(exc).lower() for w in _FORMAT_WORDS)
+                rejected = (exc.status in _REJECTS_MODE and about_format) or (
                     self.mode == "json_schema" and exc.status in (500, 501)
                 )
                 if self._mode_works or fallback is None or not rejected:
@@ -455,7 +461,7 @@ def _transport_cause(exc: BaseException) -> BaseException | None:
 def _describe(exc: BaseException, settings: Settings) -> str:
     import openai
 
-    where = settings.base_url or "the OpenAI API"
+    where = shown_url(settings.base_url) if settings.base_url else "the OpenAI API"
     if isinstance(exc, openai.APIConnectionError):
         detail = _redact(str(exc)).rstrip(".")
         return f"Cannot reach the model server at {where} ({detail}). Is it running?"
@@ -467,8 +473,32 @@ def _describe(exc: BaseException, settings: Settings) -> str:
 
 
 def _redact(message: str) -> str:
-    """Remove anything shaped like a key from a message before it is shown or logged."""
+    """Remove the configured keys, and anything shaped like a key, from a message before it
+    is shown, logged or stored."""
+    for secret in _SECRETS:
+        message = message.replace(secret, "[redacted]")
     return _KEYLIKE.sub("[redacted]", message)[:500]
+
+
+def shown_url(url: str) -> str:
+    """A URL fit to show: no user:password@, no query string (keys hide in both)."""
+    parts = urllib.parse.urlsplit(url)
+    host = parts.hostname or ""
+    netloc = f"{host}:{parts.port}" if parts.port else host
+    return urllib.parse.urlunsplit((parts.scheme, netloc, parts.path, "", ""))
+
+
+class RedactingFilter(logging.Filter):
+    """For log handlers: instructor logs exception text at ERROR, and a server's error text
+    may echo a key; keys are taken out first."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg = _redact(record.getMessage())
+        record.args = ()
+        return True
+
+
+_SECRETS: set[str] = set()  # the keys this process was given, redacted wherever they appear
 
 
 def _completion_text(completion: Any) -> str | None:

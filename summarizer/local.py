@@ -249,19 +249,31 @@ def context_size(chunk_chars: int, max_tokens: int, overhead_tokens: int = 2048)
 
 def _answers(url: str) -> bool:
     try:
-        with urllib.request.urlopen(url, timeout=2) as response:
+        opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # loopback, direct
+        with opener.open(url, timeout=2) as response:
             return response.status == 200 and "data" in json.loads(response.read() or b"{}")
     except (OSError, ValueError, urllib.error.URLError):
         return False
 
 
 def _die_with_parent() -> None:
-    """In the child, before exec: ask Linux to send SIGTERM when the parent dies."""
+    """In the child, before exec: ask Linux to send SIGTERM when the parent dies. libc is
+    loaded in the parent (see start); the child only makes the call."""
+    if _PRCTL is not None:
+        _PRCTL(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+
+def _load_prctl() -> Callable[..., int] | None:
     import ctypes
 
-    pr_set_pdeathsig = 1
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(pr_set_pdeathsig, signal.SIGTERM)
+    try:
+        prctl: Callable[..., int] = ctypes.CDLL("libc.so.6", use_errno=True).prctl
+    except (OSError, AttributeError):
+        return None
+    return prctl
+
+
+_PRCTL: Callable[..., int] | None = _load_prctl() if sys.platform == "linux" else None
 
 
 def _exit_on_sigterm() -> signal.Handlers | Callable[..., object] | int | None:

@@ -94,8 +94,9 @@ _ALIAS_INDEX = {alias: name for name, aliases in _COUNTRY_ALIASES.items() for al
 _STOP = {"the", "of", "a", "an", "in", "on", "and", "or", "to", "for", "by", "with", "at", "from"}
 _SURNAME_SIMILARITY = 0.85
 _COUNTED_OVERLAP = 0.5
-# Clustering events: shared words needed with a shared named person, and without one.
-_EVENT_WORDS_WITH_PERSON = 0.08
+# Clustering events: the share of words two tellings need in common, with a shared named
+# person (by whether their types agree), and without one (types must agree).
+_EVENT_WORDS_WITH_PERSON = {True: 0.1, False: 0.2}
 _EVENT_WORDS_ALONE = 0.3
 # Words every war story uses, which say nothing about which event it is.
 _COMMON = {"north", "korean", "korea", "russia", "russian", "ukraine", "ukrainian", "u", "us"}
@@ -240,6 +241,9 @@ def _developments(
             told[k].source for k in members[cj]
         }:
             continue
+        # Every telling must read as the same event as every other, not just one pair.
+        if any(_same_event(told[p], told[q]) <= 0 for p in members[ci] for q in members[cj]):
+            continue
         keep, gone = min(ci, cj), max(ci, cj)
         for k in members.pop(gone):
             cluster_of[k] = keep
@@ -272,7 +276,9 @@ def _tellings(
             # Type, place and time count as words: two tellings sharing them are closer.
             told_words = [event.summary, *(e.quote for e in event.evidence)]
             told_words += [w for w in (event.place, event.time) if w and not _unstated(w)]
-            words = _counted_key(" ".join(told_words)) | {f"type:{event.type}"}
+            # People count as people, not as words: a shared name alone is no shared story.
+            name_words = {w for n in named for w in _counted_key(n)}
+            words = _counted_key(" ".join(told_words)) - name_words
             seen[key] = _Told(
                 event, list(event.evidence), book.sources[first.article_id], named, words - _COMMON
             )
@@ -288,10 +294,10 @@ def _same_event(a: _Told, b: _Told) -> float:
     if not a.words or not b.words:
         return 0.0
     overlap = len(a.words & b.words) / len(a.words | b.words)
-    shared = a.people & b.people
-    if shared and overlap >= _EVENT_WORDS_WITH_PERSON:
+    same_type = a.event.type == b.event.type
+    if a.people & b.people and overlap >= _EVENT_WORDS_WITH_PERSON[same_type]:
         return overlap + 1.0
-    return overlap if overlap >= _EVENT_WORDS_ALONE else 0.0
+    return overlap if same_type and overlap >= _EVENT_WORDS_ALONE else 0.0
 
 
 def _development(cluster: list[_Told], book: Citations) -> Development:

@@ -324,6 +324,7 @@ class RunInfo(_Model):
     completion_tokens: int
     lead_prompt_version: str | None = Field(None, description="Set when a lead was asked for.")
     lead_dropped: int = Field(0, description="Lead sentences dropped by the checks.")
+    lead_error: str | None = Field(None, description="Why the lead call failed, if it did.")
     timing: Timing | None = Field(
         description="The only run-specific field; None under --no-timing, so that the same "
         "input gives the same bytes."

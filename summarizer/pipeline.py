@@ -104,8 +104,15 @@ def _brief(
 
 
 def add_lead(briefing: Briefing, llm: StructuredModel) -> None:
-    """Ask for the lead paragraph and keep the sentences that pass its checks (lead.py)."""
-    sentences, dropped, stats = write_lead(briefing, llm)
+    """Ask for the lead paragraph and keep the sentences that pass its checks (lead.py).
+    If the call fails, the briefing stands without a lead, and says why."""
+    try:
+        sentences, dropped, stats = write_lead(briefing, llm)
+    except ModelError as exc:
+        log.warning("no lead: %s", exc)
+        briefing.run.lead_prompt_version = lead_prompt_version()
+        briefing.run.lead_error = str(exc)
+        return
     run = briefing.run
     briefing.lead = sentences
     run.lead_prompt_version = lead_prompt_version()

@@ -170,7 +170,8 @@ def disputed(b: Briefing, st: Style) -> list[str]:
             continue
         by_scope: dict[str, list[FigureClaim]] = {}
         for c in g.claims:
-            by_scope.setdefault(c.scope or "", []).append(c)
+            key = " ".join((c.scope or "").lower().split()).removeprefix("the ")
+            by_scope.setdefault(key, []).append(c)
         for scope, claims in by_scope.items():
             if len({c.source for c in claims}) < 2 or len({c.raw for c in claims}) < 2:
                 continue
@@ -235,11 +236,12 @@ def method(b: Briefing) -> str:
         f"articles: {r.calls} model calls ({r.reasks} re-asks), {r.dropped} items dropped "
         f"because they could not be grounded in the text, {r.prompt_tokens} prompt and "
         f"{r.completion_tokens} completion tokens."
+        + (f" No lead: the call failed ({r.lead_error})." if r.lead_error else "")
         + (
             f" The lead was written by the model from the merged facts (prompt version "
             f"{r.lead_prompt_version}) and checked against its citations: {len(b.lead)} "
             f"sentence{'s' if len(b.lead) != 1 else ''} kept, {r.lead_dropped} dropped."
-            if r.lead_prompt_version
+            if r.lead_prompt_version and not r.lead_error
             else ""
         )
         + (

@@ -53,6 +53,8 @@ class FakeServer:
         if not self.queue:
             return httpx2.Response(500, json={"error": {"message": "fake server: queue empty"}})
         answer = self.queue.popleft()
+        if isinstance(answer, tuple):  # (status, error message)
+            return httpx2.Response(answer[0], json={"error": {"message": answer[1]}})
         if isinstance(answer, int):
             return httpx2.Response(answer, json={"error": {"message": f"fake {answer}"}})
         if isinstance(answer, str):

@@ -151,7 +151,8 @@ def test_the_token_budget_stops_the_run_cleanly(folder: Path, server: OpenAIServ
 def test_a_rejected_mode_falls_back_once_and_is_remembered(
     folder: Path, server: OpenAIServer
 ) -> None:
-    server.then(Status(400))  # the server refuses the grammar-constrained response_format
+    # The server refuses the grammar-constrained response_format.
+    server.then(Status(400, {}, "response_format json_object with schema is not supported"))
     briefing = brief([folder], settings=_settings(server, mode="llamacpp"))
     assert len(briefing.sources) == 2
     formats = [r.get("response_format") for r in server.requests]

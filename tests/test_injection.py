@@ -89,3 +89,22 @@ def test_the_briefing_says_what_was_set_aside(obeying: OpenAIServer) -> None:
     sources = briefing.to_markdown().split("## Sources")[1]
     assert "possible prompt injection" in sources
     assert "Marta Silva" in briefing.to_markdown()  # the real news is briefed
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Companies deploying AI must report serious incidents within 15 days.",
+        "Assistant Secretary Jones said officials should report 1,200 cases.",
+        "Lawmakers voted to override the previous rules.",
+        "Police issued new instructions: stay indoors.",
+        "The alert system message warned 40,000 residents.",
+        "'You are the assistant coach now,' the manager told him.",
+        "OpenAI changed the system prompt of its chatbot.",
+        "The system prompted a review, and you are now a member.",
+        "Prices rose where x<y held; later\nthey fell where z>w.",
+    ],
+)
+def test_ordinary_news_is_not_taken_for_an_injection(sentence: str) -> None:
+    article = ingest.parse(sentence + "\n", "news.txt")
+    assert article.boilerplate == [] and article.content() == article.text

@@ -64,7 +64,7 @@ def test_a_checked_lead_is_kept_and_rendered(
         ("Antony Blinken said 9,000 North Korean soldiers would fight.", "the number '9,000'"),
         (
             "Vladimir Putin said 8,000 North Korean soldiers would fight.",
-            "the name 'Vladimir Putin'",
+            "the name 'Vladimir'",
         ),
         ("Antony Blinken gave staggering figures of 8,000 soldiers.", "loaded word 'staggering'"),
     ],
@@ -115,3 +115,22 @@ def test_one_complete_sentence_only(briefing: Briefing, text: str) -> None:
     n = _cite(briefing, "Yoon Suk Yeol met")
     problem = facts.problem(lead.LeadSentence(text=text, citations=[n]))
     assert problem == "write one complete sentence, in your own words"
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("Putin said 8,000 North Korean soldiers would fight.", "the name 'Putin'"),
+        ("Antony Blinken said 8,000 billion soldiers would fight.", "the number '8,000 billion'"),
+        ("Gen. Blinken said 8,000 North Korean soldiers would fight.", "the name 'Gen.'"),
+        ("U.S. Secretary of State Antony Blinken's figure was 8,000.", None),
+        ("Meanwhile Antony Blinken said 8,000 North Korean soldiers would fight.", None),
+    ],
+)
+def test_every_name_and_amount_is_checked_word_by_word(
+    briefing: Briefing, text: str, problem: str | None
+) -> None:
+    facts = lead.facts_of(briefing)
+    n = _cite(briefing, "8,000 North Korean soldiers")
+    found = facts.problem(lead.LeadSentence(text=text, citations=[n]))
+    assert (found is None) if problem is None else (problem in (found or "")), found

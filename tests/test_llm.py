@@ -82,7 +82,8 @@ def test_client_errors_are_not_retried(fake_llm: LLM, server: FakeServer) -> Non
 def test_a_400_on_the_first_call_tries_the_next_mode_once(
     fake_llm: LLM, server: FakeServer
 ) -> None:
-    server.enqueue(400, 400, GOOD)
+    refused = (400, "response_format with a schema is not supported")
+    server.enqueue(refused, refused, GOOD)
     with pytest.raises(ModelError, match="answered HTTP 400"):
         _ask(fake_llm)  # llamacpp rejected, then json rejected: no third mode
     assert len(server.requests) == 2 and fake_llm.mode == "json"
@@ -165,3 +166,10 @@ def test_key_never_reaches_errors_or_logs(
     assert "refused the API key" in str(caught.value)
     assert key not in str(caught.value) and key not in caplog.text
     assert key not in repr(llm.settings)
+
+
+def test_a_400_about_something_else_keeps_the_mode(fake_llm: LLM, server: FakeServer) -> None:
+    server.enqueue((400, "the prompt is longer than the context window"), GOOD)
+    with pytest.raises(ModelError, match="context window"):
+        _ask(fake_llm)
+    assert len(server.requests) == 1 and fake_llm.mode == "llamacpp"

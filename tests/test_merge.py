@@ -451,3 +451,28 @@ def test_a_person_both_found_pools_evidence_and_keeps_the_models_role() -> None:
     (kirby,) = with_people(model, rule)
     assert kirby.role == "spokesperson" and kirby.aliases == ["Kirby"]
     assert len(kirby.evidence) == 3
+
+
+def test_a_shared_name_alone_does_not_make_two_events_one() -> None:
+    from summarizer.models import Event
+
+    a = _article("John Kirby said troops suffered casualties near the border.", "a")
+    b = _article("John Kirby announced an aid package for the air force.", "b")
+    xs = [
+        ArticleExtraction(
+            article=art,
+            model="m",
+            prompt_version="p",
+            actors=[
+                Actor(name="John Kirby", kind="person", evidence=[_evidence(art, "John Kirby")])
+            ],
+            events=[
+                Event(type=kind, summary=text, evidence=[_evidence(art, art.text.rstrip("."))])
+            ],
+        )
+        for art, kind, text in (
+            (a, "casualties", "Kirby says troops suffered casualties."),
+            (b, "aid", "Kirby announces an aid package."),
+        )
+    ]
+    assert [d.sources for d in merge(xs).developments] == [[1], [2]]

@@ -81,3 +81,22 @@ def test_no_cassette_holds_a_key_or_an_authorization_header() -> None:
         text = cassette.read_text(encoding="utf-8").lower()
         assert "authorization" not in text and "bearer " not in text, cassette
         assert "sk-test-not-a-real-key" not in text, cassette
+
+
+def test_a_key_of_any_shape_and_credentials_in_the_url_are_never_shown(
+    tmp_path: Path, server: OpenAIServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    odd_key = "gsk_live_77QwErTy"  # not shaped like sk-...: only knowing the key catches it
+    monkeypatch.setenv("OPENAI_API_KEY", odd_key)
+    echoed = Status(500, {}, f"upstream rejected {odd_key}")
+    server.then(*[echoed] * 4)
+    article = tmp_path / "a.txt"
+    article.write_text("Ana Lima opened the bridge on Monday.\n", encoding="utf-8")
+    url = server.base_url.replace("http://", "http://user:hunter22@") + "?api-key=q1w2e3"
+    result = CliRunner().invoke(
+        cli.app, ["brief", str(article), "--base-url", url, "-v", "--no-cache"]
+    )
+    shown = result.stdout + result.stderr
+    assert result.exit_code == 5
+    for secret in (odd_key, "hunter22", "q1w2e3"):
+        assert secret not in shown, secret

@@ -10,9 +10,9 @@ from typing import Any, Protocol, TypeVar
 from pydantic import BaseModel
 
 from summarizer import figures, mentions, names, prompts
+from summarizer.actors import person_core
 from summarizer.grounding import Grounder, fold
 from summarizer.llm import Reply
-from summarizer.merge import person_core
 from summarizer.models import (
     Actor,
     Article,

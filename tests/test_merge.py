@@ -7,9 +7,9 @@ import pytest
 from summarizer import ingest
 from summarizer.merge import (
     Citations,
-    _display_name,
     canonical_place,
     cluster_actors,
+    display_name,
     merge,
     person_core,
 )
@@ -95,7 +95,7 @@ def _actors(*names: tuple[str, str]) -> list[tuple[str, Actor]]:
 )
 def test_actor_resolution(names: list[tuple[str, str]], expected: list[str]) -> None:
     groups = cluster_actors([a for _, a in _actors(*names)])
-    assert sorted(_display_name(g) for g in groups) == sorted(expected)
+    assert sorted(display_name(g) for g in groups) == sorted(expected)
 
 
 TEXT_A = "Kirby said over 1,000 troops were killed or wounded. Aid of £1 billion was announced."
@@ -193,11 +193,11 @@ def test_identical_development_lines_share_one_line() -> None:
     ],
 )
 def test_counted_things_match_through_synonyms(a: str, b: str, same: bool) -> None:
-    from summarizer.merge import _same_measure
+    from summarizer.merge import same_measure
 
     article = _article("x 1 y", "a")
     fa, fb = (_figure(article, "1", "1", 1, "people", c) for c in (a, b))
-    assert _same_measure(fa, fb) is same
+    assert same_measure(fa, fb) is same
 
 
 # --- figure groups: scope, qualifiers, currencies (hand-written figures) ------------------------

@@ -1,0 +1,255 @@
+"""Actors across articles: one entry per real-world actor, whatever the spelling or title."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from difflib import SequenceMatcher
+
+from summarizer.citations import Citations, stable_id
+from summarizer.models import Actor, ActorKind, MergedActor
+
+# Words that open a name but are not part of it: "President-elect Donald Trump".
+_TITLES = {
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sir",
+    "president",
+    "president-elect",
+    "vice",
+    "prime",
+    "minister",
+    "secretary",
+    "state",
+    "defense",
+    "defence",
+    "general",
+    "gen",
+    "spokesperson",
+    "spokesman",
+    "adviser",
+    "advisor",
+    "chairman",
+    "leader",
+    "supreme",
+    "chancellor",
+    "king",
+    "queen",
+    "senator",
+    "sen",
+    "rep",
+    "governor",
+    "mayor",
+    "deputy",
+    "head",
+    "chief",
+    "ambassador",
+}
+_COUNTRY_ALIASES = {
+    "United States": {
+        "us",
+        "u.s",
+        "u.s.",
+        "usa",
+        "u.s.a.",
+        "united states",
+        "america",
+        "united states of america",
+        "the united states",
+        "the us",
+        "the u.s.",
+    },
+    "United Kingdom": {"uk", "u.k.", "britain", "great britain", "united kingdom", "the uk"},
+    "North Korea": {"north korea", "dprk", "democratic people's republic of korea"},
+    "South Korea": {"south korea", "republic of korea", "rok"},
+    "Russia": {"russia", "russian federation"},
+    "Ukraine": {"ukraine"},
+}
+_ALIAS_INDEX = {alias: name for name, aliases in _COUNTRY_ALIASES.items() for alias in aliases}
+
+_SURNAME_SIMILARITY = 0.85
+_COLLECTIVES = {
+    "official",
+    "officials",
+    "soldiers",
+    "troops",
+    "forces",
+    "leadership",
+    "authorities",
+    "bloggers",
+    "sources",
+    "analysts",
+    "experts",
+    "people",
+    "civilians",
+    "residents",
+    "units",
+    "intelligence",
+    "observers",
+    "reports",
+    "witnesses",
+    "fighters",
+    "militants",
+}
+
+
+def cluster_actors(actors: list[Actor]) -> list[list[Actor]]:
+    """Group mentions of one real-world actor, whatever the spelling or title in each article."""
+    clusters: list[list[Actor]] = []
+    keyed: dict[str, list[Actor]] = {}
+    singles: list[Actor] = []
+    for actor in actors:
+        if actor.kind != "person":
+            key = canonical_place(actor.name) or fold_name(actor.name).removeprefix("the ")
+            keyed.setdefault(key, []).append(actor)
+        elif len(person_core(actor.name).split()) == 1:
+            singles.append(actor)
+        else:
+            _join_person(clusters, actor)
+    for actor in singles:
+        matches = [c for c in clusters if _single_matches(actor.name, c)]
+        if len(matches) == 1:
+            matches[0].append(actor)
+        else:  # no full name to join, or an ambiguous one: keep it apart rather than guess
+            clusters.append([actor])
+    # "Biden administration", a government to the model, is an alias of the person Biden.
+    aliases = {fold_name(alias): c for c in clusters for a in c for alias in a.aliases}
+    for key in list(keyed):
+        if key in aliases:
+            aliases[key].extend(keyed.pop(key))
+    position = {id(actor): index for index, actor in enumerate(actors)}
+    groups = clusters + list(keyed.values())
+    return sorted(groups, key=lambda group: min(position[id(a)] for a in group))
+
+
+def person_core(name: str) -> str:
+    """The name without its leading title: 'spokesperson John Kirby' -> 'John Kirby'."""
+    tokens = name.replace("’", "'").split()
+    run: list[str] = []
+    for token in reversed(tokens):
+        if not (token[:1].isupper() or token[:1].isdigit()):
+            break
+        run.insert(0, token)
+    while len(run) > 1 and run[0].lower().strip(".,") in _TITLES:
+        run.pop(0)
+    return " ".join(run) if run else name.strip()
+
+
+def canonical_place(name: str) -> str | None:
+    """'U.S.', 'US' and 'United States' -> 'United States'; None if not a known country."""
+    return _ALIAS_INDEX.get(fold_name(name))
+
+
+def _join_person(clusters: list[list[Actor]], actor: Actor) -> None:
+    for cluster in clusters:
+        if any(_same_person(actor.name, other.name) for other in cluster):
+            cluster.append(actor)
+            return
+    clusters.append([actor])
+
+
+def _same_person(a: str, b: str) -> bool:
+    ta, tb = _tokens(person_core(a)), _tokens(person_core(b))
+    if not ta or not tb:
+        return False
+    if len(ta) == 1 or len(tb) == 1:
+        short, long = (ta, tb) if len(ta) == 1 else (tb, ta)
+        return any(_similar(short[0], t) for t in long)
+    return _similar(ta[-1], tb[-1]) and _same_given_name(ta[0], tb[0])
+
+
+def _same_given_name(a: str, b: str) -> bool:
+    """'J.' matches 'John'; 'Joe' does not match 'Jill'."""
+    a, b = a.rstrip("."), b.rstrip(".")
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    return _similar(a, b)
+
+
+def _single_matches(name: str, cluster: list[Actor]) -> bool:
+    return any(_same_person(name, other.name) for other in cluster)
+
+
+def is_group(name: str) -> bool:
+    """'US officials', 'North Korean troops': a collective, not a named actor for who's who."""
+    words = fold_name(name).split()
+    return bool(words) and words[-1] in _COLLECTIVES
+
+
+def merged_actor(group: list[Actor], book: Citations) -> MergedActor:
+    name = display_name(group)
+    kinds = Counter(a.kind for a in group)
+    kind: ActorKind = "person" if kinds["person"] else kinds.most_common(1)[0][0]
+    # An alias is another form of the name ("Kirby"), else a second stated role.
+    forms = [x for a in group for x in a.aliases]
+    others = [x for x in forms if kind != "person" or not _same_person(x, name)]
+    roles = _distinct(r for r in [*(a.role for a in group), *others] if r)
+    aliases = _distinct(
+        x
+        for x in [*(a.name for a in group), *forms]
+        if x not in others and fold_name(x) != fold_name(name)
+    )
+    evidence = [e for a in group for e in a.evidence]
+    return MergedActor(
+        id=stable_id("a", kind, name),
+        name=name,
+        kind=kind,
+        roles=roles,
+        aliases=aliases,
+        sources=sorted({book.sources[e.article_id] for e in evidence}),
+        citations=sorted({book.cite(e) for e in evidence}),
+    )
+
+
+def display_name(group: list[Actor]) -> str:
+    """The fullest form of the name: 'John Kirby' over 'Kirby'; countries by their own name."""
+    people = [a for a in group if a.kind == "person"]
+    if not people:
+        return canonical_place(group[0].name) or group[0].name
+    cores = [person_core(a.name) for a in people]
+    return max(cores, key=lambda n: (len(n.split()), cores.count(n), n))
+
+
+def name_index(groups: list[list[Actor]]) -> dict[str, str]:
+    """Every spelling of an actor -> its merged name, for attributing statements and figures."""
+    index: dict[str, str] = {}
+    for group in groups:
+        name = display_name(group)
+        person = any(a.kind == "person" for a in group)
+        for actor in group:
+            # "Biden administration" said it, not Biden: a government keeps its own name.
+            if not person or actor.kind == "person":
+                index.setdefault(person_key(actor.name), name)
+    return index
+
+
+def person_key(name: str) -> str:
+    return fold_name(canonical_place(name) or person_core(name))
+
+
+# --- helpers --------------------------------------------------------------------------------
+
+
+def fold_name(text: str) -> str:
+    stripped = unicodedata.normalize("NFKD", text)
+    ascii_ = "".join(c for c in stripped if not unicodedata.combining(c))
+    return " ".join(ascii_.replace("’", "'").lower().split())
+
+
+def _tokens(name: str) -> list[str]:
+    return [t for t in re.split(r"[\s\-]+", fold_name(name)) if t]
+
+
+def _similar(a: str, b: str) -> bool:
+    return a == b or SequenceMatcher(None, a, b).ratio() >= _SURNAME_SIMILARITY
+
+
+def _distinct(values: Iterable[str]) -> list[str]:
+    seen: dict[str, str] = {}
+    for value in values:
+        seen.setdefault(fold_name(value), value.strip())
+    return list(seen.values())

@@ -1,0 +1,39 @@
+"""The citation book and content-derived ids, shared by every part of the merge."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from summarizer.models import Citation, Evidence
+
+
+@dataclass
+class Citations:
+    """Numbers each distinct evidence span once, in order of first use."""
+
+    sources: dict[str, int]
+    outlets: dict[int, str] = field(default_factory=dict)
+    items: list[Citation] = field(default_factory=list)
+    _index: dict[tuple[str, int, int], int] = field(default_factory=dict)
+
+    def cite(self, evidence: Evidence) -> int:
+        key = (evidence.article_id, evidence.start, evidence.end)
+        if key not in self._index:
+            n = len(self.items) + 1
+            self._index[key] = n
+            self.items.append(
+                Citation(n=n, source=self.sources[evidence.article_id], **evidence.model_dump())
+            )
+        return self._index[key]
+
+
+def stable_id(prefix: str, *parts: object) -> str:
+    """A short id that depends only on the content it names."""
+    digest = hashlib.sha256("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()
+    return f"{prefix}-{digest[:10]}"
+
+
+def spans(evidence: Iterable[Evidence]) -> list[tuple[str, int, int]]:
+    return sorted({(e.article_id, e.start, e.end) for e in evidence})

@@ -1,0 +1,147 @@
+"""Events across articles: tellings of one event by several outlets become one development."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from summarizer.actors import display_name, fold_name, person_core, person_key
+from summarizer.citations import Citations, spans, stable_id
+from summarizer.figuregroups import counted_key
+from summarizer.models import Actor, ArticleExtraction, Development, Event, Evidence
+
+# Clustering events: the share of words two tellings need in common, with a shared named
+# person (by whether their types agree), and without one (types must agree).
+_EVENT_WORDS_WITH_PERSON = {True: 0.1, False: 0.2}
+_EVENT_WORDS_ALONE = 0.3
+# Words every war story uses, which say nothing about which event it is.
+_COMMON = {"north", "korean", "korea", "russia", "russian", "ukraine", "ukrainian", "u", "us"}
+
+
+@dataclass
+class _Told:
+    """One event as one article tells it, with what clustering compares."""
+
+    event: Event
+    evidence: list[Evidence]
+    source: int
+    people: set[str]
+    words: set[str]
+
+
+def cluster_events(
+    extractions: list[ArticleExtraction],
+    groups: list[list[Actor]],
+    names: dict[str, str],
+    book: Citations,
+) -> list[Development]:
+    """Cluster the events of all articles into developments, each with every source telling it.
+
+    Two tellings are the same event when they come from different articles and share a named
+    person and some words, or many words (see ``_same_event``). A development takes at most
+    one telling per article, so two points made in one article are never folded together.
+    """
+    told = list(_tellings(extractions, groups, names, book))
+    pairs = sorted(
+        (-score, i, j)
+        for i, a in enumerate(told)
+        for j in range(i + 1, len(told))
+        if a.source != told[j].source and (score := _same_event(a, told[j])) > 0
+    )
+    cluster_of = list(range(len(told)))  # closest pairs first, never two tellings of one source
+    members: dict[int, list[int]] = {i: [i] for i in range(len(told))}
+    for _, i, j in pairs:
+        ci, cj = cluster_of[i], cluster_of[j]
+        if ci == cj or {told[k].source for k in members[ci]} & {
+            told[k].source for k in members[cj]
+        }:
+            continue
+        # Every telling must read as the same event as every other, not just one pair.
+        if any(_same_event(told[p], told[q]) <= 0 for p in members[ci] for q in members[cj]):
+            continue
+        keep, gone = min(ci, cj), max(ci, cj)
+        for k in members.pop(gone):
+            cluster_of[k] = keep
+            members[keep].append(k)
+    return [_development([told[k] for k in sorted(m)], book) for _, m in sorted(members.items())]
+
+
+def _tellings(
+    extractions: list[ArticleExtraction],
+    groups: list[list[Actor]],
+    names: dict[str, str],
+    book: Citations,
+) -> Iterable[_Told]:
+    people = {id(a): display_name(g) for g in groups for a in g if a.kind == "person"}
+    for x in extractions:
+        text = x.article.text
+        own = [(people[id(a)], _forms(a)) for a in x.actors if id(a) in people]
+        seen: dict[str, _Told] = {}
+        for event in x.events:
+            key = fold_name(event.summary).rstrip(".")
+            if key in seen:  # the same words from several spans of one article: one telling
+                seen[key].evidence += [v for v in event.evidence if v not in seen[key].evidence]
+                continue
+            first = event.evidence[0]
+            start = text.rfind("\n", 0, first.start) + 1
+            end = text.find("\n", first.end)
+            paragraph = fold_name(text[start : end if end != -1 else len(text)])
+            named = {name for name, forms in own if any(_has_word(paragraph, f) for f in forms)}
+            named |= {names[k] for k in map(person_key, event.actors) if k in names}
+            # Type, place and time count as words: two tellings sharing them are closer.
+            told_words = [event.summary, *(e.quote for e in event.evidence)]
+            told_words += [w for w in (event.place, event.time) if w and not _unstated(w)]
+            # People count as people, not as words: a shared name alone is no shared story.
+            name_words = {w for n in named for w in counted_key(n)}
+            words = counted_key(" ".join(told_words)) - name_words
+            seen[key] = _Told(
+                event, list(event.evidence), book.sources[first.article_id], named, words - _COMMON
+            )
+        yield from seen.values()
+
+
+def _unstated(value: str) -> bool:
+    return fold_name(value) in {"not specified", "unknown", "none", "n/a", "unspecified"}
+
+
+def _same_event(a: _Told, b: _Told) -> float:
+    """A score above 0 when two tellings read as one event; the higher, the closer."""
+    if not a.words or not b.words:
+        return 0.0
+    overlap = len(a.words & b.words) / len(a.words | b.words)
+    same_type = a.event.type == b.event.type
+    if a.people & b.people and overlap >= _EVENT_WORDS_WITH_PERSON[same_type]:
+        return overlap + 1.0
+    return overlap if same_type and overlap >= _EVENT_WORDS_ALONE else 0.0
+
+
+def _development(cluster: list[_Told], book: Citations) -> Development:
+    first = cluster[0].event
+    citations: list[int] = []
+    for told in cluster:
+        for v in told.evidence:
+            n = book.cite(v)
+            if n not in citations:
+                citations.append(n)
+    sources = sorted({t.source for t in cluster})
+    outlets = {book.outlets[n] for n in sources}
+    return Development(
+        id=stable_id("e", first.type, fold_name(first.summary), spans(first.evidence)),
+        type=first.type,
+        text=first.summary,
+        citations=citations,
+        actors=sorted({p for t in cluster for p in t.people}),
+        sources=sources,
+        single_outlet=len(outlets) == 1,
+    )
+
+
+def _forms(actor: Actor) -> list[str]:
+    """How a person is written: the full name and the surname alone, folded."""
+    core = fold_name(person_core(actor.name))
+    return [core, core.split()[-1]] if " " in core else [core]
+
+
+def _has_word(text: str, word: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) is not None

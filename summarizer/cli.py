@@ -19,8 +19,9 @@ from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn
 from summarizer import backends, evaluate, local, pipeline, schemas
 from summarizer.config import Settings
 from summarizer.errors import SummarizerError
-from summarizer.llm import LLM, RedactingFilter
+from summarizer.llm import LLM
 from summarizer.models import Briefing
+from summarizer.redact import RedactingFilter
 from summarizer.store import Store, default_path
 
 PARTIAL_EXIT = 2  # the briefing was written, but some inputs were skipped

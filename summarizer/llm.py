@@ -14,9 +14,7 @@ import contextlib
 import datetime
 import email.utils
 import logging
-import re
 import time
-import urllib.parse
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
@@ -25,6 +23,7 @@ from pydantic import BaseModel
 from summarizer.backends import NO_MODEL
 from summarizer.config import OPENAI_DEFAULT_MODEL, Settings
 from summarizer.errors import BudgetExhausted, ConfigError, ModelError
+from summarizer.redact import redact, remember_secret, shown_url
 from summarizer.store import Store, Stored, call_key, cost
 
 if TYPE_CHECKING:
@@ -43,7 +42,6 @@ _REJECTS_MODE = {400, 422}
 # ...and only when the error is about the output format, not, say, the context length.
 _FORMAT_WORDS = ("response_format", "schema", "json", "grammar", "format")
 _REMEMBERED_MODE: dict[str, Literal["json_schema", "llamacpp", "json"]] = {}
-_KEYLIKE = re.compile(r"\b(sk|key|token)-[A-Za-z0-9_*.-]{6,}", re.IGNORECASE)
 
 
 @dataclass
@@ -104,8 +102,8 @@ class LLM:
         if settings.base_url is None and settings.api_key is None:
             raise ConfigError(NO_MODEL)
         self.settings = settings
-        if settings.api_key is not None and len(settings.api_key.get_secret_value()) >= 6:
-            _SECRETS.add(settings.api_key.get_secret_value())
+        if settings.api_key is not None:
+            remember_secret(settings.api_key.get_secret_value())
         self._server = settings.base_url or "openai"
         # A mode this server rejected earlier in the run is not tried again.
         self.mode = _REMEMBERED_MODE.get(self._server, settings.resolved_mode())
@@ -159,7 +157,7 @@ class LLM:
         try:
             value = self._call_with_fallback(response_model, messages, context)
         except InstructorRetryException as exc:
-            error, last_text = _redact(str(exc)), _completion_text(exc.last_completion)
+            error, last_text = redact(str(exc)), _completion_text(exc.last_completion)
         except IncompleteOutputException as exc:
             error = f"the answer was cut off at {self.settings.max_tokens} tokens (max_tokens)"
             last_text, truncated = _completion_text(exc.last_completion), True
@@ -238,7 +236,7 @@ class LLM:
             wait=wait,
             before_sleep=lambda state: log.warning(
                 "model server: %s; retry %d in %.1f s",
-                _redact(str(state.outcome.exception() if state.outcome else "")),
+                redact(str(state.outcome.exception() if state.outcome else "")),
                 state.attempt_number,
                 state.upcoming_sleep,
             ),
@@ -463,42 +461,13 @@ def _describe(exc: BaseException, settings: Settings) -> str:
 
     where = shown_url(settings.base_url) if settings.base_url else "the OpenAI API"
     if isinstance(exc, openai.APIConnectionError):
-        detail = _redact(str(exc)).rstrip(".")
+        detail = redact(str(exc)).rstrip(".")
         return f"Cannot reach the model server at {where} ({detail}). Is it running?"
     if isinstance(exc, openai.AuthenticationError):
         return f"The model server at {where} refused the API key; check OPENAI_API_KEY."
     if isinstance(exc, openai.APIStatusError):
-        return f"The model server at {where} answered HTTP {exc.status_code}: {_redact(str(exc))}"
-    return f"The model call to {where} failed: {_redact(str(exc))}"
-
-
-def _redact(message: str) -> str:
-    """Remove the configured keys, and anything shaped like a key, from a message before it
-    is shown, logged or stored."""
-    for secret in _SECRETS:
-        message = message.replace(secret, "[redacted]")
-    return _KEYLIKE.sub("[redacted]", message)[:500]
-
-
-def shown_url(url: str) -> str:
-    """A URL fit to show: no user:password@, no query string (keys hide in both)."""
-    parts = urllib.parse.urlsplit(url)
-    host = parts.hostname or ""
-    netloc = f"{host}:{parts.port}" if parts.port else host
-    return urllib.parse.urlunsplit((parts.scheme, netloc, parts.path, "", ""))
-
-
-class RedactingFilter(logging.Filter):
-    """For log handlers: instructor logs exception text at ERROR, and a server's error text
-    may echo a key; keys are taken out first."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        record.msg = _redact(record.getMessage())
-        record.args = ()
-        return True
-
-
-_SECRETS: set[str] = set()  # the keys this process was given, redacted wherever they appear
+        return f"The model server at {where} answered HTTP {exc.status_code}: {redact(str(exc))}"
+    return f"The model call to {where} failed: {redact(str(exc))}"
 
 
 def _completion_text(completion: Any) -> str | None:

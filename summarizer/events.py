@@ -11,9 +11,10 @@ from summarizer.citations import Citations, spans, stable_id
 from summarizer.figuregroups import counted_key
 from summarizer.models import Actor, ArticleExtraction, Development, Event, Evidence
 
-# Clustering events: the share of words two tellings need in common, with a shared named
-# person (by whether their types agree), and without one (types must agree).
-_EVENT_WORDS_WITH_PERSON = {True: 0.1, False: 0.2}
+# Clustering events: with a named person in common, 3 shared words and the same type, or a
+# fifth of their words; without one, the same type and 30% of their words.
+_SHARED_WORDS = 3
+_EVENT_WORDS_WITH_PERSON = 0.2
 _EVENT_WORDS_ALONE = 0.3
 # Words every war story uses, which say nothing about which event it is.
 _COMMON = {"north", "korean", "korea", "russia", "russian", "ukraine", "ukrainian", "u", "us"}
@@ -109,9 +110,14 @@ def _same_event(a: _Told, b: _Told) -> float:
     """A score above 0 when two tellings read as one event; the higher, the closer."""
     if not a.words or not b.words:
         return 0.0
-    overlap = len(a.words & b.words) / len(a.words | b.words)
+    shared = a.words & b.words
+    overlap = len(shared) / len(a.words | b.words)
     same_type = a.event.type == b.event.type
-    if a.people & b.people and overlap >= _EVENT_WORDS_WITH_PERSON[same_type]:
+    # With a named person in common, a few shared words are enough when the types agree
+    # (long quotes dilute a ratio); more are needed when they do not.
+    if a.people & b.people and (
+        (same_type and len(shared) >= _SHARED_WORDS) or overlap >= _EVENT_WORDS_WITH_PERSON
+    ):
         return overlap + 1.0
     return overlap if same_type and overlap >= _EVENT_WORDS_ALONE else 0.0
 

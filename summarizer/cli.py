@@ -14,6 +14,7 @@ from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn
 
 from summarizer import backends, evaluate, local, pipeline, schemas
@@ -114,7 +115,9 @@ def brief(
     _emit(rendered(), out)
     for skipped in result.skipped:
         err.print(
-            f"[yellow]skipped[/] {skipped.path}: {skipped.reason}", highlight=False, soft_wrap=True
+            f"[yellow]skipped[/] {escape(skipped.path)}: {escape(skipped.reason)}",
+            highlight=False,
+            soft_wrap=True,
         )
     if result.skipped:
         raise typer.Exit(PARTIAL_EXIT)
@@ -147,7 +150,7 @@ def schema(
     """Print the JSON Schemas of the models (or write them with --write)."""
     if write is not None:
         for path in schemas.write(write):
-            err.print(f"wrote {path}")
+            err.print(f"wrote {escape(str(path))}")
         return
     generated = schemas.generate()
     if name is None:
@@ -189,7 +192,7 @@ def runs(
     if as_json:
         sys.stdout.write(json.dumps(rows, indent=2) + "\n")
         return
-    out = Console()
+    out = Console(markup=False, highlight=False)
     out.print("run  started                    date        status       calls  cached  articles")
     for r in rows:
         articles = len(json.loads(r["inputs"]))
@@ -211,7 +214,7 @@ def usage(
     if as_json:
         sys.stdout.write(json.dumps(rows, indent=2) + "\n")
         return
-    out = Console()
+    out = Console(markup=False, highlight=False)
     out.print(
         "day         model                                  calls  prompt tok  compl tok  cost USD"
     )
@@ -241,7 +244,7 @@ def doctor(
     """Show which model backend a run would use and why, and check that it answers."""
     settings = _settings(False, model=model, base_url=base_url, api_key=api_key)
     backend = _run(lambda: backends.choose(settings))
-    out = Console()
+    out = Console(markup=False, highlight=False)
     where = backend.base_url or ("OpenAI" if backend.kind == "openai" else "a loopback port")
     out.print(f"backend: {backend.kind} ({where})", highlight=False)
     out.print(f"why:     {backend.reason}", highlight=False)
@@ -278,7 +281,9 @@ def _assembly_progress() -> Iterator[Callable[[int], None]]:
     def update(done: int) -> None:
         if "bar" not in state:
             if not err.is_terminal:
-                err.print(f"assembling the embedded model into {local.cache_dir()} (once)")
+                err.print(
+                    f"assembling the embedded model into {escape(str(local.cache_dir()))} (once)"
+                )
                 state["bar"] = None
             else:
                 bar = Progress(
@@ -331,9 +336,10 @@ def _emit(text: str, out: Path | None) -> None:
         sys.stdout.write(text)
     else:
         out.write_text(text, encoding="utf-8")
-        err.print(f"wrote {out}")
+        err.print(f"wrote {escape(str(out))}")
 
 
 def _fail(message: str, code: int) -> NoReturn:
-    err.print(f"[red]error:[/] {message}", highlight=False, soft_wrap=True)
+    # escape: messages carry text such as "summarizer[local]" that rich would read as markup
+    err.print(f"[red]error:[/] {escape(message)}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)

@@ -179,3 +179,9 @@ def test_lead_flag_asks_for_a_lead(fake_backend: FakeServer) -> None:
     result = runner.invoke(cli.app, [*args, "--lead", "--date", "2026-11-23"])
     assert result.exit_code == 0, result.stderr
     assert "## Lead\n\nAntony Blinken said 8,000" in result.stdout
+
+
+def test_messages_are_printed_as_written_not_as_markup() -> None:
+    # "summarizer[local]" in the message must not be eaten as a rich style tag.
+    result = runner.invoke(cli.app, ["brief", str(SEEDS)])
+    assert result.exit_code == 3 and "summarizer[local]" in result.stderr

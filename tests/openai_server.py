@@ -31,6 +31,7 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
 
@@ -187,6 +188,9 @@ class OpenAIServer:
                     self._json(404, {"error": {"message": "not found"}})
                     return
                 step = server._next(body, {k.lower(): v for k, v in self.headers.items()})
+                mark = os.environ.get("TEST_SERVER_MARK")
+                if mark:  # tells a test that a request is in flight
+                    Path(mark).touch()
                 if server.latency:
                     time.sleep(server.latency)
                 self._answer(step, body)
@@ -258,7 +262,8 @@ def _completion(request: dict[str, Any], content: str, finish: str) -> dict[str,
 
 def main() -> None:
     """Serve in the foreground. TEST_SERVER_STARTUP_DELAY and TEST_SERVER_LATENCY (seconds)
-    make it slow to come up or to answer, for the embedded-server lifecycle tests."""
+    make it slow to come up or to answer, and TEST_SERVER_MARK names a file it touches when a
+    request arrives, for the embedded-server lifecycle tests."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--model_alias", default="test-model")

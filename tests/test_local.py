@@ -133,14 +133,22 @@ def _run_in_child(tmp_path: Path, latency: str) -> subprocess.Popen[str]:
     """A separate `summarizer brief` using the stand-in as its embedded server."""
     article = tmp_path / "a.txt"
     article.write_text("Ana Lima opened the bridge on Monday.\n", encoding="utf-8")
+    # A background job (CI started with & or nohup) inherits SIGINT ignored, and Python keeps
+    # it ignored; a terminal's foreground program has it on. The child turns it on.
     code = (
+        "import signal; signal.signal(signal.SIGINT, signal.default_int_handler);"
         "import sys; from summarizer import local, cli;"
         f"local.SERVER_MODULE = {STAND_IN!r};"
         f"local.ensure_model = lambda progress=None: __import__('pathlib').Path({str(article)!r});"
         "local.missing = lambda: [];"
         f"sys.argv = ['summarizer', 'brief', {str(article)!r}]; cli.app()"
     )
-    env = {**os.environ, "TEST_SERVER_LATENCY": latency, "SUMMARIZER_EMBEDDED": "1"}
+    env = {
+        **os.environ,
+        "TEST_SERVER_LATENCY": latency,
+        "TEST_SERVER_MARK": str(tmp_path / "request-in-flight"),
+        "SUMMARIZER_EMBEDDED": "1",
+    }
     return subprocess.Popen(
         [sys.executable, "-c", code],
         env=env,
@@ -150,13 +158,14 @@ def _run_in_child(tmp_path: Path, latency: str) -> subprocess.Popen[str]:
     )
 
 
-def _wait_for_stand_in(child: subprocess.Popen[str]) -> None:
-    for _ in range(100):
-        if _stand_in_running() and child.poll() is None:
-            time.sleep(1.0)  # let the request reach the server
+def _wait_for_request(child: subprocess.Popen[str], tmp_path: Path) -> None:
+    """Until the run is under way: the server has started and holds a model request."""
+    mark = tmp_path / "request-in-flight"
+    for _ in range(600):
+        if mark.exists() and child.poll() is None:
             return
         time.sleep(0.1)
-    raise AssertionError("the embedded server never started")
+    raise AssertionError("no model request reached the embedded server within 60 s")
 
 
 @pytest.mark.usefixtures("stand_in")
@@ -165,7 +174,7 @@ def test_no_server_is_left_behind_when_the_run_is_interrupted(
     tmp_path: Path, signum: signal.Signals
 ) -> None:
     with _run_in_child(tmp_path, latency="60") as child:
-        _wait_for_stand_in(child)
+        _wait_for_request(child, tmp_path)
         child.send_signal(signum)
         _, err = child.communicate(timeout=20)
     for _ in range(50):  # SIGKILL: the kernel tells the server its parent died

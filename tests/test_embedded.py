@@ -11,6 +11,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -33,11 +34,23 @@ def _servers() -> set[str]:
     return set(found.stdout.split())
 
 
-def test_one_article_end_to_end_through_the_embedded_model() -> None:
+def test_one_article_end_to_end_through_the_embedded_model(tmp_path: Path) -> None:
     before = _servers()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SUMMARIZER_", "OPENAI_"))}
+    # A store of its own, so that the model really answers (not an earlier run's record).
+    store = ["--store", str(tmp_path / "runs.sqlite3"), "--no-cache"]
     result = subprocess.run(
-        [sys.executable, "-m", "summarizer", "brief", str(ARTICLE), "-f", "json", "--no-timing"],
+        [
+            sys.executable,
+            "-m",
+            "summarizer",
+            "brief",
+            str(ARTICLE),
+            "-f",
+            "json",
+            "--no-timing",
+            *store,
+        ],
         capture_output=True,
         text=True,
         env=env,
@@ -50,6 +63,7 @@ def test_one_article_end_to_end_through_the_embedded_model() -> None:
     assert briefing["citations"]
     for c in briefing["citations"]:
         assert text[c["start"] : c["end"]] == c["quote"]
+    assert briefing["run"]["calls"] >= 2  # the extraction and the labelling call, both made
     raws = [c["raw"] for g in briefing["figures"] for c in g["claims"]]
     assert "12" in raws  # found by rule, labelled by the model
     assert _servers() <= before  # the embedded server was stopped

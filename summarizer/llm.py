@@ -5,14 +5,13 @@ Two kinds of retry, each with one owner:
   and the openai client's own retries are turned off so they do not multiply;
 - validation errors are re-asked by instructor, at most ``Settings.max_reasks`` times.
 
-No other module imports openai, instructor or tenacity.
+No other module talks to the model or imports instructor or tenacity; transport.py, its
+helper, reads openai's exception types to classify failures. Calls already answered are
+served from the run store (store.py).
 """
 
 from __future__ import annotations
 
-import contextlib
-import datetime
-import email.utils
 import logging
 import time
 from dataclasses import dataclass, field
@@ -23,8 +22,9 @@ from pydantic import BaseModel
 from summarizer.backends import NO_MODEL
 from summarizer.config import OPENAI_DEFAULT_MODEL, Settings
 from summarizer.errors import BudgetExhausted, ConfigError, ModelError
-from summarizer.redact import redact, remember_secret, shown_url
+from summarizer.redact import redact, remember_secret
 from summarizer.store import Store, Stored, call_key, cost
+from summarizer.transport import describe, is_fatal, is_transient, retry_after, transport_cause
 
 if TYPE_CHECKING:
     import httpx2
@@ -224,11 +224,11 @@ class LLM:
             # A server that says when to come back (429's Retry-After) is believed, up to the
             # cap; otherwise exponential backoff with jitter.
             exc = state.outcome.exception() if state.outcome else None
-            asked = _retry_after(exc) if exc else None
+            asked = retry_after(exc) if exc else None
             return min(max(backoff(state), asked or 0.0), self.settings.retry_max_wait)
 
         retrying = tenacity.Retrying(
-            retry=tenacity.retry_if_exception(_is_transient),
+            retry=tenacity.retry_if_exception(is_transient),
             stop=(
                 tenacity.stop_after_attempt(self.settings.transport_retries + 1)
                 | tenacity.stop_after_delay(self.settings.retry_total)
@@ -247,12 +247,12 @@ class LLM:
                 with attempt:
                     return self._create(response_model, messages, context)
         except Exception as exc:
-            cause = _transport_cause(exc)
+            cause = transport_cause(exc)
             if cause is None:
                 raise
             status = getattr(cause, "status_code", None)
             raise ModelError(
-                _describe(cause, self.settings), fatal=_is_fatal(cause), status=status
+                describe(cause, self.settings), fatal=is_fatal(cause), status=status
             ) from None
         raise AssertionError("unreachable: tenacity either returns or raises")
 
@@ -369,7 +369,7 @@ class LLM:
         try:
             return [str(m.id) for m in self._get_client().models.list()]
         except Exception as exc:
-            raise ModelError(_describe(exc, self.settings), fatal=True) from None
+            raise ModelError(describe(exc, self.settings), fatal=True) from None
 
     def _discover_model(self) -> str:
         if self.settings.base_url is None:
@@ -377,22 +377,11 @@ class LLM:
         try:
             models = self._get_client().models.list()
         except Exception as exc:
-            raise ModelError(_describe(exc, self.settings), fatal=True) from None
+            raise ModelError(describe(exc, self.settings), fatal=True) from None
         first = next(iter(models), None)
         if first is None:
             raise ConfigError(f"{self.settings.base_url} lists no model; pass --model NAME.")
         return str(first.id)
-
-
-def _is_transient(exc: BaseException) -> bool:
-    if not isinstance(exc, Exception):
-        return False  # Ctrl-C and exits pass straight through, untouched
-    import openai
-
-    cause = _transport_cause(exc)
-    if isinstance(cause, openai.APIStatusError):
-        return cause.status_code in (408, 409, 429) or cause.status_code >= 500
-    return cause is not None
 
 
 def _from_store(hit: Stored, response_model: type[T], context: dict[str, Any]) -> Reply[T] | None:
@@ -408,66 +397,6 @@ def _from_store(hit: Stored, response_model: type[T], context: dict[str, Any]) -
     reply.truncated, reply.cached = hit.truncated, True
     reply.prompt_tokens, reply.completion_tokens = hit.prompt_tokens, hit.completion_tokens
     return reply
-
-
-def _retry_after(exc: BaseException) -> float | None:
-    """Seconds the server asked to wait: retry-after-ms, or Retry-After in seconds or as a date."""
-    import openai
-
-    cause = _transport_cause(exc)
-    if not isinstance(cause, openai.APIStatusError):
-        return None
-    headers = cause.response.headers
-    with contextlib.suppress(TypeError, ValueError):
-        if headers.get("retry-after-ms"):
-            return float(headers["retry-after-ms"]) / 1000
-    value = headers.get("retry-after")
-    if not value:
-        return None
-    with contextlib.suppress(ValueError):
-        return max(float(value), 0.0)
-    with contextlib.suppress(TypeError, ValueError):
-        when = email.utils.parsedate_to_datetime(value)
-        return max((when - datetime.datetime.now(datetime.UTC)).total_seconds(), 0.0)
-    return None
-
-
-def _is_fatal(exc: BaseException) -> bool:
-    import openai
-
-    if isinstance(exc, openai.APITimeoutError):
-        return False  # a slow answer says nothing about the next article
-    fatal = (
-        openai.APIConnectionError,
-        openai.AuthenticationError,
-        openai.PermissionDeniedError,
-        openai.NotFoundError,
-    )
-    return isinstance(exc, fatal)
-
-
-def _transport_cause(exc: BaseException) -> BaseException | None:
-    """The openai API error behind ``exc`` (instructor wraps it), or None."""
-    import openai
-
-    for candidate in (exc, exc.__cause__, exc.__context__):
-        if isinstance(candidate, openai.APIError):
-            return candidate
-    return None
-
-
-def _describe(exc: BaseException, settings: Settings) -> str:
-    import openai
-
-    where = shown_url(settings.base_url) if settings.base_url else "the OpenAI API"
-    if isinstance(exc, openai.APIConnectionError):
-        detail = redact(str(exc)).rstrip(".")
-        return f"Cannot reach the model server at {where} ({detail}). Is it running?"
-    if isinstance(exc, openai.AuthenticationError):
-        return f"The model server at {where} refused the API key; check OPENAI_API_KEY."
-    if isinstance(exc, openai.APIStatusError):
-        return f"The model server at {where} answered HTTP {exc.status_code}: {redact(str(exc))}"
-    return f"The model call to {where} failed: {redact(str(exc))}"
 
 
 def _completion_text(completion: Any) -> str | None:

@@ -81,7 +81,10 @@ def connect(
     with local.serving(
         n_ctx, settings.local_threads, settings.local_start_timeout, progress
     ) as url:
-        yield settings.model_copy(update={"base_url": url, "model": local.ALIAS})
+        # llama-cpp-python's server answers one request at a time: more would only queue
+        # there and count against the client's timeout.
+        update = {"base_url": url, "model": local.ALIAS, "concurrency": settings.concurrency or 1}
+        yield settings.model_copy(update=update)
 
 
 def _source(field: str, value: str | None, names: tuple[str, ...]) -> str:

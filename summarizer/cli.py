@@ -1,29 +1,28 @@
-"""The command line: parse options, call the library, print. Results to stdout, the rest to stderr."""
+"""The command line: parse options, call the library, print. Results to stdout, the rest to stderr.
+
+The library is imported inside each command, not here, so that ``summarizer --help`` starts
+without loading pydantic, the pipeline or the model client.
+"""
 
 from __future__ import annotations
 
-import contextlib
 import json
 import logging
 import sys
 import time
-from collections.abc import Callable, Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn
 
-from summarizer import backends, evaluate, local, pipeline, schemas
-from summarizer.config import Settings
 from summarizer.errors import SummarizerError
-from summarizer.llm import LLM
-from summarizer.models import Briefing
-from summarizer.redact import RedactingFilter
-from summarizer.store import Store, default_path
+
+if TYPE_CHECKING:
+    from summarizer.config import Settings
+    from summarizer.store import Store
 
 PARTIAL_EXIT = 2  # the briefing was written, but some inputs were skipped
 
@@ -84,21 +83,33 @@ def brief(
     cache: Annotated[
         bool, typer.Option(help="Answer calls already in the run store from there.")
     ] = True,
+    concurrency: Annotated[
+        int | None,
+        typer.Option(
+            min=1,
+            help="Articles extracted at once [env: SUMMARIZER_CONCURRENCY; default: 8 on "
+            "OpenAI, 4 on other servers, 1 on the embedded model].",
+            show_default=False,
+        ),
+    ] = None,
     model: Model = None,
     base_url: BaseUrl = None,
     api_key: ApiKey = None,
     verbose: Verbose = False,
 ) -> None:
     """Write a neutral, cited briefing of the articles under PATHS."""
+    from summarizer import pipeline, progress
+
     settings = _settings(
         verbose,
         model=model,
         base_url=base_url,
         api_key=api_key,
         store=str(store) if store else None,
+        concurrency=concurrency,
         **({} if cache else {"cache": False}),
     )
-    with _assembly_progress() as progress:
+    with progress.assembly(err) as assembling, progress.articles(err) as bar:
         result = _run(
             lambda: pipeline.brief(
                 paths or [],
@@ -106,9 +117,12 @@ def brief(
                 date=date,
                 timing=timing,
                 lead=lead,
-                progress=progress,
+                progress=assembling,
+                on_article=bar,
             )
         )
+    if err.is_terminal:
+        err.print(f"{bar.done} articles · {bar.summary()}", highlight=False)
     rendered = {Format.json: result.to_json, Format.html: result.to_html}.get(
         format, result.to_markdown
     )
@@ -133,6 +147,8 @@ def extract(
     verbose: Verbose = False,
 ) -> None:
     """Print the validated extraction of one article as JSON."""
+    from summarizer import pipeline
+
     settings = _settings(verbose, model=model, base_url=base_url, api_key=api_key)
     result = _run(lambda: pipeline.extract(path, settings=settings))
     _emit(result.model_dump_json(indent=2) + "\n", out)
@@ -148,6 +164,8 @@ def schema(
     ] = None,
 ) -> None:
     """Print the JSON Schemas of the models (or write them with --write)."""
+    from summarizer import schemas
+
     if write is not None:
         for path in schemas.write(write):
             err.print(f"wrote {escape(str(path))}")
@@ -172,6 +190,9 @@ def evaluate_command(
     ),
 ) -> None:
     """Score a briefing's figures against gold annotations: precision and recall."""
+    from summarizer import evaluate
+    from summarizer.models import Briefing
+
     try:
         parsed = Briefing.model_validate_json(briefing.read_text(encoding="utf-8"))
         reference = evaluate.load_gold(gold)
@@ -228,6 +249,8 @@ def usage(
 
 
 def _open_store(path: Path | None) -> Store:
+    from summarizer.store import Store, default_path
+
     settings = _settings(False, store=str(path) if path else None)
     return Store(settings.store or default_path())
 
@@ -242,6 +265,9 @@ def doctor(
     ] = True,
 ) -> None:
     """Show which model backend a run would use and why, and check that it answers."""
+    from summarizer import backends, local, progress
+    from summarizer.llm import LLM
+
     settings = _settings(False, model=model, base_url=base_url, api_key=api_key)
     backend = _run(lambda: backends.choose(settings))
     out = Console(markup=False, highlight=False)
@@ -258,8 +284,8 @@ def doctor(
 
     def probe() -> list[str]:
         with (
-            _assembly_progress() as progress,
-            backends.connect(settings, progress) as connected,
+            progress.assembly(err) as assembling,
+            backends.connect(settings, assembling) as connected,
             LLM(connected) as llm,
         ):
             return llm.list_models()
@@ -272,42 +298,20 @@ def doctor(
     )
 
 
-@contextlib.contextmanager
-def _assembly_progress() -> Iterator[Callable[[int], None]]:
-    """A progress bar on stderr for the first assembly of the embedded model (a line if
-    stderr is not a terminal)."""
-    state: dict[str, Any] = {}
-
-    def update(done: int) -> None:
-        if "bar" not in state:
-            if not err.is_terminal:
-                err.print(
-                    f"assembling the embedded model into {escape(str(local.cache_dir()))} (once)"
-                )
-                state["bar"] = None
-            else:
-                bar = Progress(
-                    TextColumn("assembling the embedded model"),
-                    BarColumn(),
-                    DownloadColumn(),
-                    console=err,
-                    transient=True,
-                )
-                bar.start()
-                state["bar"], state["task"] = bar, bar.add_task("model", total=local.SIZE)
-        if state["bar"] is not None:
-            state["bar"].update(state["task"], completed=done)
-
-    try:
-        yield update
-    finally:
-        if state.get("bar") is not None:
-            state["bar"].stop()
-
-
 def _settings(verbose: bool, **explicit: Any) -> Settings:
+    from summarizer.config import Settings
+    from summarizer.redact import RedactingFilter
+
     if verbose:
-        logging.basicConfig(level=logging.INFO, format="%(name)s: %(message)s", stream=sys.stderr)
+        # On a terminal, log lines go through rich's console so they print above the bar.
+        from rich.logging import RichHandler
+
+        handler: logging.Handler = (
+            RichHandler(console=err, show_time=False, show_path=False, markup=False)
+            if err.is_terminal
+            else logging.StreamHandler(sys.stderr)
+        )
+        logging.basicConfig(level=logging.INFO, format="%(name)s: %(message)s", handlers=[handler])
         for handler in logging.getLogger().handlers:
             handler.addFilter(RedactingFilter())
     else:

@@ -60,6 +60,13 @@ class Settings(BaseSettings):
     # server busy anyway, so the default is generous.
     timeout: float = Field(900.0, gt=0, description="Seconds before one request times out.")
     chunk_chars: int = Field(6000, ge=500, description="Longest article chunk sent at once.")
+    concurrency: int | None = Field(
+        None,
+        ge=1,
+        le=256,
+        description="Articles extracted at once; None: 8 on OpenAI, 4 on other servers, 1 on "
+        "the embedded model (which answers one request at a time).",
+    )
     seed: int | None = Field(0, description="Sampling seed, for servers that honour it.")
     store: str | None = Field(
         None, description="Run store file (SQLite); default: the user data directory."
@@ -72,6 +79,14 @@ class Settings(BaseSettings):
     local_start_timeout: float = Field(
         180.0, gt=0, description="Seconds to wait for the embedded server to answer."
     )
+
+    def resolved_concurrency(self) -> int:
+        """How many articles to extract at once, when not set: see ``concurrency``."""
+        if self.concurrency is not None:
+            return self.concurrency
+        if self.base_url is None or "api.openai.com" in self.base_url:
+            return 8
+        return 4
 
     def resolved_mode(self) -> Literal["json_schema", "llamacpp", "json"]:
         """Pick the structured-output mode: OpenAI gets strict schemas, others a grammar."""

@@ -25,7 +25,7 @@ from typing import Any, Self
 from pydantic import BaseModel, Field, PrivateAttr, ValidationError, ValidationInfo, model_validator
 
 from summarizer import prompts, render
-from summarizer.extract import StructuredModel
+from summarizer.extraction import StructuredModel
 from summarizer.grounding import fold
 from summarizer.models import Briefing, CallStats, Sentence
 from summarizer.neutral import loaded_words

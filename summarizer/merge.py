@@ -63,7 +63,7 @@ def merge(extractions: list[ArticleExtraction]) -> Merged:
         Source(
             n=i,
             article=x.article,
-            stats=CallCounts(**x.stats.model_dump(exclude={"seconds"})),
+            stats=CallCounts(**x.stats.model_dump(include=set(CallCounts.model_fields))),
             dropped=len(x.dropped),
             not_figures=x.not_figures,
         )

@@ -164,9 +164,15 @@ class CallCounts(_Model):
 
 
 class CallStats(CallCounts):
-    """The counts, and the wall time they took (which differs from run to run)."""
+    """The counts, and what differs from run to run: wall time, calls answered from the run
+    store, and what the calls made this time spent."""
 
     seconds: float = 0.0
+    from_store: int = Field(0, description="Calls answered from the run store (no model call).")
+    spent_tokens: int = Field(0, description="Prompt and completion tokens of calls made now.")
+    cost_usd: float | None = Field(
+        0.0, description="USD of the calls made now; None when a model's price is unknown."
+    )
 
 
 class ArticleExtraction(_Model):

@@ -5,20 +5,29 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from summarizer import ingest
 from summarizer.backends import connect
 from summarizer.config import Settings
 from summarizer.errors import BudgetExhausted, ModelError
-from summarizer.extract import StructuredModel, prompt_version
-from summarizer.extract import extract as extract_article
+from summarizer.extraction import StructuredModel, prompt_version
+from summarizer.extraction import extract as extract_article
 from summarizer.lead import prompt_version as lead_prompt_version
 from summarizer.lead import write as write_lead
 from summarizer.llm import LLM
 from summarizer.merge import merge
-from summarizer.models import ArticleExtraction, Briefing, RunInfo, SkippedArticle, Timing
+from summarizer.models import (
+    Article,
+    ArticleExtraction,
+    Briefing,
+    RunInfo,
+    SkippedArticle,
+    Timing,
+)
+from summarizer.parallel import ordered_map
 from summarizer.store import Store, default_path
 
 log = logging.getLogger("summarizer")
@@ -49,6 +58,7 @@ def brief(
     timing: bool = True,
     lead: bool = False,
     progress: Callable[[int], None] | None = None,
+    on_article: OnArticle | None = None,
     **options: Any,
 ) -> Briefing:
     """Read the articles under ``paths`` and return a neutral, cited briefing.
@@ -58,12 +68,13 @@ def brief(
     With ``lead``, a second model call writes a lead paragraph from the merged facts; without
     it the briefing is built from the merged facts alone, deterministically. With no model
     configured, the embedded one is started for the run (``progress`` gets the bytes written
-    while its file is assembled, on first use) and stopped afterwards.
+    while its file is assembled, on first use) and stopped afterwards. ``on_article`` hears
+    of each article as it starts and finishes (see ArticleProgress).
     """
     settings = settings or Settings(**options)
     loaded = ingest.load(paths)  # bad input fails before any model is started
     if llm is not None:
-        return _brief(loaded, settings, llm, date=date, timing=timing, lead=lead)
+        return _brief(loaded, settings, llm, date=date, timing=timing, lead=lead, on=on_article)
     with Store(settings.store or default_path()) as store:
         run_id = store.start_run([{"path": a.path, "id": a.id} for a in loaded.articles], date)
         status, briefing = "failed", None
@@ -73,7 +84,9 @@ def brief(
                 connect(settings, progress) as connected,
                 LLM(connected, store=store, run_id=run_id) as model,
             ):
-                briefing = _brief(loaded, connected, model, date=date, timing=timing, lead=lead)
+                briefing = _brief(
+                    loaded, connected, model, date=date, timing=timing, lead=lead, on=on_article
+                )
                 if briefing.run.timing is not None:
                     briefing.run.timing.calls_made = model.calls_made
                     briefing.run.timing.cache_hits = model.cache_hits
@@ -95,8 +108,9 @@ def _brief(
     date: str | None,
     timing: bool,
     lead: bool,
+    on: OnArticle | None = None,
 ) -> Briefing:
-    extractions, skipped = extract_loaded(loaded, settings=settings, llm=llm)
+    extractions, skipped = extract_loaded(loaded, settings=settings, llm=llm, on_article=on)
     briefing = assemble(extractions, skipped, date=date, timing=timing)
     if lead:
         add_lead(briefing, llm)
@@ -132,33 +146,88 @@ def extract_all(
     return extract_loaded(ingest.load(paths), settings=settings, llm=llm)
 
 
+@dataclass(frozen=True)
+class ArticleProgress:
+    """What a run has just done with one article, for a progress display.
+
+    ``status`` is "started" when a worker takes the article, then one of "extracted",
+    "cached" (every call answered from the run store) or "skipped" (``reason`` says why).
+    Tokens and cost are those of the calls made now, not of answers from the store.
+    """
+
+    index: int
+    total: int
+    path: str
+    status: Literal["started", "extracted", "cached", "skipped"]
+    tokens: int = 0
+    cost_usd: float | None = 0.0
+    reason: str | None = None
+
+
+OnArticle = Callable[[ArticleProgress], None]
+
+
 def extract_loaded(
-    loaded: ingest.Ingested, *, settings: Settings, llm: StructuredModel | None = None
+    loaded: ingest.Ingested,
+    *,
+    settings: Settings,
+    llm: StructuredModel | None = None,
+    on_article: OnArticle | None = None,
 ) -> tuple[list[ArticleExtraction], list[SkippedArticle]]:
-    """Run extraction over loaded articles; one that fails is skipped with its reason."""
+    """Run extraction over loaded articles, ``settings.resolved_concurrency()`` at a time; one
+    that fails is skipped with its reason. The result is in input order, whatever order the
+    calls complete in."""
     if llm is None:
         with LLM(settings) as own:
-            return extract_loaded(loaded, settings=settings, llm=own)
-    model = llm
-    extractions, skipped = [], list(loaded.skipped)
-    for index, article in enumerate(loaded.articles):
-        try:
-            extractions.append(extract_article(article, model, settings.chunk_chars))
-        except BudgetExhausted as exc:
-            log.warning("stopping: %s", exc)
-            skipped += [
-                SkippedArticle(path=a.path, reason=f"not extracted: {exc}")
-                for a in loaded.articles[index:]
-            ]
-            break
-        except ModelError as exc:
-            if exc.fatal:
-                raise
-            log.warning("skipped %s: %s", article.path, exc)
-            skipped.append(SkippedArticle(path=article.path, reason=str(exc)))
+            return extract_loaded(loaded, settings=settings, llm=own, on_article=on_article)
+    model, total = llm, len(loaded.articles)
+
+    def one(indexed: tuple[int, Article]) -> ArticleExtraction | SkippedArticle:
+        index, article = indexed
+        if on_article is not None:
+            on_article(ArticleProgress(index, total, article.path, "started"))
+        return _extract_or_skip(article, model, settings.chunk_chars)
+
+    def report(index: int, outcome: ArticleExtraction | SkippedArticle) -> None:
+        if on_article is not None:
+            on_article(_progress(index, total, loaded.articles[index].path, outcome))
+
+    outcomes = ordered_map(
+        one, list(enumerate(loaded.articles)), settings.resolved_concurrency(), report
+    )
+    extractions = [o for o in outcomes if isinstance(o, ArticleExtraction)]
+    skipped = list(loaded.skipped) + [o for o in outcomes if isinstance(o, SkippedArticle)]
     if not extractions:
         raise ModelError(f"No article could be extracted: {skipped[-1].reason}")
     return extractions, skipped
+
+
+def _extract_or_skip(
+    article: Article, llm: StructuredModel, chunk_chars: int
+) -> ArticleExtraction | SkippedArticle:
+    """One article's extraction, or why it is skipped. A fatal error (the server is gone, the
+    key refused) is raised: it would fail every other article too."""
+    try:
+        return extract_article(article, llm, chunk_chars)
+    except BudgetExhausted as exc:
+        log.warning("not extracted %s: %s", article.path, exc)
+        return SkippedArticle(path=article.path, reason=f"not extracted: {exc}")
+    except ModelError as exc:
+        if exc.fatal:
+            raise
+        log.warning("skipped %s: %s", article.path, exc)
+        return SkippedArticle(path=article.path, reason=str(exc))
+
+
+def _progress(
+    index: int, total: int, path: str, outcome: ArticleExtraction | SkippedArticle
+) -> ArticleProgress:
+    if isinstance(outcome, SkippedArticle):
+        return ArticleProgress(index, total, path, "skipped", reason=outcome.reason)
+    stats = outcome.stats
+    cached = stats.from_store > 0 and stats.spent_tokens == 0
+    status: Literal["extracted", "cached"] = "cached" if cached else "extracted"
+    return ArticleProgress(index, total, path, status, stats.spent_tokens, stats.cost_usd)
 
 
 def assemble(

@@ -18,6 +18,7 @@ import hashlib
 import json
 import re
 import sqlite3
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -123,7 +124,12 @@ class Store:
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        # One connection shared by the extraction threads, each statement under the lock.
+        self._db = sqlite3.connect(
+            self.path, timeout=30, isolation_level=None, check_same_thread=False
+        )
+        self._lock = threading.Lock()
+        self._closed = False
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.executescript(_SCHEMA)
@@ -135,18 +141,31 @@ class Store:
         self.close()
 
     def close(self) -> None:
-        self._db.close()
+        with self._lock:
+            self._closed = True
+            self._db.close()
+
+    def _execute(self, sql: str, params: tuple[Any, ...] = ()) -> tuple[list[Any], list[str], int]:
+        """Run one statement: its rows, column names and last row id. After close() (a call
+        abandoned by an interrupted run finishing late) nothing is run and nothing returned."""
+        with self._lock:
+            if self._closed:
+                return [], [], 0
+            cursor = self._db.execute(sql, params)
+            names = [d[0] for d in cursor.description or ()]
+            return cursor.fetchall(), names, int(cursor.lastrowid or 0)
 
     # --- calls --------------------------------------------------------------------------------
 
     def get(self, key: str) -> Stored | None:
-        row = self._db.execute(
+        rows, _, _ = self._execute(
             "SELECT answer, valid, error, truncated, attempts, prompt_tokens, completion_tokens "
             "FROM calls WHERE key = ?",
             (key,),
-        ).fetchone()
-        if row is None:
+        )
+        if not rows:
             return None
+        row = rows[0]
         return Stored(row[0], bool(row[1]), row[2], bool(row[3]), row[4], row[5], row[6])
 
     def put(
@@ -163,7 +182,7 @@ class Store:
         seconds: float,
     ) -> None:
         """Record one completed call; a later identical call is answered from here."""
-        self._db.execute(
+        self._execute(
             "INSERT OR REPLACE INTO calls VALUES "
             "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
@@ -191,18 +210,18 @@ class Store:
     # --- runs ---------------------------------------------------------------------------------
 
     def start_run(self, inputs: list[dict[str, str]], date: str | None) -> int:
-        cursor = self._db.execute(
+        _, _, run_id = self._execute(
             "INSERT INTO runs (started_at, date, inputs) VALUES (?, ?, ?)",
             (_now(), date, json.dumps(inputs, ensure_ascii=False)),
         )
-        return int(cursor.lastrowid or 0)
+        return run_id
 
     def count(
         self, run_id: int, *, made: bool, tokens: tuple[int, int], cost_usd: float | None
     ) -> None:
         """Add one call to a run's counters: made, or answered from the store."""
         column = "calls_made" if made else "cache_hits"
-        self._db.execute(
+        self._execute(
             f"UPDATE runs SET {column} = {column} + 1, prompt_tokens = prompt_tokens + ?, "
             "completion_tokens = completion_tokens + ?, "
             "cost_usd = CASE WHEN ? IS NULL THEN cost_usd ELSE COALESCE(cost_usd, 0) + ? END "
@@ -211,7 +230,7 @@ class Store:
         )
 
     def finish_run(self, run_id: int, status: str, briefing_json: str | None) -> None:
-        self._db.execute(
+        self._execute(
             "UPDATE runs SET finished_at = ?, status = ?, briefing = ? WHERE id = ?",
             (_now(), status, briefing_json, run_id),
         )
@@ -239,9 +258,8 @@ class Store:
         )
 
     def _rows(self, sql: str, params: tuple[Any, ...]) -> list[dict[str, Any]]:
-        cursor = self._db.execute(sql, params)
-        names = [d[0] for d in cursor.description]
-        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        rows, names, _ = self._execute(sql, params)
+        return [dict(zip(names, row, strict=True)) for row in rows]
 
 
 def _now() -> str:

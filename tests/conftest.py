@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 
-from summarizer import llm as llm_module
 from summarizer import prompts
 from summarizer.config import Settings
 from summarizer.llm import LLM
+from summarizer.llm import client as llm_module
 from tests.fakes import MODEL, FakeServer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,7 +35,11 @@ def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 
 
 @pytest.fixture
-def server() -> FakeServer:
+def server(monkeypatch: pytest.MonkeyPatch) -> FakeServer:
+    # The fake answers from one queue in arrival order, so its tests extract one article at a
+    # time; concurrency is tested against tests/openai_server.py, whose answers follow the
+    # request, not the order.
+    monkeypatch.setenv("SUMMARIZER_CONCURRENCY", "1")
     return FakeServer()
 
 

@@ -2,7 +2,9 @@
 
 It listens on 127.0.0.1 for real, so the openai client, httpx and the retry code meet real
 sockets: a reset connection is a reset connection. Each chat completion takes the next step of
-a script; when the script is empty it answers with ``respond(request)``.
+a script; when the script is empty it answers with ``respond(request)``. ``when(text, ...)``
+gives a script of its own to the requests whose body contains ``text``, so a test can aim a
+fault at one article however many are extracted at once.
 
 Steps:
 - ``Ok(content)``: 200 with that message content;
@@ -129,8 +131,10 @@ class OpenAIServer:
         self.model = model
         self.latency = latency
         self.script: deque[Step] = deque()
+        self.aimed: list[tuple[str, deque[Step]]] = []
         self.requests: list[dict[str, Any]] = []
         self.headers: list[dict[str, str]] = []
+        self.in_flight = self.peak = 0  # chat requests being answered now, and at most
         self._lock = threading.Lock()
         self._httpd = ThreadingHTTPServer(("127.0.0.1", port), self._handler())
         self._httpd.daemon_threads = True
@@ -148,6 +152,11 @@ class OpenAIServer:
         self.script.extend(steps)
         return self
 
+    def when(self, text: str, *steps: Step) -> OpenAIServer:
+        """Answer the next requests that contain ``text`` with ``steps``, in order."""
+        self.aimed.append((text, deque(steps)))
+        return self
+
     def __enter__(self) -> OpenAIServer:
         self._thread.start()
         return self
@@ -160,9 +169,13 @@ class OpenAIServer:
         self._httpd.serve_forever()
 
     def _next(self, request: dict[str, Any], headers: dict[str, str]) -> Step:
+        body = json.dumps(request, ensure_ascii=False)
         with self._lock:
             self.requests.append(request)
             self.headers.append(headers)
+            for text, steps in self.aimed:
+                if steps and text in body:
+                    return steps.popleft()
             return self.script.popleft() if self.script else Ok(self.respond(request))
 
     def _handler(self) -> type[BaseHTTPRequestHandler]:
@@ -191,9 +204,16 @@ class OpenAIServer:
                 mark = os.environ.get("TEST_SERVER_MARK")
                 if mark:  # tells a test that a request is in flight
                     Path(mark).touch()
-                if server.latency:
-                    time.sleep(server.latency)
-                self._answer(step, body)
+                with server._lock:
+                    server.in_flight += 1
+                    server.peak = max(server.peak, server.in_flight)
+                try:
+                    if server.latency:
+                        time.sleep(server.latency)
+                    self._answer(step, body)
+                finally:
+                    with server._lock:
+                        server.in_flight -= 1
 
             def _answer(self, step: Any, body: dict[str, Any]) -> None:
                 if isinstance(step, Slow):

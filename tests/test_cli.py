@@ -185,3 +185,20 @@ def test_messages_are_printed_as_written_not_as_markup() -> None:
     # "summarizer[local]" in the message must not be eaten as a rich style tag.
     result = runner.invoke(cli.app, ["brief", str(SEEDS)])
     assert result.exit_code == 3 and "summarizer[local]" in result.stderr
+
+
+def test_help_loads_neither_the_model_client_nor_the_pipeline() -> None:
+    # What `summarizer --help` imports decides how fast it starts (bench/cold_start.py
+    # times it); the heavy modules wait for a command that needs them.
+    import subprocess
+    import sys
+
+    heavy = ("openai", "instructor", "tenacity", "pydantic", "summarizer.pipeline", "httpx2")
+    code = (
+        "import sys; import summarizer.cli; "
+        f"print(','.join(m for m in {heavy!r} if m in sys.modules))"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert loaded == ""

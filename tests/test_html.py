@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from summarizer import ingest
-from summarizer.extract import extract
+from summarizer.extraction import extract
 from summarizer.llm import LLM
 from summarizer.models import Briefing
 from summarizer.pipeline import assemble

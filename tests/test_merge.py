@@ -382,7 +382,7 @@ def test_two_points_of_one_article_are_never_folded_together() -> None:
 
 
 def test_people_found_by_rule_complete_the_models_actors() -> None:
-    from summarizer.extract import with_people
+    from summarizer.extraction import with_people
     from summarizer.models import Statement
 
     text = "The Biden administration announced aid. As Biden proposes it, US officials agree."
@@ -425,7 +425,7 @@ def test_people_found_by_rule_complete_the_models_actors() -> None:
 
 
 def test_a_person_both_found_pools_evidence_and_keeps_the_models_role() -> None:
-    from summarizer.extract import with_people
+    from summarizer.extraction import with_people
 
     a = _article("Spokesperson John Kirby spoke. Kirby said more.", "a")
     model = [

@@ -12,8 +12,8 @@ from summarizer.models import Briefing
 from summarizer.neutral import loaded_in_html, loaded_outside_quotes
 from tests.conftest import SEEDS
 from tests.fakes import FakeServer, actor, event, label, labels, reply, statement
-from tests.test_extract import GOOD as REPLY_002
-from tests.test_extract import LABELS_002
+from tests.test_extraction import GOOD as REPLY_002
+from tests.test_extraction import LABELS_002
 
 REPLY_003 = reply(
     actors=[
@@ -160,7 +160,7 @@ def test_markdown_escapes_article_text(fake_llm: LLM, server: FakeServer, tmp_pa
             label("5 km", "distance", "other", is_figure=False),
         ),
     )
-    from summarizer.extract import extract
+    from summarizer.extraction import extract
     from summarizer.pipeline import assemble
 
     markdown = assemble([extract(article, fake_llm)], []).to_markdown()
@@ -168,7 +168,7 @@ def test_markdown_escapes_article_text(fake_llm: LLM, server: FakeServer, tmp_pa
 
 
 def test_vague_figures_show_their_conservative_bound(fake_llm: LLM, server: FakeServer) -> None:
-    from summarizer.extract import extract
+    from summarizer.extraction import extract
     from summarizer.pipeline import assemble
 
     article = ingest.parse("Kirby said thousands of soldiers were hurt.\n", "v.txt")

@@ -23,6 +23,10 @@ def test_schemas_are_valid_json_schema() -> None:
 
 
 def test_all_public_names_are_exported() -> None:
+    # Every exported name resolves (some are imported on first use)...
+    for name in summarizer.__all__:
+        assert getattr(summarizer, name) is not None, name
+    # ...and nothing public is left out of __all__.
     public = {name for name in vars(summarizer) if not name.startswith("_")}
     modules = {name for name, value in vars(summarizer).items() if type(value).__name__ == "module"}
     assert set(summarizer.__all__) == public - modules

@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from summarizer import Settings, cli
-from summarizer import llm as llm_module
+from summarizer.llm import client as llm_module
 from summarizer.pipeline import brief
 from summarizer.store import Store, cost
 from tests.openai_server import OpenAIServer
@@ -83,7 +83,7 @@ def test_a_run_killed_halfway_resumes_with_the_remaining_calls(
     folder: Path, server: OpenAIServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     store = tmp_path / "runs.sqlite3"
-    settings = _settings(server, store)
+    settings = _settings(server, store, concurrency=1)  # killed after the second article
     original = llm_module.LLM._call_with_fallback
 
     def ctrl_c_before_the_third_call(self: llm_module.LLM, *args: Any) -> Any:

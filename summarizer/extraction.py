@@ -198,11 +198,18 @@ def label_figures(
 
 
 def _count(stats: CallStats, reply: Reply[Any]) -> None:
+    # A stored answer counts as the call it was, so the briefing is the same either way.
     stats.calls += reply.attempts
     stats.reasks += max(reply.attempts - 1, 0)
     stats.prompt_tokens += reply.prompt_tokens
     stats.completion_tokens += reply.completion_tokens
     stats.seconds += reply.seconds
+    if reply.cached:
+        stats.from_store += 1
+        return
+    stats.spent_tokens += reply.prompt_tokens + reply.completion_tokens
+    if stats.cost_usd is not None:
+        stats.cost_usd = None if reply.cost_usd is None else stats.cost_usd + reply.cost_usd
 
 
 def _outcome(reply: Reply[ExtractionReply], grounder: Grounder) -> Grounded:

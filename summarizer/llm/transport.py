@@ -22,6 +22,14 @@ def is_transient(exc: BaseException) -> bool:
     return cause is not None
 
 
+def is_rate_limited(exc: BaseException) -> bool:
+    """A 429: the server asks for fewer requests, not just a later one."""
+    import openai
+
+    cause = transport_cause(exc)
+    return isinstance(cause, openai.APIStatusError) and cause.status_code == 429
+
+
 def retry_after(exc: BaseException) -> float | None:
     """Seconds the server asked to wait: retry-after-ms, or Retry-After in seconds or as a date."""
     import openai

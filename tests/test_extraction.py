@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from summarizer import ingest
-from summarizer.extract import chunks, extract
+from summarizer.extraction import chunks, extract
 from summarizer.llm import LLM
 from tests.conftest import SEEDS
 from tests.fakes import FakeServer, actor, event, label, labels, reply, statement

@@ -1,18 +1,20 @@
-"""The one seam to the model: the OpenAI client, instructor, the output mode and the retries.
+"""LLM: structured calls to any OpenAI-compatible server, through instructor.
 
 Two kinds of retry, each with one owner:
 - transport failures (connection errors, timeouts, 429, 5xx) are retried here with tenacity,
   and the openai client's own retries are turned off so they do not multiply;
 - validation errors are re-asked by instructor, at most ``Settings.max_reasks`` times.
 
-No other module talks to the model or imports instructor or tenacity; transport.py, its
-helper, reads openai's exception types to classify failures. Calls already answered are
-served from the run store (store.py).
+One LLM may be used from several threads at once (one article per thread): what one call
+sees of its attempts is kept per thread, counters and the store are guarded by locks, and
+``limit.AdaptiveLimit`` bounds the requests in flight. Calls already answered are served
+from the run store (store.py).
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
@@ -22,9 +24,17 @@ from pydantic import BaseModel
 from summarizer.backends import NO_MODEL
 from summarizer.config import OPENAI_DEFAULT_MODEL, Settings
 from summarizer.errors import BudgetExhausted, ConfigError, ModelError
+from summarizer.llm.limit import AdaptiveLimit
+from summarizer.llm.transport import (
+    describe,
+    is_fatal,
+    is_rate_limited,
+    is_transient,
+    retry_after,
+    transport_cause,
+)
 from summarizer.redact import redact, remember_secret
 from summarizer.store import Store, Stored, call_key, cost
-from summarizer.transport import describe, is_fatal, is_transient, retry_after, transport_cause
 
 if TYPE_CHECKING:
     import httpx2
@@ -57,6 +67,7 @@ class Reply(Generic[T]):
     seconds: float = 0.0
     truncated: bool = False  # cut off at max_tokens (finish_reason "length")
     cached: bool = False  # answered from the run store: no call was made
+    cost_usd: float | None = 0.0  # what this call cost now (0 from the store); None: unknown
 
 
 @dataclass
@@ -113,60 +124,38 @@ class LLM:
         self.calls_made = self.cache_hits = 0
         self._http_client = http_client
         self._client: openai.OpenAI | None = None
-        self._instructor: instructor.Instructor | None = None
+        self._instructors: dict[str, instructor.Instructor] = {}
         self._model = settings.model
-        self._attempts = _Attempts()
+        self.limit = AdaptiveLimit(settings.resolved_concurrency())
+        self._lock = threading.RLock()  # counters, the lazily made clients, the mode
+        self._local = threading.local()  # the attempts of the call running on this thread
 
     @property
     def model(self) -> str:
         """The model name: as configured, else the server's first model, else OpenAI's default."""
-        if self._model is None:
-            self._model = self._discover_model()
-        return self._model
+        with self._lock:
+            if self._model is None:
+                self._model = self._discover_model()
+            return self._model
+
+    @property
+    def _attempts(self) -> _Attempts:
+        attempts: _Attempts | None = getattr(self._local, "attempts", None)
+        if attempts is None:
+            attempts = self._local.attempts = _Attempts()
+        return attempts
 
     def structured(
         self, response_model: type[T], messages: list[dict[str, str]], context: dict[str, Any]
     ) -> Reply[T]:
         """Ask for ``response_model``; validation failures are re-asked, then reported."""
-        from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
-
-        budget = self.settings.token_budget
-        if budget is not None and self.spent >= budget:
-            raise BudgetExhausted(
-                f"the token budget of {budget:,} is spent ({self.spent:,} tokens used; "
-                "SUMMARIZER_TOKEN_BUDGET)"
-            )
+        self._check_budget()
         request = self._request(response_model, messages)
         key = call_key(self.model, self.settings.base_url, request) if self.store else None
-        if key is not None and self.store is not None and self.settings.cache:
-            hit = self.store.get(key)
-            replayed = _from_store(hit, response_model, context) if hit else None
-            if replayed is not None:
-                self.cache_hits += 1
-                if self.run_id is not None:
-                    self.store.count(self.run_id, made=False, tokens=(0, 0), cost_usd=None)
-                log.info(
-                    "model=%s article=%s answered from the run store",
-                    self.model,
-                    context.get("article_id", "?"),
-                )
-                return replayed
-        self._attempts = _Attempts()
-        started = time.monotonic()
-        value, error, last_text, truncated = None, None, None, False
-        try:
-            value = self._call_with_fallback(response_model, messages, context)
-        except InstructorRetryException as exc:
-            error, last_text = redact(str(exc)), _completion_text(exc.last_completion)
-        except IncompleteOutputException as exc:
-            error = f"the answer was cut off at {self.settings.max_tokens} tokens (max_tokens)"
-            last_text, truncated = _completion_text(exc.last_completion), True
-        reply: Reply[T] = Reply(value, last_text, error, len(self._attempts.responses))
-        reply.truncated = truncated
-        reply.prompt_tokens, reply.completion_tokens = self._attempts.tokens()
-        self.spent += reply.prompt_tokens + reply.completion_tokens
-        reply.seconds = time.monotonic() - started
-        self.calls_made += 1
+        replayed = self._replay(key, response_model, context) if key else None
+        if replayed is not None:
+            return replayed
+        reply = self._ask(response_model, messages, context)
         if key is not None and self.store is not None and reply.attempts:
             self._remember(key, request, reply, context)
         log.info(
@@ -180,37 +169,110 @@ class LLM:
         )
         return reply
 
+    def _check_budget(self) -> None:
+        # Checked before each call: with calls in flight on other threads, a run may pass its
+        # budget by at most the calls already sent.
+        budget = self.settings.token_budget
+        with self._lock:
+            if budget is not None and self.spent >= budget:
+                raise BudgetExhausted(
+                    f"the token budget of {budget:,} is spent ({self.spent:,} tokens used; "
+                    "SUMMARIZER_TOKEN_BUDGET)"
+                )
+
+    def _replay(
+        self, key: str, response_model: type[T], context: dict[str, Any]
+    ) -> Reply[T] | None:
+        """The stored answer to this very call, still valid today, or None."""
+        if self.store is None or not self.settings.cache:
+            return None
+        hit = self.store.get(key)
+        replayed = _from_store(hit, response_model, context) if hit else None
+        if replayed is None:
+            return None
+        with self._lock:
+            self.cache_hits += 1
+        if self.run_id is not None:
+            self.store.count(self.run_id, made=False, tokens=(0, 0), cost_usd=None)
+        log.info(
+            "model=%s article=%s answered from the run store",
+            self.model,
+            context.get("article_id", "?"),
+        )
+        return replayed
+
+    def _ask(
+        self, response_model: type[T], messages: list[dict[str, str]], context: dict[str, Any]
+    ) -> Reply[T]:
+        """Make the call (with its re-asks) and say what it produced and cost."""
+        from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
+
+        self._local.attempts = attempts = _Attempts()
+        started = time.monotonic()
+        value, error, last_text, truncated = None, None, None, False
+        try:
+            value = self._call_with_fallback(response_model, messages, context)
+        except InstructorRetryException as exc:
+            error, last_text = redact(str(exc)), _completion_text(exc.last_completion)
+        except IncompleteOutputException as exc:
+            error = f"the answer was cut off at {self.settings.max_tokens} tokens (max_tokens)"
+            last_text, truncated = _completion_text(exc.last_completion), True
+        reply: Reply[T] = Reply(value, last_text, error, len(attempts.responses))
+        reply.truncated = truncated
+        reply.prompt_tokens, reply.completion_tokens = attempts.tokens()
+        reply.cost_usd = cost(
+            self.model, reply.prompt_tokens, reply.completion_tokens, attempts.cached_tokens()
+        )
+        reply.seconds = time.monotonic() - started
+        with self._lock:
+            self.spent += reply.prompt_tokens + reply.completion_tokens
+            self.calls_made += 1
+        return reply
+
     def _call_with_fallback(
         self, response_model: type[T], messages: list[dict[str, str]], context: dict[str, Any]
     ) -> T:
         """A server that rejects the structured-output mode on its first call gets the next
         one (json_schema -> llamacpp -> json), once each; the choice holds for the run."""
         while True:
+            mode = self.mode
             try:
-                result = self._call_with_transport_retries(response_model, messages, context)
+                result = self._call_with_transport_retries(response_model, messages, context, mode)
             except ModelError as exc:
-                fallback = _FALLBACK.get(self.mode)
-                about_format = any(w in str(exc).lower() for w in _FORMAT_WORDS)
-                rejected = (exc.status in _REJECTS_MODE and about_format) or (
-                    self.mode == "json_schema" and exc.status in (500, 501)
-                )
-                if self._mode_works or fallback is None or not rejected:
+                if not self._fall_back(mode, exc):
                     raise
-                log.warning(
-                    "%s rejected mode %s (HTTP %s); using %s for the rest of the run",
-                    self._server,
-                    self.mode,
-                    exc.status,
-                    fallback,
-                )
-                self.mode = _REMEMBERED_MODE[self._server] = fallback
-                self._instructor = None
                 continue
             self._mode_works = True
             return result
 
+    def _fall_back(self, mode: str, exc: ModelError) -> bool:
+        """Whether ``exc`` says the server rejects ``mode``; if so, the next mode is set."""
+        fallback = _FALLBACK.get(mode)
+        about_format = any(w in str(exc).lower() for w in _FORMAT_WORDS)
+        rejected = (exc.status in _REJECTS_MODE and about_format) or (
+            mode == "json_schema" and exc.status in (500, 501)
+        )
+        with self._lock:
+            if self.mode != mode:
+                return True  # another thread's call already moved on: try the new mode
+            if self._mode_works or fallback is None or not rejected:
+                return False
+            log.warning(
+                "%s rejected mode %s (HTTP %s); using %s for the rest of the run",
+                self._server,
+                mode,
+                exc.status,
+                fallback,
+            )
+            self.mode = _REMEMBERED_MODE[self._server] = fallback
+            return True
+
     def _call_with_transport_retries(
-        self, response_model: type[T], messages: list[dict[str, str]], context: dict[str, Any]
+        self,
+        response_model: type[T],
+        messages: list[dict[str, str]],
+        context: dict[str, Any],
+        mode: str,
     ) -> T:
         import tenacity
 
@@ -244,8 +306,15 @@ class LLM:
         )
         try:
             for attempt in retrying:
-                with attempt:
-                    return self._create(response_model, messages, context)
+                with attempt, self.limit.slot() as epoch:
+                    try:
+                        result = self._create(response_model, messages, context, mode)
+                    except Exception as exc:
+                        if is_rate_limited(exc):
+                            self.limit.throttled(epoch)
+                        raise
+                    self.limit.succeeded()
+                    return result
         except Exception as exc:
             cause = transport_cause(exc)
             if cause is None:
@@ -257,7 +326,11 @@ class LLM:
         raise AssertionError("unreachable: tenacity either returns or raises")
 
     def _create(
-        self, response_model: type[T], messages: list[dict[str, str]], context: dict[str, Any]
+        self,
+        response_model: type[T],
+        messages: list[dict[str, str]],
+        context: dict[str, Any],
+        mode: str,
     ) -> T:
         kwargs: dict[str, Any] = {
             "model": self.model,
@@ -270,39 +343,43 @@ class LLM:
         }
         if self.settings.seed is not None:
             kwargs["seed"] = self.settings.seed
-        if self.mode == "llamacpp":
+        if mode == "llamacpp":
             # llama.cpp turns a "schema" inside json_object into a grammar; extra_body is merged
             # last by the openai client, so it replaces the plain json_object instructor sets.
             schema = response_model.model_json_schema()
             kwargs["extra_body"] = {"response_format": {"type": "json_object", "schema": schema}}
-        result: T = self._get_instructor().chat.completions.create(**kwargs)
+        result: T = self._get_instructor(mode).chat.completions.create(**kwargs)
         return result
 
     def _get_client(self) -> openai.OpenAI:
-        if self._client is None:
-            import openai
+        with self._lock:
+            if self._client is None:
+                import openai
 
-            key = self.settings.api_key
-            self._client = openai.OpenAI(
-                api_key=key.get_secret_value() if key else "not-needed",
-                base_url=self.settings.base_url,
-                timeout=self.settings.timeout,
-                max_retries=0,  # tenacity owns transport retries
-                http_client=self._http_client,
-            )
-        return self._client
+                key = self.settings.api_key
+                self._client = openai.OpenAI(
+                    api_key=key.get_secret_value() if key else "not-needed",
+                    base_url=self.settings.base_url,
+                    timeout=self.settings.timeout,
+                    max_retries=0,  # tenacity owns transport retries
+                    http_client=self._http_client,
+                )
+            return self._client
 
-    def _get_instructor(self) -> instructor.Instructor:
-        if self._instructor is None:
-            import instructor
+    def _get_instructor(self, mode: str) -> instructor.Instructor:
+        """One instructor client per output mode; its hook files each raw completion with
+        the call running on the same thread."""
+        with self._lock:
+            if mode not in self._instructors:
+                import instructor
 
-            mode = (
-                instructor.Mode.JSON_SCHEMA if self.mode == "json_schema" else instructor.Mode.JSON
-            )
-            client = instructor.from_openai(self._get_client(), mode=mode)
-            client.on("completion:response", lambda response: self._attempts.add(response))
-            self._instructor = client
-        return self._instructor
+                kind = (
+                    instructor.Mode.JSON_SCHEMA if mode == "json_schema" else instructor.Mode.JSON
+                )
+                client = instructor.from_openai(self._get_client(), mode=kind)
+                client.on("completion:response", lambda response: self._attempts.add(response))
+                self._instructors[mode] = client
+            return self._instructors[mode]
 
     def _request(
         self, response_model: type[BaseModel], messages: list[dict[str, str]]
@@ -349,14 +426,14 @@ class LLM:
                 self.run_id,
                 made=True,
                 tokens=(reply.prompt_tokens, reply.completion_tokens),
-                cost_usd=cost(self.model, reply.prompt_tokens, reply.completion_tokens, cached),
+                cost_usd=reply.cost_usd,
             )
 
     def close(self) -> None:
         """Close the HTTP connections this client opened (not a client passed in)."""
         if self._client is not None and self._http_client is None:
             self._client.close()
-        self._client, self._instructor = None, None
+        self._client, self._instructors = None, {}
 
     def __enter__(self) -> LLM:
         return self

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -98,10 +99,16 @@ _COLLECTIVES = {
 
 
 def cluster_actors(actors: list[Actor]) -> list[list[Actor]]:
-    """Group mentions of one real-world actor, whatever the spelling or title in each article."""
-    clusters: list[list[Actor]] = []
+    """Group mentions of one real-world actor, whatever the spelling or title in each article.
+
+    A full name joins the first group holding the same person (``_same_person``); a surname
+    alone joins the one group it can belong to, or stays apart if it could belong to several.
+    Groups are found through an index of their names' words (``_People``), so the cost grows
+    with the mentions, not with mentions times groups.
+    """
     keyed: dict[str, list[Actor]] = {}
     singles: list[Actor] = []
+    people = _People()
     for actor in actors:
         if actor.kind != "person":
             key = canonical_place(actor.name) or fold_name(actor.name).removeprefix("the ")
@@ -109,13 +116,10 @@ def cluster_actors(actors: list[Actor]) -> list[list[Actor]]:
         elif len(person_core(actor.name).split()) == 1:
             singles.append(actor)
         else:
-            _join_person(clusters, actor)
+            people.join_full(actor)
     for actor in singles:
-        matches = [c for c in clusters if _single_matches(actor.name, c)]
-        if len(matches) == 1:
-            matches[0].append(actor)
-        else:  # no full name to join, or an ambiguous one: keep it apart rather than guess
-            clusters.append([actor])
+        people.join_single(actor)
+    clusters = people.clusters
     # "Biden administration", a government to the model, is an alias of the person Biden.
     aliases = {fold_name(alias): c for c in clusters for a in c for alias in a.aliases}
     for key in list(keyed):
@@ -126,6 +130,87 @@ def cluster_actors(actors: list[Actor]) -> list[list[Actor]]:
     return sorted(groups, key=lambda group: min(position[id(a)] for a in group))
 
 
+class _People:
+    """Person groups, indexed by the words of their members' names.
+
+    ``by_surname`` finds the groups a full name may join, ``by_word`` those a surname alone
+    may; ``_Words`` finds the words spelled like a given one.
+    """
+
+    def __init__(self) -> None:
+        self.clusters: list[list[Actor]] = []
+        self.by_surname: dict[str, set[int]] = {}
+        self.by_word: dict[str, set[int]] = {}
+        self.surnames = _Words()
+        self.words = _Words()
+
+    def join_full(self, actor: Actor) -> None:
+        tokens = _tokens(person_core(actor.name))
+        candidates = {c for w in self.surnames.like(tokens[-1]) for c in self.by_surname[w]}
+        for c in sorted(candidates):  # the first group made, as a scan in order would find
+            if any(_same_person(actor.name, other.name) for other in self.clusters[c]):
+                self._add(c, actor)
+                return
+        self._add(self._new(), actor)
+
+    def join_single(self, actor: Actor) -> None:
+        tokens = _tokens(person_core(actor.name))  # "Jong-un" is one name of two words
+        candidates = {c for t in tokens for w in self.words.like(t) for c in self.by_word[w]}
+        matches = [
+            c
+            for c in sorted(candidates)
+            if any(_same_person(actor.name, other.name) for other in self.clusters[c])
+        ]
+        # no full name to join, or an ambiguous one: keep it apart rather than guess
+        self._add(matches[0] if len(matches) == 1 else self._new(), actor)
+
+    def _new(self) -> int:
+        self.clusters.append([])
+        return len(self.clusters) - 1
+
+    def _add(self, c: int, actor: Actor) -> None:
+        self.clusters[c].append(actor)
+        tokens = _tokens(person_core(actor.name))
+        for word in tokens:
+            self.by_word.setdefault(word, set()).add(c)
+            self.words.add(word)
+        if tokens:
+            self.by_surname.setdefault(tokens[-1], set()).add(c)
+            self.surnames.add(tokens[-1])
+
+
+class _Words:
+    """Distinct words, found by spelling: a word spelled like another (``_similar``: Zelensky,
+    Zelenskyy) is taken to share its first three letters or its last three, so only the words
+    in those two blocks are compared, once per distinct word."""
+
+    def __init__(self) -> None:
+        self._blocks: dict[str, set[str]] = {}
+        self._like: dict[str, set[str]] = {}  # each known word -> the known words like it
+
+    def add(self, word: str) -> None:
+        if word in self._like:
+            return
+        near = self.like(word) | {word}
+        self._like[word] = near
+        for other in near:
+            self._like[other].add(word)
+        for key in _blocks_of(word):
+            self._blocks.setdefault(key, set()).add(word)
+
+    def like(self, word: str) -> set[str]:
+        known = self._like.get(word)
+        if known is not None:
+            return known
+        near = {w for key in _blocks_of(word) for w in self._blocks.get(key, ())}
+        return {w for w in near if _similar(word, w)}
+
+
+def _blocks_of(word: str) -> tuple[str, str]:
+    return ("<" + word[:3], word[-3:] + ">")
+
+
+@functools.lru_cache(maxsize=1 << 16)
 def person_core(name: str) -> str:
     """The name without its leading title: 'spokesperson John Kirby' -> 'John Kirby'."""
     tokens = name.replace("’", "'").split()
@@ -144,14 +229,6 @@ def canonical_place(name: str) -> str | None:
     return _ALIAS_INDEX.get(fold_name(name))
 
 
-def _join_person(clusters: list[list[Actor]], actor: Actor) -> None:
-    for cluster in clusters:
-        if any(_same_person(actor.name, other.name) for other in cluster):
-            cluster.append(actor)
-            return
-    clusters.append([actor])
-
-
 def _same_person(a: str, b: str) -> bool:
     ta, tb = _tokens(person_core(a)), _tokens(person_core(b))
     if not ta or not tb:
@@ -168,10 +245,6 @@ def _same_given_name(a: str, b: str) -> bool:
     if len(a) == 1 or len(b) == 1:
         return a[0] == b[0]
     return _similar(a, b)
-
-
-def _single_matches(name: str, cluster: list[Actor]) -> bool:
-    return any(_same_person(name, other.name) for other in cluster)
 
 
 def is_group(name: str) -> bool:
@@ -234,6 +307,7 @@ def person_key(name: str) -> str:
 # --- helpers --------------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold_name(text: str) -> str:
     stripped = unicodedata.normalize("NFKD", text)
     ascii_ = "".join(c for c in stripped if not unicodedata.combining(c))
@@ -244,8 +318,23 @@ def _tokens(name: str) -> list[str]:
     return [t for t in re.split(r"[\s\-]+", fold_name(name)) if t]
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _similar(a: str, b: str) -> bool:
-    return a == b or SequenceMatcher(None, a, b).ratio() >= _SURNAME_SIMILARITY
+    if a == b:
+        return True
+    # The ratio is at most 2 * (letters in common) / (len a + len b): words of very different
+    # length or letters fail without the costly comparison.
+    bound = _SURNAME_SIMILARITY * (len(a) + len(b))
+    if 2 * min(len(a), len(b)) < bound:
+        return False
+    if 2 * sum((_letters(a) & _letters(b)).values()) < bound:
+        return False
+    return SequenceMatcher(None, a, b).ratio() >= _SURNAME_SIMILARITY
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _letters(word: str) -> Counter[str]:
+    return Counter(word)
 
 
 def _distinct(values: Iterable[str]) -> list[str]:

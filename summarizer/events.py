@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -16,6 +17,8 @@ from summarizer.models import Actor, ArticleExtraction, Development, Event, Evid
 _SHARED_WORDS = 3
 _EVENT_WORDS_WITH_PERSON = 0.2
 _EVENT_WORDS_ALONE = 0.3
+# A word in more tellings than this nominates no pair for comparison (see _candidates).
+_NOMINATING = 100
 # Words every war story uses, which say nothing about which event it is.
 _COMMON = {"north", "korean", "korea", "russia", "russian", "ukraine", "ukrainian", "u", "us"}
 
@@ -46,9 +49,8 @@ def cluster_events(
     told = list(_tellings(extractions, groups, names, book))
     pairs = sorted(
         (-score, i, j)
-        for i, a in enumerate(told)
-        for j in range(i + 1, len(told))
-        if a.source != told[j].source and (score := _same_event(a, told[j])) > 0
+        for i, j in _candidates(told)
+        if told[i].source != told[j].source and (score := _same_event(told[i], told[j])) > 0
     )
     cluster_of = list(range(len(told)))  # closest pairs first, never two tellings of one source
     members: dict[int, list[int]] = {i: [i] for i in range(len(told))}
@@ -68,13 +70,35 @@ def cluster_events(
     return [_development([told[k] for k in sorted(m)], book) for _, m in sorted(members.items())]
 
 
+def _candidates(told: list[_Told]) -> set[tuple[int, int]]:
+    """The pairs of tellings that share a word: no other pair can read as one event.
+
+    A word that more than ``_NOMINATING`` tellings use nominates no pair (it still counts in
+    the score): in a day of thousands of articles it would pair nearly every telling with every
+    other, and a pair whose only common words are that common is not one event. Below that
+    many tellings, every pair sharing a word is compared.
+    """
+    by_word: dict[str, list[int]] = {}
+    for i, t in enumerate(told):
+        for word in t.words:
+            by_word.setdefault(word, []).append(i)
+    pairs: set[tuple[int, int]] = set()
+    for holders in by_word.values():
+        if len(holders) <= _NOMINATING:
+            pairs.update((a, b) for n, a in enumerate(holders) for b in holders[n + 1 :])
+    return pairs
+
+
 def _tellings(
     extractions: list[ArticleExtraction],
     groups: list[list[Actor]],
     names: dict[str, str],
     book: Citations,
 ) -> Iterable[_Told]:
-    people = {id(a): display_name(g) for g in groups for a in g if a.kind == "person"}
+    shown = [display_name(g) for g in groups]
+    people = {
+        id(a): name for g, name in zip(groups, shown, strict=True) for a in g if a.kind == "person"
+    }
     for x in extractions:
         text = x.article.text
         own = [(people[id(a)], _forms(a)) for a in x.actors if id(a) in people]
@@ -150,4 +174,9 @@ def _forms(actor: Actor) -> list[str]:
 
 
 def _has_word(text: str, word: str) -> bool:
-    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) is not None
+    return _word_pattern(word).search(text) is not None
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _word_pattern(word: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")

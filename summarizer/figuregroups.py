@@ -21,15 +21,33 @@ _CURRENCIES = {"USD", "GBP", "EUR", "JPY", "KRW", "UAH", "RUB"}
 def group_figures(
     figures: list[Figure], book: Citations, names: dict[str, str]
 ) -> list[FigureGroup]:
-    """Group figures that measure the same thing; compare them only within a scope and unit."""
+    """Group figures that measure the same thing; compare them only within a scope and unit.
+
+    Each figure joins the first group whose first figure has the same measure
+    (``same_measure``). Groups are looked up, not scanned: by unit class and measure when the
+    rule read one, else by unit and the words of what is counted.
+    """
     groups: list[list[Figure]] = []
+    measured: dict[tuple[str, str], int] = {}
+    by_word: dict[tuple[str | None, str], list[int]] = {}
     for figure in figures:
-        for group in groups:
-            if same_measure(figure, group[0]):
-                group.append(figure)
-                break
+        if figure.measure:
+            key = (_unit_class(figure.unit), fold_name(figure.measure))
+            found = measured.get(key)
         else:
-            groups.append([figure])
+            near = {
+                g for w in counted_key(figure.counted) for g in by_word.get((figure.unit, w), ())
+            }
+            found = next((g for g in sorted(near) if same_measure(figure, groups[g][0])), None)
+        if found is not None:
+            groups[found].append(figure)
+            continue
+        groups.append([figure])
+        if figure.measure:
+            measured[key] = len(groups) - 1
+        else:
+            for w in counted_key(figure.counted):
+                by_word.setdefault((figure.unit, w), []).append(len(groups) - 1)
     return [_figure_group(g, book, names) for g in groups]
 
 

@@ -5,9 +5,14 @@ pay for pydantic and every pipeline stage; ``from summarizer import brief`` work
 """
 
 import importlib as _importlib
+import logging as _logging
 import typing as _typing
 
 from summarizer.errors import ConfigError, InputError, ModelError, PromptError, SummarizerError
+
+# A quiet library: nothing is printed unless the application configures logging (the CLI's
+# --verbose does).
+_logging.getLogger("summarizer").addHandler(_logging.NullHandler())
 
 if _typing.TYPE_CHECKING:
     from summarizer.config import Settings

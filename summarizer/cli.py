@@ -67,7 +67,13 @@ def brief(
     ] = None,
     format: Annotated[Format, typer.Option("--format", "-f")] = Format.markdown,
     out: Out = None,
-    date: Annotated[str | None, typer.Option(help="Date of the briefing (YYYY-MM-DD).")] = None,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            help="Date of the briefing, YYYY-MM-DD; it is stored under it [default: today].",
+            show_default=False,
+        ),
+    ] = None,
     timing: Annotated[
         bool,
         typer.Option(help="Record when and how long (--no-timing: same input, same bytes)."),
@@ -79,6 +85,12 @@ def brief(
             "sentence checked against its citations (one more model call)."
         ),
     ] = False,
+    history: Annotated[
+        bool,
+        typer.Option(
+            help="Say what changed since the run store's latest briefing of an earlier date."
+        ),
+    ] = True,
     store: StorePath = None,
     cache: Annotated[
         bool, typer.Option(help="Answer calls already in the run store from there.")
@@ -117,6 +129,7 @@ def brief(
                 date=date,
                 timing=timing,
                 lead=lead,
+                history=history,
                 progress=assembling,
                 on_article=bar,
             )

@@ -118,10 +118,9 @@ def _tellings(
             told_words = [event.summary, *(e.quote for e in event.evidence)]
             told_words += [w for w in (event.place, event.time) if w and not _unstated(w)]
             # People count as people, not as words: a shared name alone is no shared story.
-            name_words = {w for n in named for w in counted_key(n)}
-            words = counted_key(" ".join(told_words)) - name_words
+            words = story_words(told_words, named)
             seen[key] = _Told(
-                event, list(event.evidence), book.sources[first.article_id], named, words - _COMMON
+                event, list(event.evidence), book.sources[first.article_id], named, words
             )
         yield from seen.values()
 
@@ -132,18 +131,38 @@ def _unstated(value: str) -> bool:
 
 def _same_event(a: _Told, b: _Told) -> float:
     """A score above 0 when two tellings read as one event; the higher, the closer."""
-    if not a.words or not b.words:
+    return story_score(a.words, a.people, a.event.type, b.words, b.people, b.event.type)
+
+
+def story_score(
+    a_words: set[str],
+    a_people: set[str],
+    a_type: str,
+    b_words: set[str],
+    b_people: set[str],
+    b_type: str,
+) -> float:
+    """A score above 0 when two accounts (words, people named, event type) read as one
+    event; the higher, the closer. Used across articles here, and across days in history.py."""
+    if not a_words or not b_words:
         return 0.0
-    shared = a.words & b.words
-    overlap = len(shared) / len(a.words | b.words)
-    same_type = a.event.type == b.event.type
+    shared = a_words & b_words
+    overlap = len(shared) / len(a_words | b_words)
+    same_type = a_type == b_type
     # With a named person in common, a few shared words are enough when the types agree
     # (long quotes dilute a ratio); more are needed when they do not.
-    if a.people & b.people and (
+    if a_people & b_people and (
         (same_type and len(shared) >= _SHARED_WORDS) or overlap >= _EVENT_WORDS_WITH_PERSON
     ):
         return overlap + 1.0
     return overlap if same_type and overlap >= _EVENT_WORDS_ALONE else 0.0
+
+
+def story_words(texts: Iterable[str], people: Iterable[str]) -> set[str]:
+    """The words clustering compares: those of ``texts``, without the people's names and the
+    words every war story uses."""
+    name_words = {w for n in people for w in counted_key(n)}
+    return counted_key(" ".join(texts)) - name_words - _COMMON
 
 
 def _development(cluster: list[_Told], book: Citations) -> Development:

@@ -32,7 +32,7 @@ def group_figures(
     by_word: dict[tuple[str | None, str], list[int]] = {}
     for figure in figures:
         if figure.measure:
-            key = (_unit_class(figure.unit), fold_name(figure.measure))
+            key = (unit_class(figure.unit), fold_name(figure.measure))
             found = measured.get(key)
         else:
             near = {
@@ -53,7 +53,7 @@ def group_figures(
 
 def same_measure(a: Figure, b: Figure) -> bool:
     """The rule-read measure decides when both have one; the model's words otherwise."""
-    if _unit_class(a.unit) != _unit_class(b.unit):
+    if unit_class(a.unit) != unit_class(b.unit):
         return False
     if a.measure or b.measure:
         return fold_name(a.measure or "") == fold_name(b.measure or "")
@@ -90,10 +90,10 @@ def _figure_group(group: list[Figure], book: Citations, names: dict[str, str]) -
             same.citations += [n for n in claim.citations if n not in same.citations]
             same.unverified = same.unverified or claim.unverified
             same.labelled = same.labelled or claim.labelled
-    claims.sort(key=lambda c: (_scope_key(c.scope) == "", _scope_key(c.scope), c.source))
+    claims.sort(key=lambda c: (scope_key(c.scope) == "", scope_key(c.scope), c.source))
     agree = not _conflicts(claims)
     units = {c.unit for c in claims}
-    scopes = {_scope_key(c.scope) for c in claims}
+    scopes = {scope_key(c.scope) for c in claims}
     sources = {c.source for c in claims}
     verdict: Verdict
     if not agree:
@@ -109,7 +109,7 @@ def _figure_group(group: list[Figure], book: Citations, names: dict[str, str]) -
     measured = [f.measure for f in group if f.measure]
     counted = measured[0] if measured else Counter(f.counted for f in group).most_common(1)[0][0]
     return FigureGroup(
-        id=stable_id("f", _unit_class(group[0].unit), counted, spans(f.evidence[0] for f in group)),
+        id=stable_id("f", unit_class(group[0].unit), counted, spans(f.evidence[0] for f in group)),
         counted=counted,
         unit=units.pop() if len(units) == 1 else None,
         claims=claims,
@@ -121,8 +121,8 @@ def _figure_group(group: list[Figure], book: Citations, names: dict[str, str]) -
 def _repeats(a: FigureClaim, b: FigureClaim) -> bool:
     """The same source giving the same value for the same scope, credited to the same claimant."""
     fields = ("source", "value", "low", "high", "qualifier", "unit", "claimed_by")
-    return all(getattr(a, f) == getattr(b, f) for f in fields) and _scope_key(a.scope) == (
-        _scope_key(b.scope)
+    return all(getattr(a, f) == getattr(b, f) for f in fields) and scope_key(a.scope) == (
+        scope_key(b.scope)
     )
 
 
@@ -136,7 +136,7 @@ def _conflicts(claims: list[FigureClaim]) -> bool:
         for b in claims[i + 1 :]:
             if a.source == b.source or a.unit != b.unit:
                 continue
-            if _scope_key(a.scope) != _scope_key(b.scope):
+            if scope_key(a.scope) != scope_key(b.scope):
                 continue
             (alo, ahi), (blo, bhi) = _interval(a), _interval(b)
             if alo > bhi or blo > ahi:
@@ -165,11 +165,11 @@ def _interval(c: FigureClaim) -> tuple[float, float]:
     }.get(c.qualifier, (v, v))
 
 
-def _scope_key(scope: str | None) -> str:
+def scope_key(scope: str | None) -> str:
     return fold_name(scope or "").removeprefix("the ")
 
 
-def _unit_class(unit: str | None) -> str:
+def unit_class(unit: str | None) -> str:
     """Money is one class whatever the currency, so amounts sit side by side, unconverted."""
     return "money" if unit in _CURRENCIES else (unit or "count")
 

@@ -337,6 +337,37 @@ class RunInfo(_Model):
     )
 
 
+class FigureRevision(_Model):
+    """A figure the sources now give differently than in the previous briefing."""
+
+    counted: str
+    scope: str | None = Field(description="The period or place both values cover.")
+    before: list[str] = Field(
+        min_length=1, description="The previous values, each with who gave it and the outlet."
+    )
+    after: list[str] = Field(min_length=1, description="Today's values, the same way.")
+    citations: list[int] = Field(min_length=1, description="Today's sentences giving them.")
+
+
+class PastThread(_Model):
+    """A development of the previous briefing that no source of this one reports."""
+
+    text: str
+    outlets: list[str]
+
+
+class History(_Model):
+    """What changed since the previous briefing in the run store (the latest earlier date)."""
+
+    previous_date: str
+    previous_run: int | None = Field(None, description="Its run in the run store.")
+    new: list[str] = Field(
+        default_factory=list, description="Ids of today's developments not reported before."
+    )
+    revised: list[FigureRevision] = Field(default_factory=list)
+    no_longer_reported: list[PastThread] = Field(default_factory=list)
+
+
 class Briefing(_Model):
     """A neutral briefing over many articles, every sentence cited."""
 
@@ -354,6 +385,9 @@ class Briefing(_Model):
     statements: list[AttributedStatement] = Field(default_factory=list)
     citations: list[Citation] = Field(default_factory=list)
     skipped: list[SkippedArticle] = Field(default_factory=list)
+    history: History | None = Field(
+        None, description="Since the previous briefing; None when the store holds none."
+    )
     run: RunInfo
 
     def to_markdown(self) -> str:

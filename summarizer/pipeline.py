@@ -12,9 +12,10 @@ from typing import Any, Literal
 from summarizer import ingest
 from summarizer.backends import connect
 from summarizer.config import Settings
-from summarizer.errors import BudgetExhausted, ModelError
+from summarizer.errors import BudgetExhausted, ConfigError, ModelError
 from summarizer.extraction import StructuredModel, prompt_version
 from summarizer.extraction import extract as extract_article
+from summarizer.history import compare
 from summarizer.lead import prompt_version as lead_prompt_version
 from summarizer.lead import write as write_lead
 from summarizer.llm import LLM
@@ -23,6 +24,7 @@ from summarizer.models import (
     Article,
     ArticleExtraction,
     Briefing,
+    History,
     RunInfo,
     SkippedArticle,
     Timing,
@@ -49,6 +51,16 @@ def extract(
         return extract_article(loaded.articles[0], model, settings.chunk_chars)
 
 
+@dataclass(frozen=True)
+class _Job:
+    """What a brief() call asks for, beyond the articles and the model."""
+
+    date: str
+    timing: bool
+    lead: bool
+    on_article: OnArticle | None
+
+
 def brief(
     paths: Iterable[str | Path],
     *,
@@ -57,6 +69,7 @@ def brief(
     date: str | None = None,
     timing: bool = True,
     lead: bool = False,
+    history: bool = True,
     progress: Callable[[int], None] | None = None,
     on_article: OnArticle | None = None,
     **options: Any,
@@ -70,49 +83,86 @@ def brief(
     configured, the embedded one is started for the run (``progress`` gets the bytes written
     while its file is assembled, on first use) and stopped afterwards. ``on_article`` hears
     of each article as it starts and finishes (see ArticleProgress).
+
+    The briefing is stored in the run store under ``date`` (default: today, UTC); with
+    ``history``, it says what changed since the store's latest briefing of an earlier date.
     """
     settings = settings or Settings(**options)
+    job = _Job(briefing_date(date), timing, lead, on_article)
     loaded = ingest.load(paths)  # bad input fails before any model is started
     if llm is not None:
-        return _brief(loaded, settings, llm, date=date, timing=timing, lead=lead, on=on_article)
+        return _brief(loaded, settings, llm, job)
     with Store(settings.store or default_path()) as store:
-        run_id = store.start_run([{"path": a.path, "id": a.id} for a in loaded.articles], date)
-        status, briefing = "failed", None
-        try:
-            # connect() starts the embedded model when it is the one; all is closed after
-            with (
-                connect(settings, progress) as connected,
-                LLM(connected, store=store, run_id=run_id) as model,
-            ):
-                briefing = _brief(
-                    loaded, connected, model, date=date, timing=timing, lead=lead, on=on_article
-                )
-                if briefing.run.timing is not None:
-                    briefing.run.timing.calls_made = model.calls_made
-                    briefing.run.timing.cache_hits = model.cache_hits
-                    briefing.run.timing.run_id = run_id
-            status = "partial" if briefing.skipped else "ok"
-            return briefing
-        except KeyboardInterrupt:
-            status = "interrupted"
-            raise
-        finally:
-            store.finish_run(run_id, status, briefing.to_json() if briefing else None)
+        return _brief_stored(loaded, settings, store, job, history, progress)
+
+
+def briefing_date(date: str | None) -> str:
+    """``date`` checked as YYYY-MM-DD, or today's date (UTC)."""
+    if date is None:
+        return dt.datetime.now(dt.UTC).date().isoformat()
+    try:
+        return dt.date.fromisoformat(date).isoformat()
+    except ValueError:
+        raise ConfigError(
+            f"Invalid date {date!r}: give it as YYYY-MM-DD, e.g. 2026-11-23."
+        ) from None
+
+
+def _brief_stored(
+    loaded: ingest.Ingested,
+    settings: Settings,
+    store: Store,
+    job: _Job,
+    history: bool,
+    progress: Callable[[int], None] | None,
+) -> Briefing:
+    """A run recorded in the store: its calls, its outcome and its briefing."""
+    run_id = store.start_run([{"path": a.path, "id": a.id} for a in loaded.articles], job.date)
+    status, briefing = "failed", None
+    try:
+        # connect() starts the embedded model when it is the one; all is closed after
+        with (
+            connect(settings, progress) as connected,
+            LLM(connected, store=store, run_id=run_id) as model,
+        ):
+            briefing = _brief(loaded, connected, model, job)
+            if briefing.run.timing is not None:
+                briefing.run.timing.calls_made = model.calls_made
+                briefing.run.timing.cache_hits = model.cache_hits
+                briefing.run.timing.run_id = run_id
+        if history:
+            briefing.history = _since_previous(store, briefing)
+        status = "partial" if briefing.skipped else "ok"
+        return briefing
+    except KeyboardInterrupt:
+        status = "interrupted"
+        raise
+    finally:
+        store.finish_run(run_id, status, briefing.to_json() if briefing else None)
+
+
+def _since_previous(store: Store, briefing: Briefing) -> History | None:
+    """The comparison with the store's latest briefing of an earlier date, if there is one."""
+    found = store.previous_briefing(briefing.date)
+    if found is None:
+        return None
+    run_id, text = found
+    try:
+        previous = Briefing.model_validate_json(text)
+    except ValueError as exc:  # written by another version of this tool
+        log.warning("no history: the briefing of run %d cannot be read (%s)", run_id, exc)
+        return None
+    return compare(previous, briefing, run_id)
 
 
 def _brief(
-    loaded: ingest.Ingested,
-    settings: Settings,
-    llm: StructuredModel,
-    *,
-    date: str | None,
-    timing: bool,
-    lead: bool,
-    on: OnArticle | None = None,
+    loaded: ingest.Ingested, settings: Settings, llm: StructuredModel, job: _Job
 ) -> Briefing:
-    extractions, skipped = extract_loaded(loaded, settings=settings, llm=llm, on_article=on)
-    briefing = assemble(extractions, skipped, date=date, timing=timing)
-    if lead:
+    extractions, skipped = extract_loaded(
+        loaded, settings=settings, llm=llm, on_article=job.on_article
+    )
+    briefing = assemble(extractions, skipped, date=job.date, timing=job.timing)
+    if job.lead:
         add_lead(briefing, llm)
     return briefing
 

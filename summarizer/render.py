@@ -73,11 +73,21 @@ def to_markdown(briefing: Briefing) -> str:
 
 def overview(b: Briefing) -> str:
     outlets = len({s.article.outlet for s in b.sources})
+    counts = [
+        _count(len(b.sources), "source"),
+        _count(len(b.developments), "development"),
+        _count(len(b.figures), "figure"),
+        _count(len(b.actors), "actor"),
+    ]
+    counts[0] += f" from {_count(outlets, 'outlet')}"
     return (
-        f"{b.date} · {len(b.sources)} sources from {outlets} outlets · "
-        f"{len(b.developments)} developments · {len(b.figures)} figures · {len(b.actors)} "
-        f"actors. Each [n] is listed under Citations with its source and the exact words quoted."
+        f"{b.date} · {' · '.join(counts)}. Each [n] is listed under Citations with its source "
+        "and the exact words quoted."
     )
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def lead(b: Briefing, st: Style) -> str:
@@ -96,6 +106,7 @@ def sections_of(b: Briefing, st: Style) -> list[tuple[str, list[str]]]:
     """(heading, lines) for every non-empty section, in reading order. A line may hold nested
     lines after newlines (a figure group and its claims)."""
     sections = [
+        *since(b, st),
         ("Key developments", [development(d, b.sources, st) for d in b.developments]),
         *[
             (heading, [figure_group(g, b.sources, st) for g in b.figures if g.verdict in kinds])
@@ -115,6 +126,34 @@ def sections_of(b: Briefing, st: Style) -> list[tuple[str, list[str]]]:
         ("Citations", [citation(c, b.sources, st) for c in b.citations]),
     ]
     return [(heading, lines) for heading, lines in sections if lines]
+
+
+_NEW_SHOWN = 25  # new developments listed by name; all of them are under Key developments
+
+
+def since(b: Briefing, st: Style) -> list[tuple[str, list[str]]]:
+    """The "since the previous briefing" section: new, revised, no longer reported."""
+    h = b.history
+    if h is None:
+        return []
+    developments = {d.id: d for d in b.developments}
+    lines = [f"New: {development(developments[i], b.sources, st)}" for i in h.new[:_NEW_SHOWN]]
+    if len(h.new) > _NEW_SHOWN:
+        lines.append(f"… and {len(h.new) - _NEW_SHOWN} more new developments (see below)")
+    for r in h.revised:
+        scope = f", {st.esc(r.scope)}" if r.scope else ""
+        lines.append(
+            f"Revised: {st.strong(st.esc(r.counted))}{scope}: from {st.esc('; '.join(r.before))} "
+            f"to {st.esc('; '.join(r.after))} {st.cites(r.citations)}"
+        )
+    for t in h.no_longer_reported:
+        lines.append(
+            f"No longer reported: {st.esc(t.text)} (last reported on {st.esc(h.previous_date)} "
+            f"by {st.esc(', '.join(t.outlets))})"
+        )
+    if not lines:
+        lines = ["Nothing new, revised or dropped."]
+    return [(f"Since the previous briefing ({h.previous_date})", lines)]
 
 
 def development(d: Development, sources: list[Source], st: Style) -> str:

@@ -235,6 +235,15 @@ class Store:
             (_now(), status, briefing_json, run_id),
         )
 
+    def previous_briefing(self, date: str) -> tuple[int, str] | None:
+        """The latest briefing stored for a date before ``date``: (run id, its JSON)."""
+        rows, _, _ = self._execute(
+            "SELECT id, briefing FROM runs WHERE date < ? AND briefing IS NOT NULL "
+            "AND status IN ('ok', 'partial') ORDER BY date DESC, id DESC LIMIT 1",
+            (date,),
+        )
+        return (int(rows[0][0]), str(rows[0][1])) if rows else None
+
     def runs(self, limit: int = 20) -> list[dict[str, Any]]:
         return self._rows(
             "SELECT id, started_at, finished_at, date, status, calls_made, cache_hits, "

@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
 import re
 import socket
 import struct
@@ -126,10 +127,15 @@ class OpenAIServer:
         model: str = "test-model",
         latency: float = 0.0,
         port: int = 0,
+        rate_limited: float = 0.0,
+        seed: int = 0,
     ) -> None:
         self.respond = respond or echo
         self.model = model
         self.latency = latency
+        # This fraction of chat requests, drawn at random (seeded), is answered 429.
+        self.rate_limited = rate_limited
+        self._random = random.Random(seed)
         self.script: deque[Step] = deque()
         self.aimed: list[tuple[str, deque[Step]]] = []
         self.requests: list[dict[str, Any]] = []
@@ -176,7 +182,11 @@ class OpenAIServer:
             for text, steps in self.aimed:
                 if steps and text in body:
                     return steps.popleft()
-            return self.script.popleft() if self.script else Ok(self.respond(request))
+            if self.script:
+                return self.script.popleft()
+            if self.rate_limited and self._random.random() < self.rate_limited:
+                return Status(429, {}, "test server: rate limited")
+            return Ok(self.respond(request))
 
     def _handler(self) -> type[BaseHTTPRequestHandler]:
         server = self
@@ -188,7 +198,9 @@ class OpenAIServer:
                 pass
 
             def do_GET(self) -> None:
-                if self.path.rstrip("/").endswith("/models"):
+                if self.path.rstrip("/").endswith("/stats"):  # for benchmarks in another process
+                    self._json(200, {"calls": server.calls, "peak": server.peak})
+                elif self.path.rstrip("/").endswith("/models"):
                     data = {"object": "list", "data": [{"id": server.model, "object": "model"}]}
                     self._json(200, data)
                 else:
@@ -287,10 +299,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--model_alias", default="test-model")
+    parser.add_argument("--latency", type=float, help="seconds per answer")
+    parser.add_argument("--rate-limited", type=float, default=0.0, help="fraction answered 429")
     args, _ = parser.parse_known_args()  # llama_cpp.server's other options are ignored
     time.sleep(float(os.environ.get("TEST_SERVER_STARTUP_DELAY", "0")))
-    latency = float(os.environ.get("TEST_SERVER_LATENCY", "0"))
-    OpenAIServer(model=args.model_alias, port=args.port, latency=latency).serve_forever()
+    latency = args.latency or float(os.environ.get("TEST_SERVER_LATENCY", "0"))
+    OpenAIServer(
+        model=args.model_alias, port=args.port, latency=latency, rate_limited=args.rate_limited
+    ).serve_forever()
 
 
 if __name__ == "__main__":

@@ -1,0 +1,131 @@
+"""Since the previous briefing: new developments, figures revised, threads no longer reported.
+
+Two days' briefings are compared by content, not by id (ids change with every new wording):
+a development is one of the previous day's stories when the two read as one event by the rule
+that clusters tellings across outlets (``events.story_score``); a figure is revised when the
+same measure, in the same unit and for the same scope, now has other values. Nothing here
+calls the model.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from summarizer.actors import fold_name
+from summarizer.events import story_score, story_words
+from summarizer.figuregroups import scope_key, unit_class
+from summarizer.models import (
+    Briefing,
+    Development,
+    FigureClaim,
+    FigureGroup,
+    FigureRevision,
+    History,
+    PastThread,
+)
+
+_NOMINATING = 100  # as in events.py: a word this common nominates no pair
+
+
+@dataclass
+class _Account:
+    """A development as clustering compares it."""
+
+    development: Development
+    words: set[str]
+    people: set[str]
+
+
+def compare(previous: Briefing, current: Briefing, previous_run: int | None = None) -> History:
+    """What ``current`` reports that ``previous`` did not, and the other way round."""
+    before = [_account(d, previous) for d in previous.developments]
+    after = [_account(d, current) for d in current.developments]
+    seen: set[int] = set()
+    new: list[str] = []
+    index = _index(before)
+    by_id: dict[str, list[int]] = {}
+    for i, b in enumerate(before):
+        by_id.setdefault(b.development.id, []).append(i)
+    for account in after:
+        near = {i for w in account.words for i in index.get(w, ())}
+        same = [i for i in sorted(near) if _same(account, before[i])]
+        same += by_id.get(account.development.id, [])
+        if same:
+            seen.update(same)
+        else:
+            new.append(account.development.id)
+    gone = [
+        PastThread(text=b.development.text, outlets=_outlets(b.development, previous))
+        for i, b in enumerate(before)
+        if i not in seen
+    ]
+    return History(
+        previous_date=previous.date,
+        previous_run=previous_run,
+        new=new,
+        revised=revised(previous, current),
+        no_longer_reported=gone,
+    )
+
+
+def revised(previous: Briefing, current: Briefing) -> list[FigureRevision]:
+    """Figures whose values for one measure, unit and scope differ between the two days."""
+    earlier: dict[str, list[FigureGroup]] = {}
+    for group in previous.figures:
+        earlier.setdefault(fold_name(group.counted), []).append(group)
+    changes = []
+    for group in current.figures:
+        old = [c for g in earlier.get(fold_name(group.counted), []) for c in g.claims]
+        for key, now in _by_scope(group.claims).items():
+            then = _by_scope(old).get(key, [])
+            if then and _values(then) != _values(now):
+                changes.append(
+                    FigureRevision(
+                        counted=group.counted,
+                        scope=now[0].scope,
+                        before=list(dict.fromkeys(_said(c, previous) for c in then)),
+                        after=list(dict.fromkeys(_said(c, current) for c in now)),
+                        citations=sorted({n for c in now for n in c.citations}),
+                    )
+                )
+    return changes
+
+
+def _account(d: Development, briefing: Briefing) -> _Account:
+    quotes = [briefing.citations[n - 1].quote for n in d.citations if n <= len(briefing.citations)]
+    return _Account(d, story_words([d.text, *quotes], d.actors), set(d.actors))
+
+
+def _index(accounts: list[_Account]) -> dict[str, list[int]]:
+    index: dict[str, list[int]] = {}
+    for i, a in enumerate(accounts):
+        for word in a.words:
+            index.setdefault(word, []).append(i)
+    return {w: holders for w, holders in index.items() if len(holders) <= _NOMINATING}
+
+
+def _same(a: _Account, b: _Account) -> bool:
+    da, db = a.development, b.development
+    return story_score(a.words, a.people, da.type, b.words, b.people, db.type) > 0
+
+
+def _by_scope(claims: list[FigureClaim]) -> dict[tuple[str, str], list[FigureClaim]]:
+    """Claims by (unit class, scope): only those are compared across days."""
+    out: dict[tuple[str, str], list[FigureClaim]] = {}
+    for c in claims:
+        out.setdefault((unit_class(c.unit), scope_key(c.scope)), []).append(c)
+    return out
+
+
+def _values(claims: list[FigureClaim]) -> set[tuple[object, ...]]:
+    return {(c.value, c.low, c.high, c.qualifier, c.unit) for c in claims}
+
+
+def _said(c: FigureClaim, briefing: Briefing) -> str:
+    outlet = briefing.sources[c.source - 1].article.outlet
+    who = f"{c.claimed_by}, " if c.claimed_by else ""
+    return f"{c.raw} ({who}{outlet})"
+
+
+def _outlets(d: Development, briefing: Briefing) -> list[str]:
+    return list(dict.fromkeys(briefing.sources[n - 1].article.outlet for n in d.sources))

@@ -1,0 +1,101 @@
+"""Daily history: two dated runs in one store, and the second briefing says what is new,
+which figure was revised (from X to Y, with sources) and which thread is no longer reported.
+Against tests/openai_server.py, whose answers follow the articles (written by hand)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from summarizer import ConfigError, Settings
+from summarizer.models import Briefing
+from summarizer.neutral import loaded_in_html, loaded_outside_quotes
+from summarizer.pipeline import brief
+from tests.openai_server import OpenAIServer
+
+DAY_ONE = {
+    "a.txt": "Ana Lima said 12 ships were waiting at the port of Oakford.\n",
+    "b.txt": "Rui Costa closed the old bridge at Elmgate for repairs.\n",
+}
+DAY_TWO = {
+    "a.txt": "Ana Lima said 15 ships were waiting at the port of Oakford.\n",
+    "c.txt": "Lea Moreau opened the new school at Ashwick with pupils.\n",
+}
+
+
+@pytest.fixture
+def server() -> Iterator[OpenAIServer]:
+    with OpenAIServer() as running:
+        yield running
+
+
+def _folder(root: Path, name: str, articles: dict[str, str]) -> Path:
+    folder = root / name
+    folder.mkdir()
+    for file, text in articles.items():
+        (folder / file).write_text(text, encoding="utf-8")
+    return folder
+
+
+def _two_days(server: OpenAIServer, tmp_path: Path) -> tuple[Briefing, Briefing]:
+    settings = Settings(base_url=server.base_url, model="m", store=str(tmp_path / "r.sqlite3"))
+    first = brief([_folder(tmp_path, "d1", DAY_ONE)], settings=settings, date="2026-11-22")
+    second = brief([_folder(tmp_path, "d2", DAY_TWO)], settings=settings, date="2026-11-23")
+    return first, second
+
+
+def test_the_second_day_shows_the_revised_figure_the_new_and_the_gone(
+    server: OpenAIServer, tmp_path: Path
+) -> None:
+    first, second = _two_days(server, tmp_path)
+    assert first.history is None  # nothing earlier in the store
+    history = second.history
+    assert history is not None and history.previous_date == "2026-11-22"
+    (revision,) = history.revised
+    assert revision.before == ["12 (Ana Lima, a)"] and revision.after == ["15 (Ana Lima, a)"]
+    assert second.citations[revision.citations[0] - 1].quote.startswith("Ana Lima said 15")
+    (new,) = history.new
+    assert "Lea Moreau" in next(d.text for d in second.developments if d.id == new)
+    (gone,) = history.no_longer_reported
+    assert "Rui Costa" in gone.text and gone.outlets == ["b"]
+    markdown = second.to_markdown()
+    section = markdown.split("## Since the previous briefing (2026-11-22)")[1].split("\n## ")[0]
+    assert "Revised: **" in section and "from 12 (Ana Lima, a) to 15 (Ana Lima, a) [" in section
+    assert (
+        "New: Lea Moreau" in section
+        and "No longer reported: Rui Costa acted. (last reported on 2026-11-22 by b)" in section
+    )
+    html = second.to_html()
+    assert "Since the previous briefing (2026-11-22)" in html and "from 12 (Ana Lima, a)" in html
+    assert loaded_outside_quotes(markdown) == [] and loaded_in_html(html) == []
+
+
+def test_the_same_day_run_again_compares_with_the_earlier_date_and_gives_the_same_bytes(
+    server: OpenAIServer, tmp_path: Path
+) -> None:
+    settings = Settings(base_url=server.base_url, model="m", store=str(tmp_path / "r.sqlite3"))
+    brief([_folder(tmp_path, "d1", DAY_ONE)], settings=settings, date="2026-11-22")
+    day_two = _folder(tmp_path, "d2", DAY_TWO)
+    once = brief([day_two], settings=settings, date="2026-11-23", timing=False)
+    again = brief([day_two], settings=settings, date="2026-11-23", timing=False)
+    assert again.to_json() == once.to_json()
+    assert json.loads(again.to_json())["history"]["previous_date"] == "2026-11-22"
+
+
+def test_no_history_leaves_the_section_out(server: OpenAIServer, tmp_path: Path) -> None:
+    settings = Settings(base_url=server.base_url, model="m", store=str(tmp_path / "r.sqlite3"))
+    brief([_folder(tmp_path, "d1", DAY_ONE)], settings=settings, date="2026-11-22")
+    later = brief(
+        [_folder(tmp_path, "d2", DAY_TWO)], settings=settings, date="2026-11-23", history=False
+    )
+    assert later.history is None and "Since the previous" not in later.to_markdown()
+
+
+@pytest.mark.parametrize("date", ["yesterday", "2026-13-01", "23/11/2026"])
+def test_a_date_that_is_not_yyyy_mm_dd_is_refused(tmp_path: Path, date: str) -> None:
+    (tmp_path / "a.txt").write_text(DAY_ONE["a.txt"], encoding="utf-8")
+    with pytest.raises(ConfigError, match="YYYY-MM-DD"):
+        brief([tmp_path], base_url="http://127.0.0.1:9/v1", date=date)

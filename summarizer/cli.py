@@ -63,7 +63,8 @@ StorePath = Annotated[
 @app.command()
 def brief(
     paths: Annotated[
-        list[str] | None, typer.Argument(help="Files, folders, or - for stdin.")
+        list[str] | None,
+        typer.Argument(help="Files, folders, or - for stdin (none with --resume)."),
     ] = None,
     format: Annotated[Format, typer.Option("--format", "-f")] = Format.markdown,
     out: Out = None,
@@ -95,6 +96,22 @@ def brief(
     cache: Annotated[
         bool, typer.Option(help="Answer calls already in the run store from there.")
     ] = True,
+    batch: Annotated[
+        bool,
+        typer.Option(
+            "--batch",
+            help="Send the extractions through OpenAI's Batch API (half the price, answers "
+            "within 24 h); the run waits, and can be resumed with --resume.",
+        ),
+    ] = False,
+    resume: Annotated[
+        int | None,
+        typer.Option(
+            help="Continue a stopped run of the store (see: summarizer runs), on the inputs and "
+            "date it was given.",
+            show_default=False,
+        ),
+    ] = None,
     concurrency: Annotated[
         int | None,
         typer.Option(
@@ -130,8 +147,11 @@ def brief(
                 timing=timing,
                 lead=lead,
                 history=history,
+                batch=batch,
+                resume=resume,
                 progress=assembling,
                 on_article=bar,
+                on_batch=lambda message: err.print(escape(message), highlight=False),
             )
         )
     if err.is_terminal:

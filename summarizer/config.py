@@ -72,6 +72,9 @@ class Settings(BaseSettings):
         None, description="Run store file (SQLite); default: the user data directory."
     )
     cache: bool = Field(True, description="Answer a call already in the run store from there.")
+    batch_poll: float = Field(
+        30.0, gt=0, description="Seconds between two looks at a batch in flight (--batch)."
+    )
     embedded: bool = Field(
         True, description="Use the embedded local model when nothing else is configured."
     )

@@ -19,6 +19,7 @@ from summarizer.history import compare
 from summarizer.lead import prompt_version as lead_prompt_version
 from summarizer.lead import write as write_lead
 from summarizer.llm import LLM
+from summarizer.llm.batch import Batcher, Pending
 from summarizer.merge import merge
 from summarizer.models import (
     Article,
@@ -56,9 +57,12 @@ class _Job:
     """What a brief() call asks for, beyond the articles and the model."""
 
     date: str
-    timing: bool
-    lead: bool
-    on_article: OnArticle | None
+    timing: bool = True
+    lead: bool = False
+    history: bool = True
+    batch: bool = False
+    on_article: OnArticle | None = None
+    on_batch: Callable[[str], None] | None = None
 
 
 def brief(
@@ -70,8 +74,11 @@ def brief(
     timing: bool = True,
     lead: bool = False,
     history: bool = True,
+    batch: bool = False,
+    resume: int | None = None,
     progress: Callable[[int], None] | None = None,
     on_article: OnArticle | None = None,
+    on_batch: Callable[[str], None] | None = None,
     **options: Any,
 ) -> Briefing:
     """Read the articles under ``paths`` and return a neutral, cited briefing.
@@ -86,14 +93,22 @@ def brief(
 
     The briefing is stored in the run store under ``date`` (default: today, UTC); with
     ``history``, it says what changed since the store's latest briefing of an earlier date.
+    With ``batch``, extractions go through OpenAI's Batch API (llm/batch.py; ``on_batch``
+    hears what the batches are doing). ``resume`` continues a stopped run of the store, on
+    the inputs and date it was given: what it had answered is not asked again.
     """
     settings = settings or Settings(**options)
-    job = _Job(briefing_date(date), timing, lead, on_article)
+    if resume is not None:
+        if list(paths):
+            raise ConfigError("--resume continues a run on its own inputs: give no paths with it.")
+        with Store(settings.store or default_path()) as store:
+            paths, date = store.run_inputs(resume)
+    job = _Job(briefing_date(date), timing, lead, history, batch, on_article, on_batch)
     loaded = ingest.load(paths)  # bad input fails before any model is started
     if llm is not None:
         return _brief(loaded, settings, llm, job)
     with Store(settings.store or default_path()) as store:
-        return _brief_stored(loaded, settings, store, job, history, progress)
+        return _brief_stored(loaded, settings, store, job, progress, resume)
 
 
 def briefing_date(date: str | None) -> str:
@@ -113,11 +128,12 @@ def _brief_stored(
     settings: Settings,
     store: Store,
     job: _Job,
-    history: bool,
     progress: Callable[[int], None] | None,
+    run_id: int | None,
 ) -> Briefing:
     """A run recorded in the store: its calls, its outcome and its briefing."""
-    run_id = store.start_run([{"path": a.path, "id": a.id} for a in loaded.articles], job.date)
+    inputs = [_input(a.path, a.id) for a in loaded.articles]
+    run_id = store.start_run(inputs, job.date) if run_id is None else store.reopen_run(run_id)
     status, briefing = "failed", None
     try:
         # connect() starts the embedded model when it is the one; all is closed after
@@ -130,7 +146,7 @@ def _brief_stored(
                 briefing.run.timing.calls_made = model.calls_made
                 briefing.run.timing.cache_hits = model.cache_hits
                 briefing.run.timing.run_id = run_id
-        if history:
+        if job.history:
             briefing.history = _since_previous(store, briefing)
         status = "partial" if briefing.skipped else "ok"
         return briefing
@@ -139,6 +155,12 @@ def _brief_stored(
         raise
     finally:
         store.finish_run(run_id, status, briefing.to_json() if briefing else None)
+
+
+def _input(path: str, article_id: str) -> dict[str, str]:
+    """How a run records an input: as given, and where it was, for --resume."""
+    where = str(Path(path).resolve()) if Path(path).is_file() else path
+    return {"path": path, "id": article_id, "resolved": where}
 
 
 def _since_previous(store: Store, briefing: Briefing) -> History | None:
@@ -158,13 +180,45 @@ def _since_previous(store: Store, briefing: Briefing) -> History | None:
 def _brief(
     loaded: ingest.Ingested, settings: Settings, llm: StructuredModel, job: _Job
 ) -> Briefing:
-    extractions, skipped = extract_loaded(
-        loaded, settings=settings, llm=llm, on_article=job.on_article
-    )
+    if job.batch:
+        if not isinstance(llm, LLM):
+            raise ConfigError("A batched run needs a model server with the Batch API.")
+        extractions, skipped = extract_batched(loaded, settings, llm, job)
+    else:
+        extractions, skipped = extract_loaded(
+            loaded, settings=settings, llm=llm, on_article=job.on_article
+        )
     briefing = assemble(extractions, skipped, date=job.date, timing=job.timing)
     if job.lead:
         add_lead(briefing, llm)
     return briefing
+
+
+def extract_batched(
+    loaded: ingest.Ingested, settings: Settings, llm: LLM, job: _Job
+) -> tuple[list[ArticleExtraction], list[SkippedArticle]]:
+    """Extraction through the Batch API, in rounds (see llm/batch.py): each round extracts
+    every article as far as the answers in hand allow, then sends what is missing."""
+    batcher = Batcher(llm, settings.batch_poll, job.on_batch or _log_batch)
+    while True:
+        outcomes = [_extract_or_wait(a, batcher, settings) for a in loaded.articles]
+        if not batcher.pending:
+            break
+        batcher.send()
+    return _collected(loaded, [o for o in outcomes if o is not None], job.on_article)
+
+
+def _extract_or_wait(
+    article: Article, batcher: Batcher, settings: Settings
+) -> ArticleExtraction | SkippedArticle | None:
+    try:
+        return _extract_or_skip(article, batcher, settings.chunk_chars)
+    except Pending:
+        return None  # its request is in batcher.pending
+
+
+def _log_batch(message: str) -> None:
+    log.warning("%s", message)
 
 
 def add_lead(briefing: Briefing, llm: StructuredModel) -> None:
@@ -245,6 +299,19 @@ def extract_loaded(
     outcomes = ordered_map(
         one, list(enumerate(loaded.articles)), settings.resolved_concurrency(), report
     )
+    return _collected(loaded, outcomes, None)
+
+
+def _collected(
+    loaded: ingest.Ingested,
+    outcomes: list[ArticleExtraction | SkippedArticle],
+    on_article: OnArticle | None,
+) -> tuple[list[ArticleExtraction], list[SkippedArticle]]:
+    """The extractions and the skipped inputs, in input order (``on_article`` told of each)."""
+    if on_article is not None:
+        total = len(outcomes)
+        for index, (article, outcome) in enumerate(zip(loaded.articles, outcomes, strict=True)):
+            on_article(_progress(index, total, article.path, outcome))
     extractions = [o for o in outcomes if isinstance(o, ArticleExtraction)]
     skipped = list(loaded.skipped) + [o for o in outcomes if isinstance(o, SkippedArticle)]
     if not extractions:

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from summarizer import prompts
+from summarizer.errors import ConfigError
 
 PRICES_VERSION = "2026-11"
 # USD per million tokens: (prompt, cached prompt, completion). Local models cost nothing in
@@ -71,6 +72,22 @@ CREATE TABLE IF NOT EXISTS runs (
     status TEXT NOT NULL DEFAULT 'running',
     briefing TEXT
 );
+CREATE TABLE IF NOT EXISTS batches (
+    id TEXT PRIMARY KEY,
+    run_id INTEGER,
+    created_at TEXT NOT NULL,
+    status TEXT NOT NULL,
+    requests INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS batch_requests (
+    key TEXT PRIMARY KEY,
+    batch_id TEXT NOT NULL,
+    article_id TEXT,
+    answer TEXT,
+    error TEXT,
+    done INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS batch_requests_batch ON batch_requests(batch_id);
 CREATE INDEX IF NOT EXISTS calls_run ON calls(run_id);
 CREATE INDEX IF NOT EXISTS runs_date ON runs(date);
 """
@@ -87,6 +104,17 @@ class Stored:
     attempts: int
     prompt_tokens: int
     completion_tokens: int
+
+
+@dataclass
+class BatchEntry:
+    """A request sent in a batch: which, for which run, and what came back once done."""
+
+    batch_id: str
+    run_id: int | None
+    done: bool
+    answer: str | None  # the completion, as JSON
+    error: str | None
 
 
 def default_path() -> Path:
@@ -207,12 +235,75 @@ class Store:
             ),
         )
 
+    # --- batches ------------------------------------------------------------------------------
+
+    def add_batch(self, batch_id: str, run_id: int | None, keys: dict[str, str | None]) -> None:
+        """Record a batch just submitted and its requests (key -> article id)."""
+        self._execute(
+            "INSERT INTO batches VALUES (?, ?, ?, 'submitted', ?)",
+            (batch_id, run_id, _now(), len(keys)),
+        )
+        for key, article_id in keys.items():
+            self._execute(
+                "INSERT OR REPLACE INTO batch_requests (key, batch_id, article_id) VALUES (?, ?, ?)",
+                (key, batch_id, article_id),
+            )
+
+    def batch_request(self, key: str) -> BatchEntry | None:
+        """Where this request stands in the batches, if it was ever sent in one."""
+        rows, _, _ = self._execute(
+            "SELECT r.batch_id, b.run_id, r.done, r.answer, r.error FROM batch_requests r "
+            "JOIN batches b ON b.id = r.batch_id WHERE r.key = ?",
+            (key,),
+        )
+        if not rows:
+            return None
+        batch_id, run_id, done, answer, error = rows[0]
+        return BatchEntry(str(batch_id), run_id, bool(done), answer, error)
+
+    def batch_done(
+        self, batch_id: str, status: str, results: dict[str, tuple[str | None, str | None]]
+    ) -> None:
+        """Store what a finished batch answered (key -> (completion JSON, error)); requests
+        it did not answer get the batch's status as their error."""
+        for key, (answer, error) in results.items():
+            self._execute(
+                "UPDATE batch_requests SET answer = ?, error = ?, done = 1 WHERE key = ? AND batch_id = ?",
+                (answer, error, key, batch_id),
+            )
+        self._execute(
+            "UPDATE batch_requests SET error = ?, done = 1 WHERE batch_id = ? AND done = 0",
+            (f"the batch ended {status} without answering this request", batch_id),
+        )
+        self._execute("UPDATE batches SET status = ? WHERE id = ?", (status, batch_id))
+
+    def open_batches(self) -> list[str]:
+        rows, _, _ = self._execute(
+            "SELECT id FROM batches WHERE status = 'submitted' ORDER BY created_at"
+        )
+        return [str(r[0]) for r in rows]
+
     # --- runs ---------------------------------------------------------------------------------
 
     def start_run(self, inputs: list[dict[str, str]], date: str | None) -> int:
         _, _, run_id = self._execute(
             "INSERT INTO runs (started_at, date, inputs) VALUES (?, ?, ?)",
             (_now(), date, json.dumps(inputs, ensure_ascii=False)),
+        )
+        return run_id
+
+    def run_inputs(self, run_id: int) -> tuple[list[str], str | None]:
+        """The inputs (where they were read) and the date of a stored run, to resume it."""
+        rows, _, _ = self._execute("SELECT inputs, date FROM runs WHERE id = ?", (run_id,))
+        if not rows:
+            raise ConfigError(f"No run {run_id} in the run store {self.path}; see: summarizer runs")
+        inputs = json.loads(rows[0][0])
+        return [i.get("resolved") or i["path"] for i in inputs], rows[0][1]
+
+    def reopen_run(self, run_id: int) -> int:
+        """Mark a stored run as running again (resumed); its counters go on from where they were."""
+        self._execute(
+            "UPDATE runs SET status = 'running', finished_at = NULL WHERE id = ?", (run_id,)
         )
         return run_id
 

@@ -37,6 +37,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+from tests.batch_api import BatchAPI
+
 
 @dataclass
 class Ok:
@@ -129,6 +131,7 @@ class OpenAIServer:
         port: int = 0,
         rate_limited: float = 0.0,
         seed: int = 0,
+        batch_polls: int | None = None,
     ) -> None:
         self.respond = respond or echo
         self.model = model
@@ -136,6 +139,9 @@ class OpenAIServer:
         # This fraction of chat requests, drawn at random (seeded), is answered 429.
         self.rate_limited = rate_limited
         self._random = random.Random(seed)
+        # The Batch API's files and batches endpoints, when asked for (tests/batch_api.py):
+        # a batch is worked off on its ``batch_polls``-th retrieval.
+        self.batch_api = BatchAPI(self._batch_answer, batch_polls) if batch_polls else None
         self.script: deque[Step] = deque()
         self.aimed: list[tuple[str, deque[Step]]] = []
         self.requests: list[dict[str, Any]] = []
@@ -174,11 +180,24 @@ class OpenAIServer:
     def serve_forever(self) -> None:
         self._httpd.serve_forever()
 
-    def _next(self, request: dict[str, Any], headers: dict[str, str]) -> Step:
+    def _batch_answer(self, request: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+        """One line of a batch, answered as a chat request would be (not counted in calls)."""
+        step = self._next(request, {}, batched=True)
+        if isinstance(step, Status):
+            return step.code, {"error": {"message": step.message or f"test server: {step.code}"}}
+        if isinstance(step, Truncated):
+            return 200, _completion(request, step.content[: len(step.content) // 2], "length")
+        content = step.content if isinstance(step, Ok) else self.respond(request)
+        return 200, _completion(request, content, "stop")
+
+    def _next(
+        self, request: dict[str, Any], headers: dict[str, str], batched: bool = False
+    ) -> Step:
         body = json.dumps(request, ensure_ascii=False)
         with self._lock:
-            self.requests.append(request)
-            self.headers.append(headers)
+            if not batched:
+                self.requests.append(request)
+                self.headers.append(headers)
             for text, steps in self.aimed:
                 if steps and text in body:
                     return steps.popleft()
@@ -197,7 +216,24 @@ class OpenAIServer:
             def log_message(self, format: str, *args: Any) -> None:
                 pass
 
+            def _batch_api(self, method: str, raw: bytes) -> bool:
+                """Answer a files or batches request, if this is one and the API is on."""
+                api = server.batch_api
+                found = api and api.handle(
+                    method, self.path, raw, self.headers["content-type"] or ""
+                )
+                if not found:
+                    return False
+                code, data = found
+                if isinstance(data, bytes):
+                    self._raw(code, data, "application/octet-stream")
+                else:
+                    self._json(code, data)
+                return True
+
             def do_GET(self) -> None:
+                if self._batch_api("GET", b""):
+                    return
                 if self.path.rstrip("/").endswith("/stats"):  # for benchmarks in another process
                     self._json(200, {"calls": server.calls, "peak": server.peak})
                 elif self.path.rstrip("/").endswith("/models"):
@@ -208,10 +244,13 @@ class OpenAIServer:
 
             def do_POST(self) -> None:
                 length = int(self.headers.get("content-length") or 0)
-                body = json.loads(self.rfile.read(length) or b"{}")
+                raw = self.rfile.read(length)
+                if self._batch_api("POST", raw):
+                    return
                 if not self.path.rstrip("/").endswith("/chat/completions"):
                     self._json(404, {"error": {"message": "not found"}})
                     return
+                body = json.loads(raw or b"{}")
                 step = server._next(body, {k.lower(): v for k, v in self.headers.items()})
                 mark = os.environ.get("TEST_SERVER_MARK")
                 if mark:  # tells a test that a request is in flight

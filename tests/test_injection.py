@@ -108,3 +108,27 @@ def test_the_briefing_says_what_was_set_aside(obeying: OpenAIServer) -> None:
 def test_ordinary_news_is_not_taken_for_an_injection(sentence: str) -> None:
     article = ingest.parse(sentence + "\n", "news.txt")
     assert article.boilerplate == [] and article.content() == article.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ana Lima said the sign read {{ 7*7 }} and {{ grounder }} in chalk.",
+        "Ana Lima said the script began {% if x %} and stopped there.",
+        "Ana Lima said the page showed {# a comment and {%- raw %} fragments.",
+    ],
+    ids=["expression", "unclosed-block", "comment"],
+)
+def test_template_syntax_in_an_article_reaches_the_model_as_written(
+    tmp_path: Path, text: str
+) -> None:
+    # instructor renders messages as Jinja templates when given context= (issue #2669):
+    # unescaped, these would crash the run or show the model "49" and our own objects.
+    (tmp_path / "a.txt").write_text(text + "\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Rui Costa closed the port on Monday.\n", encoding="utf-8")
+    with OpenAIServer() as server:
+        briefing = brief([tmp_path], base_url=server.base_url, model="m")
+        sent = [str(r["messages"][-1]["content"]) for r in server.requests]
+    assert len(briefing.sources) == 2 and briefing.skipped == []
+    assert any(text in s for s in sent)
+    assert not any("49" in s or "Grounder" in s for s in sent)

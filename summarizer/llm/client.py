@@ -13,9 +13,11 @@ from the run store (store.py).
 
 from __future__ import annotations
 
+import functools
 import logging
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
@@ -44,6 +46,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("summarizer")
 
 T = TypeVar("T", bound=BaseModel)
+R = TypeVar("R")
 
 # The structured-output mode to try when a server rejects one, and the statuses that say so:
 # 400/422 anywhere; 500 only for json_schema, which llama.cpp's server answers with 500.
@@ -68,6 +71,21 @@ class Reply(Generic[T]):
     truncated: bool = False  # cut off at max_tokens (finish_reason "length")
     cached: bool = False  # answered from the run store: no call was made
     cost_usd: float | None = 0.0  # what this call cost now (0 from the store); None: unknown
+
+
+@dataclass(frozen=True)
+class Call(Generic[T]):
+    """One structured request: what to ask for, the conversation, the validators' context,
+    and how many re-asks it may take."""
+
+    response_model: type[T]
+    messages: list[dict[str, str]]
+    context: dict[str, Any]
+    reasks: int
+
+    @property
+    def article_id(self) -> str:
+        return str(self.context.get("article_id", "?"))
 
 
 @dataclass
@@ -96,7 +114,7 @@ class _Attempts:
         return sum(known) if known else None
 
     def last_text(self) -> str | None:
-        return _completion_text(self.responses[-1]) if self.responses else None
+        return completion_text(self.responses[-1]) if self.responses else None
 
 
 class LLM:
@@ -146,22 +164,29 @@ class LLM:
         return attempts
 
     def structured(
-        self, response_model: type[T], messages: list[dict[str, str]], context: dict[str, Any]
+        self,
+        response_model: type[T],
+        messages: list[dict[str, str]],
+        context: dict[str, Any],
+        *,
+        reasks: int | None = None,
     ) -> Reply[T]:
-        """Ask for ``response_model``; validation failures are re-asked, then reported."""
-        self._check_budget()
-        request = self._request(response_model, messages)
-        key = call_key(self.model, self.settings.base_url, request) if self.store else None
-        replayed = self._replay(key, response_model, context) if key else None
+        """Ask for ``response_model``; validation failures are re-asked (``reasks`` times,
+        default ``Settings.max_reasks``), then reported in the Reply."""
+        call = Call(response_model, messages, context, self._reasks(reasks))
+        self.check_budget()
+        request = self.request(call)
+        key = self.key(request) if self.store else None
+        replayed = self.replay(key, call) if key else None
         if replayed is not None:
             return replayed
-        reply = self._ask(response_model, messages, context)
+        reply = self._ask(call)
         if key is not None and self.store is not None and reply.attempts:
-            self._remember(key, request, reply, context)
+            self.remember(key, request, reply, call, self._attempts.cached_tokens())
         log.info(
             "model=%s article=%s attempts=%d prompt_tokens=%d completion_tokens=%d seconds=%.1f",
             self.model,
-            context.get("article_id", "?"),
+            call.article_id,
             reply.attempts,
             reply.prompt_tokens,
             reply.completion_tokens,
@@ -169,7 +194,10 @@ class LLM:
         )
         return reply
 
-    def _check_budget(self) -> None:
+    def _reasks(self, reasks: int | None) -> int:
+        return self.settings.max_reasks if reasks is None else max(reasks, 0)
+
+    def check_budget(self) -> None:
         # Checked before each call: with calls in flight on other threads, a run may pass its
         # budget by at most the calls already sent.
         budget = self.settings.token_budget
@@ -180,30 +208,22 @@ class LLM:
                     "SUMMARIZER_TOKEN_BUDGET)"
                 )
 
-    def _replay(
-        self, key: str, response_model: type[T], context: dict[str, Any]
-    ) -> Reply[T] | None:
+    def replay(self, key: str, call: Call[T]) -> Reply[T] | None:
         """The stored answer to this very call, still valid today, or None."""
         if self.store is None or not self.settings.cache:
             return None
         hit = self.store.get(key)
-        replayed = _from_store(hit, response_model, context) if hit else None
+        replayed = _from_store(hit, call.response_model, call.context) if hit else None
         if replayed is None:
             return None
         with self._lock:
             self.cache_hits += 1
         if self.run_id is not None:
             self.store.count(self.run_id, made=False, tokens=(0, 0), cost_usd=None)
-        log.info(
-            "model=%s article=%s answered from the run store",
-            self.model,
-            context.get("article_id", "?"),
-        )
+        log.info("model=%s article=%s answered from the run store", self.model, call.article_id)
         return replayed
 
-    def _ask(
-        self, response_model: type[T], messages: list[dict[str, str]], context: dict[str, Any]
-    ) -> Reply[T]:
+    def _ask(self, call: Call[T]) -> Reply[T]:
         """Make the call (with its re-asks) and say what it produced and cost."""
         from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
 
@@ -211,33 +231,36 @@ class LLM:
         started = time.monotonic()
         value, error, last_text, truncated = None, None, None, False
         try:
-            value = self._call_with_fallback(response_model, messages, context)
+            value = self._call_with_fallback(call)
+            last_text = attempts.last_text()
         except InstructorRetryException as exc:
-            error, last_text = redact(str(exc)), _completion_text(exc.last_completion)
+            error, last_text = redact(str(exc)), completion_text(exc.last_completion)
         except IncompleteOutputException as exc:
             error = f"the answer was cut off at {self.settings.max_tokens} tokens (max_tokens)"
-            last_text, truncated = _completion_text(exc.last_completion), True
+            last_text, truncated = completion_text(exc.last_completion), True
         reply: Reply[T] = Reply(value, last_text, error, len(attempts.responses))
         reply.truncated = truncated
         reply.prompt_tokens, reply.completion_tokens = attempts.tokens()
-        reply.cost_usd = cost(
-            self.model, reply.prompt_tokens, reply.completion_tokens, attempts.cached_tokens()
-        )
         reply.seconds = time.monotonic() - started
+        self.spend(reply, attempts.cached_tokens())
+        return reply
+
+    def spend(self, reply: Reply[Any], cached_tokens: int | None) -> None:
+        """Count a call made now: its tokens against the budget, and its cost."""
+        reply.cost_usd = cost(
+            self.model, reply.prompt_tokens, reply.completion_tokens, cached_tokens
+        )
         with self._lock:
             self.spent += reply.prompt_tokens + reply.completion_tokens
             self.calls_made += 1
-        return reply
 
-    def _call_with_fallback(
-        self, response_model: type[T], messages: list[dict[str, str]], context: dict[str, Any]
-    ) -> T:
+    def _call_with_fallback(self, call: Call[T]) -> T:
         """A server that rejects the structured-output mode on its first call gets the next
         one (json_schema -> llamacpp -> json), once each; the choice holds for the run."""
         while True:
             mode = self.mode
             try:
-                result = self._call_with_transport_retries(response_model, messages, context, mode)
+                result = self._limited(functools.partial(self._create, call, mode))
             except ModelError as exc:
                 if not self._fall_back(mode, exc):
                     raise
@@ -267,13 +290,25 @@ class LLM:
             self.mode = _REMEMBERED_MODE[self._server] = fallback
             return True
 
-    def _call_with_transport_retries(
-        self,
-        response_model: type[T],
-        messages: list[dict[str, str]],
-        context: dict[str, Any],
-        mode: str,
-    ) -> T:
+    def _limited(self, send: Callable[[], R]) -> R:
+        """``send`` a chat request within the limit on requests in flight, with retries."""
+
+        def attempt() -> R:
+            with self.limit.slot() as epoch:
+                try:
+                    result = send()
+                except Exception as exc:
+                    if is_rate_limited(exc):
+                        self.limit.throttled(epoch)
+                    raise
+                self.limit.succeeded()
+                return result
+
+        return self.retrying(attempt)
+
+    def retrying(self, send: Callable[[], R]) -> R:
+        """``send()``, retried on transport failures with backoff; a failure that outlasts
+        the retries is raised as ModelError, with a message that says what to do."""
         import tenacity
 
         backoff = tenacity.wait_exponential_jitter(
@@ -305,16 +340,7 @@ class LLM:
             reraise=True,
         )
         try:
-            for attempt in retrying:
-                with attempt, self.limit.slot() as epoch:
-                    try:
-                        result = self._create(response_model, messages, context, mode)
-                    except Exception as exc:
-                        if is_rate_limited(exc):
-                            self.limit.throttled(epoch)
-                        raise
-                    self.limit.succeeded()
-                    return result
+            return retrying(send)
         except Exception as exc:
             cause = transport_cause(exc)
             if cause is None:
@@ -323,33 +349,36 @@ class LLM:
             raise ModelError(
                 describe(cause, self.settings), fatal=is_fatal(cause), status=status
             ) from None
-        raise AssertionError("unreachable: tenacity either returns or raises")
 
-    def _create(
-        self,
-        response_model: type[T],
-        messages: list[dict[str, str]],
-        context: dict[str, Any],
-        mode: str,
-    ) -> T:
+    def _create(self, call: Call[T], mode: str) -> T:
         kwargs: dict[str, Any] = {
+            **self.sampling(),
+            "messages": literal(call.messages),
+            "response_model": call.response_model,
+            "context": call.context,
+            "max_retries": call.reasks,
+        }
+        if mode == "llamacpp":
+            # llama.cpp turns a "schema" inside json_object into a grammar; extra_body is merged
+            # last by the openai client, so it replaces the plain json_object instructor sets.
+            kwargs["extra_body"] = {"response_format": llamacpp_format(call.response_model)}
+        result: T = self._get_instructor(mode).chat.completions.create(**kwargs)
+        return result
+
+    def sampling(self) -> dict[str, Any]:
+        """The request's model and sampling parameters."""
+        params: dict[str, Any] = {
             "model": self.model,
-            "messages": messages,
-            "response_model": response_model,
-            "context": context,
-            "max_retries": self.settings.max_reasks,
             "temperature": self.settings.temperature,
             "max_tokens": self.settings.max_tokens,
         }
         if self.settings.seed is not None:
-            kwargs["seed"] = self.settings.seed
-        if mode == "llamacpp":
-            # llama.cpp turns a "schema" inside json_object into a grammar; extra_body is merged
-            # last by the openai client, so it replaces the plain json_object instructor sets.
-            schema = response_model.model_json_schema()
-            kwargs["extra_body"] = {"response_format": {"type": "json_object", "schema": schema}}
-        result: T = self._get_instructor(mode).chat.completions.create(**kwargs)
-        return result
+            params["seed"] = self.settings.seed
+        return params
+
+    def api_client(self) -> openai.OpenAI:
+        """The openai client (its own retries off), for the Batch API's files and batches."""
+        return self._get_client()
 
     def _get_client(self) -> openai.OpenAI:
         with self._lock:
@@ -381,27 +410,33 @@ class LLM:
                 self._instructors[mode] = client
             return self._instructors[mode]
 
-    def _request(
-        self, response_model: type[BaseModel], messages: list[dict[str, str]]
-    ) -> dict[str, Any]:
+    def request(self, call: Call[Any]) -> dict[str, Any]:
         """What decides the answer, for the run store's key."""
         return {
-            "messages": messages,
-            "schema": response_model.model_json_schema(),
+            "messages": call.messages,
+            "schema": call.response_model.model_json_schema(),
             "mode": self.mode,
             "temperature": self.settings.temperature,
             "max_tokens": self.settings.max_tokens,
             "seed": self.settings.seed,
-            "max_reasks": self.settings.max_reasks,
+            "max_reasks": call.reasks,
         }
 
-    def _remember(
-        self, key: str, request: dict[str, Any], reply: Reply[Any], context: dict[str, Any]
+    def key(self, request: dict[str, Any]) -> str:
+        return call_key(self.model, self.settings.base_url, request)
+
+    def remember(
+        self,
+        key: str,
+        request: dict[str, Any],
+        reply: Reply[Any],
+        call: Call[Any],
+        cached_tokens: int | None,
     ) -> None:
+        """Store a call made now under ``key``; a later identical call is answered from it."""
         assert self.store is not None
-        answer = self._attempts.last_text() if reply.value is not None else reply.last_text
         stored = Stored(
-            answer=answer,
+            answer=reply.last_text,
             valid=reply.value is not None,
             error=reply.error,
             truncated=reply.truncated,
@@ -409,16 +444,15 @@ class LLM:
             prompt_tokens=reply.prompt_tokens,
             completion_tokens=reply.completion_tokens,
         )
-        cached = self._attempts.cached_tokens()
         self.store.put(
             key,
             run_id=self.run_id,
             model=self.model,
             base_url=self.settings.base_url,
-            article_id=context.get("article_id"),
+            article_id=call.context.get("article_id"),
             request=request,
             stored=stored,
-            cached_tokens=cached,
+            cached_tokens=cached_tokens,
             seconds=reply.seconds,
         )
         if self.run_id is not None:
@@ -461,6 +495,24 @@ class LLM:
         return str(first.id)
 
 
+def literal(messages: list[dict[str, str]]) -> list[dict[str, str]]:
+    """``messages`` made safe from instructor's templating, which renders every message as a
+    Jinja template whenever ``context=`` is passed (instructor issue #2669). An article with
+    ``{% if`` in it would raise TemplateSyntaxError and ``{{ 7*7 }}`` would reach the model as
+    ``49``; with each brace written as a Jinja expression, the text comes out as it went in."""
+    return [
+        {**m, "content": m["content"].replace("{", "{{ '{' }}")}
+        if isinstance(m.get("content"), str)
+        else m
+        for m in messages
+    ]
+
+
+def llamacpp_format(response_model: type[BaseModel]) -> dict[str, Any]:
+    """llama.cpp's grammar-constrained JSON: json_object with the schema."""
+    return {"type": "json_object", "schema": response_model.model_json_schema()}
+
+
 def _from_store(hit: Stored, response_model: type[T], context: dict[str, Any]) -> Reply[T] | None:
     """The stored answer as a Reply, validated again with today's code; None if it no longer
     validates the way it did (then the call is made afresh)."""
@@ -476,7 +528,7 @@ def _from_store(hit: Stored, response_model: type[T], context: dict[str, Any]) -
     return reply
 
 
-def _completion_text(completion: Any) -> str | None:
+def completion_text(completion: Any) -> str | None:
     try:
         content = completion.choices[0].message.content
     except (AttributeError, IndexError, TypeError):

@@ -24,7 +24,9 @@ if TYPE_CHECKING:
     from summarizer.config import Settings
     from summarizer.store import Store
 
-PARTIAL_EXIT = 2  # the briefing was written, but some inputs were skipped
+# The briefing was written, but some inputs were skipped. Not 2: typer (click) exits 2 on a
+# command line it cannot parse, and a script must be able to tell the two apart.
+PARTIAL_EXIT = 10
 
 app = typer.Typer(
     help="Turn news articles into a neutral briefing whose citations resolve to exact spans.",
@@ -380,3 +382,4 @@ def _fail(message: str, code: int) -> NoReturn:
     # escape: messages carry text such as "summarizer[local]" that rich would read as markup
     err.print(f"[red]error:[/] {escape(message)}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)
+

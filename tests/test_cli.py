@@ -68,7 +68,7 @@ def test_brief_markdown_and_json(fake_backend: FakeServer, tmp_path: Path) -> No
     assert len(json.loads(out.read_text())["sources"]) == 2
 
 
-def test_partial_run_exits_2_and_says_what_was_skipped(
+def test_partial_run_exits_10_and_says_what_was_skipped(
     fake_backend: FakeServer, tmp_path: Path
 ) -> None:
     (tmp_path / "empty.txt").write_text("")
@@ -202,3 +202,8 @@ def test_help_loads_neither_the_model_client_nor_the_pipeline() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout.strip()
     assert loaded == ""
+
+
+def test_a_command_line_typer_cannot_parse_is_not_a_partial_run() -> None:
+    result = runner.invoke(cli.app, ["brief", "--no-such-option"])
+    assert result.exit_code == 2 and result.exit_code != cli.PARTIAL_EXIT

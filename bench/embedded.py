@@ -1,0 +1,113 @@
+"""The embedded model on this machine: seconds per article and tokens per second for a run
+over the seeds, against the floor set by the server's own prompt-eval and generation rates.
+Prints a table; asserts nothing.
+
+    summarizer brief seeds/ --no-cache --store /tmp/seeds.sqlite3 > /dev/null   # ~30 min
+    python -m bench.embedded --store /tmp/seeds.sqlite3
+
+The per-call figures come from the run store (the latest run that made calls, or --run).
+The rates are measured by starting the embedded server and timing two requests: a long
+prompt with one output token (prompt evaluation), and a short prompt with 128 output tokens
+(generation). The floor of a call is prompt tokens / prompt rate + completion tokens /
+generation rate: what the server needs with no overhead at all. It ignores the prefix cache
+(llama.cpp re-uses the evaluated prefix of the previous prompt), so a run can beat it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+import time
+from collections import defaultdict
+from typing import Any
+
+from summarizer.backends import connect
+from summarizer.config import Settings
+from summarizer.llm import LLM
+
+
+def rates(settings: Settings) -> tuple[float, float]:
+    """(prompt tokens per second, generated tokens per second) of the embedded server."""
+    with connect(settings) as connected, LLM(connected) as llm:
+        client = llm.api_client()
+        long_prompt = " ".join(f"word{i}" for i in range(1500))
+        best_pp = best_tg = 0.0
+        for n in range(2):
+            started = time.perf_counter()
+            answer = client.chat.completions.create(
+                model=llm.model,
+                messages=[{"role": "user", "content": f"{n} {long_prompt}"}],
+                max_tokens=1,
+                temperature=0,
+            )
+            elapsed = time.perf_counter() - started
+            assert answer.usage is not None
+            best_pp = max(best_pp, answer.usage.prompt_tokens / elapsed)
+            started = time.perf_counter()
+            answer = client.chat.completions.create(
+                model=llm.model,
+                messages=[{"role": "user", "content": f"Count from {n} to 500, one per line."}],
+                max_tokens=128,
+                temperature=0,
+            )
+            elapsed = time.perf_counter() - started
+            assert answer.usage is not None
+            prompt_time = answer.usage.prompt_tokens / best_pp
+            best_tg = max(best_tg, answer.usage.completion_tokens / max(elapsed - prompt_time, 1e-3))
+    return best_pp, best_tg
+
+
+def calls(store: str, run: int | None) -> tuple[int, list[dict[str, Any]]]:
+    db = sqlite3.connect(store)
+    db.row_factory = sqlite3.Row
+    if run is None:
+        found = db.execute(
+            "SELECT run_id FROM calls GROUP BY run_id ORDER BY MAX(created_at) DESC LIMIT 1"
+        ).fetchone()
+        if found is None:
+            raise SystemExit(f"{store} holds no model call: run summarizer brief first")
+        run = int(found[0])
+    rows = db.execute(
+        "SELECT article_id, prompt_tokens, completion_tokens, seconds, attempts FROM calls "
+        "WHERE run_id = ? ORDER BY created_at",
+        (run,),
+    ).fetchall()
+    return run, [dict(r) for r in rows]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--store", required=True, help="the run store of a run over the seeds")
+    parser.add_argument("--run", type=int, help="which run (default: the latest with calls)")
+    args = parser.parse_args()
+    run, rows = calls(args.store, args.run)
+    pp, tg = rates(Settings(embedded=True))
+    by_article: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:
+        by_article[row["article_id"]].append(row)
+    print(f"run {run} of {args.store}; server rates: {pp:.0f} prompt tok/s, {tg:.1f} generated tok/s\n")
+    print("| article | calls | attempts | prompt tok | completion tok | seconds | floor s | x floor | generated tok/s |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    totals = [0, 0, 0, 0, 0.0, 0.0]
+    for article, items in by_article.items():
+        prompt = sum(r["prompt_tokens"] for r in items)
+        completion = sum(r["completion_tokens"] for r in items)
+        seconds = sum(r["seconds"] for r in items)
+        floor = prompt / pp + completion / tg
+        attempts = sum(r["attempts"] for r in items)
+        print(
+            f"| {article} | {len(items)} | {attempts} | {prompt:,} | {completion:,} | {seconds:.0f} | "
+            f"{floor:.0f} | {seconds / floor:.2f} | {completion / seconds:.1f} |"
+        )
+        for i, v in enumerate((len(items), attempts, prompt, completion, seconds, floor)):
+            totals[i] += v
+    n, attempts, prompt, completion, seconds, floor = totals
+    print(
+        f"| all {len(by_article)} | {n} | {attempts} | {prompt:,} | {completion:,} | {seconds:.0f} | "
+        f"{floor:.0f} | {seconds / floor:.2f} | {completion / seconds:.1f} |"
+    )
+    print(f"\n{seconds / len(by_article):.0f} s per article on average")
+
+
+if __name__ == "__main__":
+    main()

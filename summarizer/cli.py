@@ -382,4 +382,3 @@ def _fail(message: str, code: int) -> NoReturn:
     # escape: messages carry text such as "summarizer[local]" that rich would read as markup
     err.print(f"[red]error:[/] {escape(message)}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)
-

@@ -10,6 +10,7 @@ A mention the model fails to label still becomes a figure, marked unlabelled, ne
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from dataclasses import dataclass, field
@@ -134,6 +135,7 @@ class LabelsBase(BaseModel):
         return {i: label for i, label in enumerate(self.labels) if i not in self._problems}
 
 
+@functools.lru_cache(maxsize=64)
 def labels_model(count: int) -> type[LabelsBase]:
     """A reply model that takes exactly ``count`` labels: the grammar leaves no way to skip one."""
     model: type[LabelsBase] = create_model(

@@ -414,7 +414,7 @@ class LLM:
         """What decides the answer, for the run store's key."""
         return {
             "messages": call.messages,
-            "schema": call.response_model.model_json_schema(),
+            "schema": json_schema(call.response_model),
             "mode": self.mode,
             "temperature": self.settings.temperature,
             "max_tokens": self.settings.max_tokens,
@@ -510,7 +510,19 @@ def literal(messages: list[dict[str, str]]) -> list[dict[str, str]]:
 
 def llamacpp_format(response_model: type[BaseModel]) -> dict[str, Any]:
     """llama.cpp's grammar-constrained JSON: json_object with the schema."""
-    return {"type": "json_object", "schema": response_model.model_json_schema()}
+    return {"type": "json_object", "schema": json_schema(response_model)}
+
+
+_SCHEMAS: dict[type[BaseModel], dict[str, Any]] = {}
+
+
+def json_schema(response_model: type[BaseModel]) -> dict[str, Any]:
+    """The model's JSON Schema, made once per model: every call sends it, and pydantic takes
+    milliseconds to build it. Shared: never modify the dict returned."""
+    schema = _SCHEMAS.get(response_model)
+    if schema is None:
+        schema = _SCHEMAS[response_model] = response_model.model_json_schema()
+    return schema
 
 
 def _from_store(hit: Stored, response_model: type[T], context: dict[str, Any]) -> Reply[T] | None:

@@ -53,7 +53,9 @@ def rates(settings: Settings) -> tuple[float, float]:
             elapsed = time.perf_counter() - started
             assert answer.usage is not None
             prompt_time = answer.usage.prompt_tokens / best_pp
-            best_tg = max(best_tg, answer.usage.completion_tokens / max(elapsed - prompt_time, 1e-3))
+            best_tg = max(
+                best_tg, answer.usage.completion_tokens / max(elapsed - prompt_time, 1e-3)
+            )
     return best_pp, best_tg
 
 
@@ -85,8 +87,12 @@ def main() -> None:
     by_article: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
         by_article[row["article_id"]].append(row)
-    print(f"run {run} of {args.store}; server rates: {pp:.0f} prompt tok/s, {tg:.1f} generated tok/s\n")
-    print("| article | calls | attempts | prompt tok | completion tok | seconds | floor s | x floor | generated tok/s |")
+    print(
+        f"run {run} of {args.store}; server rates: {pp:.0f} prompt tok/s, {tg:.1f} generated tok/s\n"
+    )
+    print(
+        "| article | calls | attempts | prompt tok | completion tok | seconds | floor s | x floor | generated tok/s |"
+    )
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     totals = [0, 0, 0, 0, 0.0, 0.0]
     for article, items in by_article.items():

@@ -143,3 +143,51 @@ def test_runs_and_usage_commands(folder: Path, server: OpenAIServer, tmp_path: P
     usage = runner.invoke(cli.app, ["usage", "--store", str(store), "--json"])
     (day,) = json.loads(usage.stdout)
     assert day["model"] == "m" and day["calls"] == 4 and day["cost_usd"] is None
+
+
+def _stored_calls(store: Path) -> int:
+    try:
+        with sqlite3.connect(store) as db:
+            return int(db.execute("SELECT COUNT(*) FROM calls").fetchone()[0])
+    except sqlite3.OperationalError:  # not created yet
+        return 0
+
+
+def test_a_run_killed_outright_after_two_articles_makes_only_the_remaining_calls(
+    tmp_path: Path,
+) -> None:
+    import subprocess
+    import sys
+    import time
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n, name in enumerate(["Ana Lima", "Rui Costa", "Lea Moreau", "Ivo Sousa"]):
+        (folder / f"{n}.txt").write_text(f"{name} opened the bridge on Monday.\n", "utf-8")
+    store = tmp_path / "runs.sqlite3"
+    with OpenAIServer(latency=0.3) as server:
+        args = ["brief", str(folder), "--base-url", server.base_url, "--model", "m"]
+        child = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "summarizer",
+                *args,
+                "--store",
+                str(store),
+                "--concurrency",
+                "1",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 60
+        while _stored_calls(store) < 2 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        child.kill()  # SIGKILL: no handler runs, nothing is flushed on the way out
+        child.wait()
+        stored, sent = _stored_calls(store), server.calls
+        assert stored >= 2
+        resumed = brief([folder], settings=_settings(server, store))
+        assert len(resumed.sources) == 4
+        assert server.calls - sent == 4 - stored  # one call per article, the stored ones not again

@@ -27,36 +27,31 @@ from summarizer.llm import LLM
 
 
 def rates(settings: Settings) -> tuple[float, float]:
-    """(prompt tokens per second, generated tokens per second) of the embedded server."""
+    """(prompt tokens per second, generated tokens per second) of the embedded server, the
+    best of two tries each."""
     with connect(settings) as connected, LLM(connected) as llm:
-        client = llm.api_client()
         long_prompt = " ".join(f"word{i}" for i in range(1500))
         best_pp = best_tg = 0.0
         for n in range(2):
-            started = time.perf_counter()
-            answer = client.chat.completions.create(
-                model=llm.model,
-                messages=[{"role": "user", "content": f"{n} {long_prompt}"}],
-                max_tokens=1,
-                temperature=0,
-            )
-            elapsed = time.perf_counter() - started
-            assert answer.usage is not None
-            best_pp = max(best_pp, answer.usage.prompt_tokens / elapsed)
-            started = time.perf_counter()
-            answer = client.chat.completions.create(
-                model=llm.model,
-                messages=[{"role": "user", "content": f"Count from {n} to 500, one per line."}],
-                max_tokens=128,
-                temperature=0,
-            )
-            elapsed = time.perf_counter() - started
-            assert answer.usage is not None
-            prompt_time = answer.usage.prompt_tokens / best_pp
-            best_tg = max(
-                best_tg, answer.usage.completion_tokens / max(elapsed - prompt_time, 1e-3)
-            )
+            prompt, _, seconds = _timed(llm, f"{n} {long_prompt}", 1)
+            best_pp = max(best_pp, prompt / seconds)
+            prompt, generated, seconds = _timed(llm, f"Count from {n} to 500, one per line.", 128)
+            best_tg = max(best_tg, generated / max(seconds - prompt / best_pp, 1e-3))
     return best_pp, best_tg
+
+
+def _timed(llm: LLM, text: str, max_tokens: int) -> tuple[int, int, float]:
+    """(prompt tokens, completion tokens, seconds) of one plain request."""
+    started = time.perf_counter()
+    answer = llm.api_client().chat.completions.create(
+        model=llm.model,
+        messages=[{"role": "user", "content": text}],
+        max_tokens=max_tokens,
+        temperature=0,
+    )
+    seconds = time.perf_counter() - started
+    assert answer.usage is not None
+    return answer.usage.prompt_tokens, answer.usage.completion_tokens, seconds
 
 
 def calls(store: str, run: int | None) -> tuple[int, list[dict[str, Any]]]:

@@ -20,6 +20,15 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 
 
+def article_folder(root: Path, articles: dict[str, str], name: str = "in") -> Path:
+    """A folder of hand-written articles, one file each (``articles``: file name -> text)."""
+    folder = root / name
+    folder.mkdir()
+    for file, text in articles.items():
+        (folder / file).write_text(text, encoding="utf-8")
+    return folder
+
+
 @pytest.fixture(autouse=True)
 def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """Tests never see the developer's own model settings or keys."""

@@ -14,22 +14,14 @@ import pytest
 
 from summarizer import ModelError, Settings, prompts
 from summarizer.pipeline import brief
+from tests.conftest import article_folder
 from tests.openai_server import Ok, OpenAIServer, Status
-
-ARTICLES = {
-    "a.txt": "Ana Lima opened the bridge on Monday. Traffic resumed.\n",
-    "b.txt": "Rui Costa closed the port. Ships waited outside.\n",
-    "c.txt": "Lea Moreau said 12 ships were waiting. The port stayed shut.\n",
-}
+from tests.test_store import ARTICLES
 
 
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
-    d = tmp_path / "in"
-    d.mkdir()
-    for name, text in ARTICLES.items():
-        (d / name).write_text(text, encoding="utf-8")
-    return d
+    return article_folder(tmp_path, ARTICLES)
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ from summarizer import ConfigError, Settings
 from summarizer.models import Briefing
 from summarizer.neutral import loaded_in_html, loaded_outside_quotes
 from summarizer.pipeline import brief
+from tests.conftest import article_folder
 from tests.openai_server import OpenAIServer
 
 DAY_ONE = {
@@ -32,18 +33,10 @@ def server() -> Iterator[OpenAIServer]:
         yield running
 
 
-def _folder(root: Path, name: str, articles: dict[str, str]) -> Path:
-    folder = root / name
-    folder.mkdir()
-    for file, text in articles.items():
-        (folder / file).write_text(text, encoding="utf-8")
-    return folder
-
-
 def _two_days(server: OpenAIServer, tmp_path: Path) -> tuple[Briefing, Briefing]:
     settings = Settings(base_url=server.base_url, model="m", store=str(tmp_path / "r.sqlite3"))
-    first = brief([_folder(tmp_path, "d1", DAY_ONE)], settings=settings, date="2026-11-22")
-    second = brief([_folder(tmp_path, "d2", DAY_TWO)], settings=settings, date="2026-11-23")
+    first = brief([article_folder(tmp_path, DAY_ONE, "d1")], settings=settings, date="2026-11-22")
+    second = brief([article_folder(tmp_path, DAY_TWO, "d2")], settings=settings, date="2026-11-23")
     return first, second
 
 
@@ -77,8 +70,8 @@ def test_the_same_day_run_again_compares_with_the_earlier_date_and_gives_the_sam
     server: OpenAIServer, tmp_path: Path
 ) -> None:
     settings = Settings(base_url=server.base_url, model="m", store=str(tmp_path / "r.sqlite3"))
-    brief([_folder(tmp_path, "d1", DAY_ONE)], settings=settings, date="2026-11-22")
-    day_two = _folder(tmp_path, "d2", DAY_TWO)
+    brief([article_folder(tmp_path, DAY_ONE, "d1")], settings=settings, date="2026-11-22")
+    day_two = article_folder(tmp_path, DAY_TWO, "d2")
     once = brief([day_two], settings=settings, date="2026-11-23", timing=False)
     again = brief([day_two], settings=settings, date="2026-11-23", timing=False)
     assert again.to_json() == once.to_json()
@@ -87,9 +80,12 @@ def test_the_same_day_run_again_compares_with_the_earlier_date_and_gives_the_sam
 
 def test_no_history_leaves_the_section_out(server: OpenAIServer, tmp_path: Path) -> None:
     settings = Settings(base_url=server.base_url, model="m", store=str(tmp_path / "r.sqlite3"))
-    brief([_folder(tmp_path, "d1", DAY_ONE)], settings=settings, date="2026-11-22")
+    brief([article_folder(tmp_path, DAY_ONE, "d1")], settings=settings, date="2026-11-22")
     later = brief(
-        [_folder(tmp_path, "d2", DAY_TWO)], settings=settings, date="2026-11-23", history=False
+        [article_folder(tmp_path, DAY_TWO, "d2")],
+        settings=settings,
+        date="2026-11-23",
+        history=False,
     )
     assert later.history is None and "Since the previous" not in later.to_markdown()
 

@@ -16,6 +16,7 @@ from summarizer import Settings, cli
 from summarizer.llm import client as llm_module
 from summarizer.pipeline import brief
 from summarizer.store import Store, cost
+from tests.conftest import article_folder
 from tests.openai_server import OpenAIServer
 
 ARTICLES = {
@@ -27,11 +28,7 @@ ARTICLES = {
 
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
-    d = tmp_path / "in"
-    d.mkdir()
-    for name, text in ARTICLES.items():
-        (d / name).write_text(text, encoding="utf-8")
-    return d
+    return article_folder(tmp_path, ARTICLES)
 
 
 @pytest.fixture
@@ -160,10 +157,11 @@ def test_a_run_killed_outright_after_two_articles_makes_only_the_remaining_calls
     import sys
     import time
 
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for n, name in enumerate(["Ana Lima", "Rui Costa", "Lea Moreau", "Ivo Sousa"]):
-        (folder / f"{n}.txt").write_text(f"{name} opened the bridge on Monday.\n", "utf-8")
+    names = ["Ana Lima", "Rui Costa", "Lea Moreau", "Ivo Sousa"]
+    folder = article_folder(
+        tmp_path,
+        {f"{n}.txt": f"{name} opened the bridge on Monday.\n" for n, name in enumerate(names)},
+    )
     store = tmp_path / "runs.sqlite3"
     with OpenAIServer(latency=0.3) as server:
         args = ["brief", str(folder), "--base-url", server.base_url, "--model", "m"]

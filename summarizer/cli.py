@@ -248,7 +248,7 @@ def runs(
     if as_json:
         sys.stdout.write(json.dumps(rows, indent=2) + "\n")
         return
-    out = Console(markup=False, highlight=False)
+    out = Console(markup=False, highlight=False, soft_wrap=True)
     out.print("run  started                    date        status       calls  cached  articles")
     for r in rows:
         articles = len(json.loads(r["inputs"]))
@@ -270,15 +270,18 @@ def usage(
     if as_json:
         sys.stdout.write(json.dumps(rows, indent=2) + "\n")
         return
-    out = Console(markup=False, highlight=False)
+    out = Console(markup=False, highlight=False, soft_wrap=True)
     out.print(
-        "day         model                                  calls  prompt tok  compl tok  cost USD"
+        "day         model                            calls  prompt tok  of it cached  "
+        "compl tok  cost USD"
     )
     for r in rows:
         usd = "unknown" if r["cost_usd"] is None else f"{r['cost_usd']:.4f}"
+        # Servers that do not say how much of a prompt came from their prefix cache: "-".
+        cached = "-" if r["cached_tokens"] is None else f"{r['cached_tokens']:,}"
         out.print(
-            f"{r['day']:<11} {r['model'][:38]:<38} {r['calls']:>5} {r['prompt_tokens']:>11} "
-            f"{r['completion_tokens']:>10} {usd:>9}",
+            f"{r['day']:<11} {r['model'][:32]:<32} {r['calls']:>5} {r['prompt_tokens']:>11,} "
+            f"{cached:>13} {r['completion_tokens']:>10,} {usd:>9}",
             highlight=False,
         )
 
@@ -305,7 +308,7 @@ def doctor(
 
     settings = _settings(False, model=model, base_url=base_url, api_key=api_key)
     backend = _run(lambda: backends.choose(settings))
-    out = Console(markup=False, highlight=False)
+    out = Console(markup=False, highlight=False, soft_wrap=True)
     where = backend.base_url or ("OpenAI" if backend.kind == "openai" else "a loopback port")
     out.print(f"backend: {backend.kind} ({where})", highlight=False)
     out.print(f"why:     {backend.reason}", highlight=False)

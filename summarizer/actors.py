@@ -146,6 +146,9 @@ class _People:
 
     def join_full(self, actor: Actor) -> None:
         tokens = _tokens(person_core(actor.name))
+        if not tokens:  # punctuation only ("-- --"): nothing to compare, a group of its own
+            self._add(self._new(), actor)
+            return
         candidates = {c for w in self.surnames.like(tokens[-1]) for c in self.by_surname[w]}
         for c in sorted(candidates):  # the first group made, as a scan in order would find
             if any(_same_person(actor.name, other.name) for other in self.clusters[c]):
@@ -180,12 +183,17 @@ class _People:
 
 
 class _Words:
-    """Distinct words, found by spelling: a word spelled like another (``_similar``: Zelensky,
-    Zelenskyy) is taken to share its first three letters or its last three, so only the words
-    in those two blocks are compared, once per distinct word."""
+    """Distinct words, found by spelling: the known words ``_similar`` to a given one
+    (Zelensky, Zelenskyy), each distinct word compared once.
+
+    Two words whose similarity reaches 0.85 differ by a few letters at most: deleting up to
+    ``_deletions(len)`` letters from each gives a spelling they share (SymSpell's trick:
+    difflib's matching blocks are such a shared spelling). So only words that share one are
+    compared, found by lookup, never by a scan.
+    """
 
     def __init__(self) -> None:
-        self._blocks: dict[str, set[str]] = {}
+        self._by_variant: dict[str, set[str]] = {}
         self._like: dict[str, set[str]] = {}  # each known word -> the known words like it
 
     def add(self, word: str) -> None:
@@ -195,19 +203,34 @@ class _Words:
         self._like[word] = near
         for other in near:
             self._like[other].add(word)
-        for key in _blocks_of(word):
-            self._blocks.setdefault(key, set()).add(word)
+        for variant in _variants(word):
+            self._by_variant.setdefault(variant, set()).add(word)
 
     def like(self, word: str) -> set[str]:
         known = self._like.get(word)
         if known is not None:
             return known
-        near = {w for key in _blocks_of(word) for w in self._blocks.get(key, ())}
-        return {w for w in near if _similar(word, w)}
+        near = {w for v in _variants(word) for w in self._by_variant.get(v, ())}
+        # difflib's ratio is not quite symmetric: either order counts
+        return {w for w in near if _similar(word, w) or _similar(w, word)}
 
 
-def _blocks_of(word: str) -> tuple[str, str]:
-    return ("<" + word[:3], word[-3:] + ">")
+def _deletions(length: int) -> int:
+    """How many letters a word of ``length`` can lack from the spelling it shares with a
+    similar word. With M letters matched, a ratio of 0.85 needs 2M >= 0.85 (la + lb), and
+    M <= lb, so M >= 0.739 la: at most 26% of a word's letters go unmatched."""
+    return int(length * (1 - _SURNAME_SIMILARITY / (2 - _SURNAME_SIMILARITY)))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _variants(word: str) -> frozenset[str]:
+    """The word and every spelling of it with up to ``_deletions`` letters left out."""
+    found = {word}
+    frontier = {word}
+    for _ in range(_deletions(len(word))):
+        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))} - found
+        found |= frontier
+    return frozenset(found)
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -309,6 +332,12 @@ def person_key(name: str) -> str:
 
 @functools.lru_cache(maxsize=1 << 16)
 def fold_name(text: str) -> str:
+    """A name folded for comparison (cached: the same names come back all the time)."""
+    return fold_text(text)
+
+
+def fold_text(text: str) -> str:
+    """Accents, case, curly apostrophes and runs of whitespace folded away."""
     stripped = unicodedata.normalize("NFKD", text)
     ascii_ = "".join(c for c in stripped if not unicodedata.combining(c))
     return " ".join(ascii_.replace("’", "'").lower().split())

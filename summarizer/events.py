@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from summarizer.actors import display_name, fold_name, person_core, person_key
+from summarizer.actors import display_name, fold_name, fold_text, person_core, person_key
 from summarizer.citations import Citations, spans, stable_id
 from summarizer.figuregroups import counted_key
 from summarizer.models import Actor, ArticleExtraction, Development, Event, Evidence
@@ -111,7 +111,7 @@ def _tellings(
             first = event.evidence[0]
             start = text.rfind("\n", 0, first.start) + 1
             end = text.find("\n", first.end)
-            paragraph = fold_name(text[start : end if end != -1 else len(text)])
+            paragraph = fold_text(text[start : end if end != -1 else len(text)])
             named = {name for name, forms in own if any(_has_word(paragraph, f) for f in forms)}
             named |= {names[k] for k in map(person_key, event.actors) if k in names}
             # Type, place and time count as words: two tellings sharing them are closer.

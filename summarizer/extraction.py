@@ -13,6 +13,7 @@ from summarizer import figures, mentions, names, prompts
 from summarizer.actors import person_core
 from summarizer.grounding import Grounder, fold
 from summarizer.llm import Reply
+from summarizer.llm.batch import Pending
 from summarizer.models import (
     Actor,
     Article,
@@ -99,8 +100,14 @@ def extract(article: Article, llm: StructuredModel, chunk_chars: int = 6000) -> 
     """Extract the grounded actors, events, figures and statements of one article."""
     found = Grounded()
     stats = CallStats()
+    waiting: Pending | None = None
     for index, chunk in enumerate(chunks(article, chunk_chars)):
-        _extract_chunk(article, chunk, str(index), llm, found, stats)
+        try:
+            _extract_chunk(article, chunk, str(index), llm, found, stats)
+        except Pending as exc:  # a batched run: the other chunks still go in this batch
+            waiting = exc
+    if waiting is not None:
+        raise waiting
     actors = _merge_actors(found.actors)
     everyone = with_people(actors, names.find_people(article))
     figures, not_figures, unlabelled = label_figures(article, actors, llm, stats, everyone)
@@ -183,17 +190,24 @@ def label_figures(
     crediting = figures.Claimants(article, credit if credit is not None else actors)
     candidates = [i for i, m in enumerate(found) if m.is_candidate]
     labels: dict[int, figures.FigureLabel] = {}
+    waiting: Pending | None = None
     for first in range(0, len(candidates), LABEL_BATCH):
         indices = candidates[first : first + LABEL_BATCH]
         batch = figures.LabelBatch([found[i] for i in indices], claimants)
-        reply = llm.structured(
-            figures.labels_model(len(indices)),
-            _figure_messages(article, batch, actors, first),
-            {"batch": batch, "strict": True, "article_id": article.id},
-        )
+        try:
+            reply = llm.structured(
+                figures.labels_model(len(indices)),
+                _figure_messages(article, batch, actors, first),
+                {"batch": batch, "strict": True, "article_id": article.id},
+            )
+        except Pending as exc:  # a batched run: the other lists still go in this batch
+            waiting = exc
+            continue
         _count(stats, reply)
         valid = reply.value.valid_labels() if reply.value else batch.salvage(reply.last_text)
         labels.update({indices[local]: label for local, label in valid.items()})
+    if waiting is not None:
+        raise waiting
     return figures.build(article, found, labels, crediting)
 
 

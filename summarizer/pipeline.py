@@ -18,7 +18,7 @@ from summarizer.extraction import extract as extract_article
 from summarizer.history import compare
 from summarizer.lead import prompt_version as lead_prompt_version
 from summarizer.lead import write as write_lead
-from summarizer.llm import LLM
+from summarizer.llm import LLM, client
 from summarizer.llm.batch import Batcher, Pending
 from summarizer.merge import merge
 from summarizer.models import (
@@ -102,7 +102,8 @@ def brief(
         if list(paths):
             raise ConfigError("--resume continues a run on its own inputs: give no paths with it.")
         with Store(settings.store or default_path()) as store:
-            paths, date = store.run_inputs(resume)
+            paths, date, batched = store.run_inputs(resume)
+        batch = batch or batched  # its batches in flight are waited for, never asked live
     job = _Job(briefing_date(date), timing, lead, history, batch, on_article, on_batch)
     loaded = ingest.load(paths)  # bad input fails before any model is started
     if llm is not None:
@@ -174,14 +175,18 @@ def _since_previous(store: Store, briefing: Briefing) -> History | None:
     except ValueError as exc:  # written by another version of this tool
         log.warning("no history: the briefing of run %d cannot be read (%s)", run_id, exc)
         return None
-    return compare(previous, briefing, run_id)
+    try:
+        return compare(previous, briefing, run_id)
+    except Exception:  # the briefing is paid for: a fault in the comparison must not lose it
+        log.exception("no history: comparing with run %d failed", run_id)
+        return None
 
 
 def _brief(
     loaded: ingest.Ingested, settings: Settings, llm: StructuredModel, job: _Job
 ) -> Briefing:
     if job.batch:
-        if not isinstance(llm, LLM):
+        if not isinstance(llm, client.LLM):
             raise ConfigError("A batched run needs a model server with the Batch API.")
         extractions, skipped = extract_batched(loaded, settings, llm, job)
     else:
@@ -200,8 +205,11 @@ def extract_batched(
     """Extraction through the Batch API, in rounds (see llm/batch.py): each round extracts
     every article as far as the answers in hand allow, then sends what is missing."""
     batcher = Batcher(llm, settings.batch_poll, job.on_batch or _log_batch)
+    workers = settings.resolved_concurrency()  # for the answers re-asked or asked directly
     while True:
-        outcomes = [_extract_or_wait(a, batcher, settings) for a in loaded.articles]
+        outcomes = ordered_map(
+            lambda a: _extract_or_wait(a, batcher, settings), loaded.articles, workers
+        )
         if not batcher.pending:
             break
         batcher.send()
@@ -296,9 +304,10 @@ def extract_loaded(
         if on_article is not None:
             on_article(_progress(index, total, loaded.articles[index].path, outcome))
 
-    outcomes = ordered_map(
-        one, list(enumerate(loaded.articles)), settings.resolved_concurrency(), report
-    )
+    # A model object of the caller's own is called from one thread, unless told otherwise.
+    foreign = not isinstance(llm, client.LLM) and settings.concurrency is None
+    workers = 1 if foreign else settings.resolved_concurrency()
+    outcomes = ordered_map(one, list(enumerate(loaded.articles)), workers, report)
     return _collected(loaded, outcomes, None)
 
 

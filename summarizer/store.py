@@ -208,6 +208,7 @@ class Store:
         stored: Stored,
         cached_tokens: int | None,
         seconds: float,
+        cost_usd: float | None,
     ) -> None:
         """Record one completed call; a later identical call is answered from here."""
         self._execute(
@@ -230,7 +231,7 @@ class Store:
                 stored.completion_tokens,
                 cached_tokens,
                 round(seconds, 3),
-                cost(model, stored.prompt_tokens, stored.completion_tokens, cached_tokens),
+                cost_usd,
                 PRICES_VERSION,
             ),
         )
@@ -239,15 +240,30 @@ class Store:
 
     def add_batch(self, batch_id: str, run_id: int | None, keys: dict[str, str | None]) -> None:
         """Record a batch just submitted and its requests (key -> article id)."""
-        self._execute(
-            "INSERT INTO batches VALUES (?, ?, ?, 'submitted', ?)",
-            (batch_id, run_id, _now(), len(keys)),
-        )
-        for key, article_id in keys.items():
-            self._execute(
-                "INSERT OR REPLACE INTO batch_requests (key, batch_id, article_id) VALUES (?, ?, ?)",
-                (key, batch_id, article_id),
-            )
+        with self._lock:  # one transaction: a batch is recorded whole or not at all
+            if self._closed:
+                return
+            with self._db:
+                self._db.execute("BEGIN")
+                self._db.execute(
+                    "INSERT INTO batches VALUES (?, ?, ?, 'submitted', ?)",
+                    (batch_id, run_id, _now(), len(keys)),
+                )
+                self._db.executemany(
+                    "INSERT OR REPLACE INTO batch_requests (key, batch_id, article_id) "
+                    "VALUES (?, ?, ?)",
+                    [(key, batch_id, article_id) for key, article_id in keys.items()],
+                )
+
+    def rename_batch(self, old: str, new: str) -> None:
+        """The batch recorded as ``old`` (its upload) is ``new`` on the server."""
+        self._execute("UPDATE batches SET id = ? WHERE id = ?", (new, old))
+        self._execute("UPDATE batch_requests SET batch_id = ? WHERE batch_id = ?", (new, old))
+
+    def forget_batch(self, batch_id: str) -> None:
+        """A batch the server no longer has: its unanswered requests are free to go again."""
+        self._execute("DELETE FROM batch_requests WHERE batch_id = ? AND done = 0", (batch_id,))
+        self._execute("UPDATE batches SET status = 'lost' WHERE id = ?", (batch_id,))
 
     def batch_request(self, key: str) -> BatchEntry | None:
         """Where this request stands in the batches, if it was ever sent in one."""
@@ -277,12 +293,6 @@ class Store:
         )
         self._execute("UPDATE batches SET status = ? WHERE id = ?", (status, batch_id))
 
-    def open_batches(self) -> list[str]:
-        rows, _, _ = self._execute(
-            "SELECT id FROM batches WHERE status = 'submitted' ORDER BY created_at"
-        )
-        return [str(r[0]) for r in rows]
-
     # --- runs ---------------------------------------------------------------------------------
 
     def start_run(self, inputs: list[dict[str, str]], date: str | None) -> int:
@@ -292,13 +302,16 @@ class Store:
         )
         return run_id
 
-    def run_inputs(self, run_id: int) -> tuple[list[str], str | None]:
-        """The inputs (where they were read) and the date of a stored run, to resume it."""
+    def run_inputs(self, run_id: int) -> tuple[list[str], str | None, bool]:
+        """What a stored run was given, to resume it: its inputs (where they were read), its
+        date, and whether it sent batches."""
         rows, _, _ = self._execute("SELECT inputs, date FROM runs WHERE id = ?", (run_id,))
         if not rows:
             raise ConfigError(f"No run {run_id} in the run store {self.path}; see: summarizer runs")
         inputs = json.loads(rows[0][0])
-        return [i.get("resolved") or i["path"] for i in inputs], rows[0][1]
+        batched, _, _ = self._execute("SELECT 1 FROM batches WHERE run_id = ? LIMIT 1", (run_id,))
+        paths = [i.get("resolved") or i["path"] for i in inputs]
+        return paths, rows[0][1], bool(batched)
 
     def reopen_run(self, run_id: int) -> int:
         """Mark a stored run as running again (resumed); its counters go on from where they were."""
@@ -329,8 +342,11 @@ class Store:
     def previous_briefing(self, date: str) -> tuple[int, str] | None:
         """The latest briefing stored for a date before ``date``: (run id, its JSON)."""
         rows, _, _ = self._execute(
+            # The latest earlier date; of its runs, the one over the most articles (not a
+            # quick look at two files), then the latest.
             "SELECT id, briefing FROM runs WHERE date < ? AND briefing IS NOT NULL "
-            "AND status IN ('ok', 'partial') ORDER BY date DESC, id DESC LIMIT 1",
+            "AND status IN ('ok', 'partial') "
+            "ORDER BY date DESC, json_array_length(inputs) DESC, id DESC LIMIT 1",
             (date,),
         )
         return (int(rows[0][0]), str(rows[0][1])) if rows else None

@@ -23,6 +23,7 @@ class BatchAPI:
     def __init__(self, answer: Answer, polls: int = 2) -> None:
         self.answer = answer
         self.polls = polls
+        self.fail_next_create = False  # make the batch, then answer 500 (a lost reply)
         self.files: dict[str, bytes] = {}
         self.batches: dict[str, dict[str, Any]] = {}
         self.lines: list[dict[str, Any]] = []  # every request line of every batch, in order
@@ -42,9 +43,16 @@ class BatchAPI:
                 return (200, found) if found is not None else _missing("file")
         if parts[:1] == ["batches"]:
             if method == "POST" and len(parts) == 1:
-                return 200, self._create(json.loads(body))
+                made = self._create(json.loads(body))
+                if self.fail_next_create:
+                    self.fail_next_create = False
+                    return 500, {"error": {"message": "test server: made it, then failed"}}
+                return 200, made
             if method == "GET" and len(parts) == 2:
                 return self._retrieve(parts[1])
+            if method == "GET" and len(parts) == 1:  # newest first, one page
+                listed = sorted(self.batches.values(), key=lambda b: b["id"], reverse=True)
+                return 200, {"object": "list", "data": listed, "has_more": False}
         return None
 
     def _upload(self, form: dict[str, bytes]) -> dict[str, Any]:

@@ -19,9 +19,7 @@ def _reference(actors: list[Actor]) -> list[list[Actor]]:
         if len(person_core(actor.name).split()) == 1:
             singles.append(actor)
             continue
-        same = next(
-            (c for c in clusters if any(_same_person(actor.name, o.name) for o in c)), None
-        )
+        same = next((c for c in clusters if any(_same_person(actor.name, o.name) for o in c)), None)
         if same is None:
             clusters.append([actor])
         else:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 import json
 import logging
+import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -27,10 +28,10 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel
 
-from summarizer.errors import ModelError
+from summarizer.errors import ConfigError, ModelError
 from summarizer.llm.client import LLM, Call, Reply, completion_text, literal, llamacpp_format
 from summarizer.redact import redact
-from summarizer.store import BatchEntry
+from summarizer.store import BatchEntry, cost
 
 if TYPE_CHECKING:
     import openai
@@ -55,6 +56,10 @@ class Request:
     body: dict[str, Any]
     article_id: str | None
 
+    @property
+    def estimate(self) -> int:
+        return _estimate(self.body)
+
     def line(self) -> bytes:
         item = {
             "custom_id": self.key,
@@ -65,16 +70,25 @@ class Request:
         return (json.dumps(item, ensure_ascii=False) + "\n").encode("utf-8")
 
 
+BATCH_DISCOUNT = 0.5  # the Batch API's price against a live call's
+
+
 @dataclass
 class Batcher:
     """Extraction's model for a batched run: ``structured`` as in LLM, but an answer not in
-    yet raises Pending and joins ``pending``; ``send`` sends those and waits for them."""
+    yet raises Pending and joins ``pending``; ``send`` sends those and waits for them.
+
+    Extraction calls it from several threads (one article each), hence the lock. What a call
+    came to is kept for the run (``_settled``), per article: two articles with the same text
+    make the same request, but each answer is validated against its own article.
+    """
 
     llm: LLM
     poll: float = 30.0
     notify: Callable[[str], None] = field(default=lambda message: log.warning("%s", message))
     pending: dict[str, Request] = field(default_factory=dict)
-    _settled: dict[str, Reply[Any]] = field(default_factory=dict)
+    _settled: dict[tuple[str, str], Reply[Any] | ModelError] = field(default_factory=dict)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
 
     @property
     def model(self) -> str:
@@ -87,20 +101,42 @@ class Batcher:
         call = Call(response_model, messages, context, llm.settings.max_reasks)
         request = llm.request(call)
         key = llm.key(request)
-        if key in self._settled:  # a later round of the same run meets it again
-            return self._settled[key]
+        known = self._settled.get((key, call.article_id))
+        if isinstance(known, ModelError):
+            raise known  # failed in an earlier round: not asked again
+        if known is not None:
+            return known  # a later round meets the same call again
+        try:
+            reply = self._answer(key, request, call)
+        except ModelError as exc:
+            if not exc.fatal:
+                self._settled[(key, call.article_id)] = exc
+            raise
+        self._settled[(key, call.article_id)] = reply
+        return reply
+
+    def _answer(self, key: str, request: dict[str, Any], call: Call[T]) -> Reply[T]:
+        """From the store, from a finished batch, or Pending."""
+        llm = self.llm
         replayed = llm.replay(key, call)
         if replayed is not None:
             return replayed
-        assert llm.store is not None, "a batched run needs the run store"
+        if llm.store is None:
+            raise ConfigError("A batched run needs the run store (Settings.store).")
         entry = llm.store.batch_request(key)
-        if entry is not None and entry.done and (llm.settings.cache or entry.run_id == llm.run_id):
-            reply = self._settle(key, request, entry, call)
-            self._settled[key] = reply
-            return reply
-        llm.check_budget()  # tokens already spent, batch answers included
-        self.pending.setdefault(key, Request(key, self.body(call), call.context.get("article_id")))
+        if entry is not None and entry.done and self._usable(entry):
+            return self._settle(key, request, entry, call)
+        body = self.body(call)
+        with self._lock:
+            if key not in self.pending:
+                # The budget counts what the pending requests may cost, not only what is spent.
+                llm.check_budget(sum(r.estimate for r in self.pending.values()) + _estimate(body))
+                self.pending[key] = Request(key, body, call.context.get("article_id"))
         raise Pending(key)
+
+    def _usable(self, entry: BatchEntry) -> bool:
+        # With --no-cache, only this run's batches count: another run's answer is not asked for.
+        return self.llm.settings.cache or entry.run_id == self.llm.run_id
 
     def body(self, call: Call[Any]) -> dict[str, Any]:
         """The chat request instructor would send for ``call``, as a batch line's body."""
@@ -121,57 +157,93 @@ class Batcher:
     def send(self) -> None:
         """Send the pending requests not already in a batch in flight, and wait until every
         batch holding one of them has ended; the answers go to the run store."""
-        llm, store = self.llm, self.llm.store
+        store = self.llm.store
         assert store is not None
         waiting: set[str] = set()
         fresh = []
         for request in self.pending.values():
             entry = store.batch_request(request.key)
-            if entry is not None and not entry.done:
+            if entry is not None and not entry.done and self._usable(entry):
                 waiting.add(entry.batch_id)  # sent by a run that was stopped: wait for it
             else:
                 fresh.append(request)
         for part in _files(fresh):
-            try:
-                batch_id = llm.retrying(functools.partial(_submit, llm.api_client(), part))
-            except ModelError as exc:
-                if exc.status in (404, 405):
-                    raise unsupported(exc, llm.settings.base_url) from None
-                raise
-            store.add_batch(batch_id, llm.run_id, {r.key: r.article_id for r in part})
-            self.notify(f"batch {batch_id}: {len(part)} requests submitted (run {llm.run_id})")
-            waiting.add(batch_id)
+            waiting.add(self._submit(part))
         self.pending.clear()
         for batch_id in sorted(waiting):
             self._wait(batch_id)
 
+    def _submit(self, part: list[Request]) -> str:
+        """Upload one input file and create its batch, exactly once. The requests are recorded
+        under the file before the batch is made, and a batch already made from that file (a
+        create that timed out, a run killed in between) is found and kept, not made again."""
+        llm, store = self.llm, self.llm.store
+        assert store is not None
+        client = llm.api_client()
+        data = b"".join(r.line() for r in part)
+        try:
+            upload = llm.retrying(
+                functools.partial(client.files.create, file=("batch.jsonl", data), purpose="batch")
+            )
+        except ModelError as exc:
+            if exc.status in (404, 405):
+                raise unsupported(exc, llm.settings.base_url) from None
+            raise
+        placeholder = f"upload:{upload.id}"
+        store.add_batch(placeholder, llm.run_id, {r.key: r.article_id for r in part})
+        batch_id = llm.retrying(functools.partial(_create_once, client, upload.id))
+        store.rename_batch(placeholder, batch_id)
+        self.notify(f"batch {batch_id}: {len(part)} requests submitted (run {llm.run_id})")
+        return batch_id
+
     def _wait(self, batch_id: str) -> None:
         llm = self.llm
         assert llm.store is not None
+        client = llm.api_client()
+        if batch_id.startswith("upload:"):  # uploaded, then stopped before the batch was made
+            placeholder = batch_id
+            batch_id = llm.retrying(functools.partial(_create_once, client, placeholder[7:]))
+            llm.store.rename_batch(placeholder, batch_id)
         while True:
-            batch = llm.retrying(functools.partial(llm.api_client().batches.retrieve, batch_id))
-            counts = batch.request_counts
+            try:
+                batch = llm.retrying(functools.partial(client.batches.retrieve, batch_id))
+            except ModelError as exc:
+                if exc.status != 404:
+                    raise
+                # Made with another key or organisation, or deleted: its requests are sent again.
+                llm.store.forget_batch(batch_id)
+                self.notify(f"batch {batch_id}: not found; its requests will be sent again")
+                return
             if batch.status in _ENDED:
                 break
+            counts = batch.request_counts
             done = f"{counts.completed + counts.failed}/{counts.total}" if counts else "?"
             self.notify(f"batch {batch_id}: {batch.status}, {done} answered")
             time.sleep(self.poll)
         answers = dict(_results(llm, batch))
         llm.store.batch_done(batch_id, batch.status, answers)
-        failed = sum(1 for answer, _ in answers.values() if answer is None)
-        self.notify(f"batch {batch_id}: {batch.status}, {len(answers) - failed} answered")
+        answered = sum(1 for answer, _ in answers.values() if answer is not None)
+        errors = (
+            "; ".join(e.message or "" for e in (batch.errors.data or [])) if batch.errors else ""
+        )
+        self.notify(
+            f"batch {batch_id}: {batch.status}, {answered} answered"
+            + (f" ({redact(errors)})" if errors else "")
+        )
 
     def _settle(
         self, key: str, request: dict[str, Any], entry: BatchEntry, call: Call[T]
     ) -> Reply[T]:
-        """A finished batch's answer as a Reply, re-asked synchronously if it fails."""
-        llm = self.llm
-        if entry.answer is None:
-            log.warning("article=%s: %s; asking it directly", call.article_id, entry.error)
-            return llm.structured(call.response_model, call.messages, call.context)
+        """A finished batch's answer as a Reply, re-asked synchronously if it fails; stored
+        under the call's key as one call, the way a live call and its re-asks are."""
         from openai.types.chat import ChatCompletion
 
-        completion = ChatCompletion.model_validate_json(entry.answer)
+        llm = self.llm
+        try:
+            completion = ChatCompletion.model_validate_json(entry.answer or "")
+        except ValueError:
+            log.warning("article=%s: %s; asking it directly", call.article_id, entry.error)
+            return llm.structured(call.response_model, call.messages, call.context)
         reply = self._judge(completion, call)
         llm.remember(key, request, reply, call, None)
         return reply
@@ -185,13 +257,16 @@ class Batcher:
         reply: Reply[T] = Reply(None, completion_text(completion), None, 1)
         reply.prompt_tokens = usage.prompt_tokens if usage else 0
         reply.completion_tokens = usage.completion_tokens if usage else 0
-        self.llm.spend(reply, None)
+        price = cost(self.model, reply.prompt_tokens, reply.completion_tokens, None)
+        reply.cost_usd = None if price is None else price * BATCH_DISCOUNT
+        self.llm.count_call(reply)
         try:
             reply.value = process_response(
                 completion,
                 response_model=call.response_model,
                 stream=False,
                 validation_context=call.context,
+                strict=True,  # as instructor's create() validates
                 mode=_instructor_mode(self.llm.mode),
             )
             return reply
@@ -206,6 +281,7 @@ class Batcher:
             return self._reask(completion, exc, call, reply)
 
     def _reask(self, completion: Any, exc: Exception, call: Call[T], first: Reply[T]) -> Reply[T]:
+        """The re-ask, made live and folded into ``first``: one call of several attempts."""
         from instructor.processing.response import handle_reask_kwargs
 
         body = self.body(call)
@@ -214,14 +290,39 @@ class Batcher:
         # handle_reask_kwargs appends to the list it is given: give it a copy.
         asked = {**body, "messages": list(body["messages"])}
         added = handle_reask_kwargs(asked, mode, completion, exc)["messages"][sent:]
-        again = self.llm.structured(
-            call.response_model, [*call.messages, *added], call.context, reasks=call.reasks - 1
+        follow_up = Call(
+            call.response_model, [*call.messages, *added], call.context, call.reasks - 1
         )
+        again = self.llm.ask(follow_up, count=False)  # counted once, with the batch answer
         again.attempts += first.attempts
         again.prompt_tokens += first.prompt_tokens
         again.completion_tokens += first.completion_tokens
-        again.cached = False
+        if again.cost_usd is not None and first.cost_usd is not None:
+            again.cost_usd += first.cost_usd
+        else:
+            again.cost_usd = None
         return again
+
+
+def _estimate(body: dict[str, Any]) -> int:
+    """Tokens a request may cost at most, roughly: its text at 4 characters a token, and
+    every output token it may write."""
+    text = sum(len(str(m.get("content", ""))) for m in body.get("messages", []))
+    return text // 4 + int(body.get("max_tokens") or 0)
+
+
+def _create_once(client: openai.OpenAI, file_id: str) -> str:
+    """The batch of ``file_id``: the one already made from it, if any, else a new one."""
+    for batch in client.batches.list(limit=100):
+        if batch.input_file_id == file_id:
+            return str(batch.id)
+    batch = client.batches.create(
+        input_file_id=file_id,
+        endpoint="/v1/chat/completions",
+        completion_window="24h",
+        metadata={"made_by": "summarizer"},
+    )
+    return str(batch.id)
 
 
 def _instructor_mode(mode: str) -> Any:
@@ -243,18 +344,6 @@ def _files(requests: list[Request]) -> Iterator[list[Request]]:
         size += length
     if part:
         yield part
-
-
-def _submit(client: openai.OpenAI, requests: list[Request]) -> str:
-    data = b"".join(r.line() for r in requests)
-    uploaded = client.files.create(file=("batch.jsonl", data), purpose="batch")
-    batch = client.batches.create(
-        input_file_id=uploaded.id,
-        endpoint="/v1/chat/completions",
-        completion_window="24h",
-        metadata={"made_by": "summarizer"},
-    )
-    return str(batch.id)
 
 
 def _results(llm: LLM, batch: Any) -> Iterator[tuple[str, tuple[str | None, str | None]]]:

@@ -147,6 +147,7 @@ class LLM:
         self.limit = AdaptiveLimit(settings.resolved_concurrency())
         self._lock = threading.RLock()  # counters, the lazily made clients, the mode
         self._local = threading.local()  # the attempts of the call running on this thread
+        self._closed = False
 
     @property
     def model(self) -> str:
@@ -180,7 +181,7 @@ class LLM:
         replayed = self.replay(key, call) if key else None
         if replayed is not None:
             return replayed
-        reply = self._ask(call)
+        reply = self.ask(call)
         if key is not None and self.store is not None and reply.attempts:
             self.remember(key, request, reply, call, self._attempts.cached_tokens())
         log.info(
@@ -197,12 +198,13 @@ class LLM:
     def _reasks(self, reasks: int | None) -> int:
         return self.settings.max_reasks if reasks is None else max(reasks, 0)
 
-    def check_budget(self) -> None:
-        # Checked before each call: with calls in flight on other threads, a run may pass its
-        # budget by at most the calls already sent.
+    def check_budget(self, ahead: int = 0) -> None:
+        """Raise BudgetExhausted if the tokens spent, and ``ahead`` more, pass the budget.
+        Checked before each call: with calls in flight on other threads, a run may pass its
+        budget by at most the calls already sent."""
         budget = self.settings.token_budget
         with self._lock:
-            if budget is not None and self.spent >= budget:
+            if budget is not None and self.spent + ahead >= budget:
                 raise BudgetExhausted(
                     f"the token budget of {budget:,} is spent ({self.spent:,} tokens used; "
                     "SUMMARIZER_TOKEN_BUDGET)"
@@ -223,8 +225,11 @@ class LLM:
         log.info("model=%s article=%s answered from the run store", self.model, call.article_id)
         return replayed
 
-    def _ask(self, call: Call[T]) -> Reply[T]:
-        """Make the call (with its re-asks) and say what it produced and cost."""
+    def ask(self, call: Call[T], *, count: bool = True) -> Reply[T]:
+        """Make the call (with its re-asks), past the run store, and say what it produced and
+        cost; ``count=False`` when it continues a call already counted (a batch re-ask)."""
+        if self._closed:
+            raise ModelError("The run was stopped: no more model calls.", fatal=True)
         from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
 
         self._local.attempts = attempts = _Attempts()
@@ -242,17 +247,18 @@ class LLM:
         reply.truncated = truncated
         reply.prompt_tokens, reply.completion_tokens = attempts.tokens()
         reply.seconds = time.monotonic() - started
-        self.spend(reply, attempts.cached_tokens())
+        reply.cost_usd = cost(
+            self.model, reply.prompt_tokens, reply.completion_tokens, attempts.cached_tokens()
+        )
+        self.count_call(reply, count)
         return reply
 
-    def spend(self, reply: Reply[Any], cached_tokens: int | None) -> None:
-        """Count a call made now: its tokens against the budget, and its cost."""
-        reply.cost_usd = cost(
-            self.model, reply.prompt_tokens, reply.completion_tokens, cached_tokens
-        )
+    def count_call(self, reply: Reply[Any], count: bool = True) -> None:
+        """Count a call answered now (live, or by a batch): its tokens against the budget, and
+        one more call made by this run."""
         with self._lock:
             self.spent += reply.prompt_tokens + reply.completion_tokens
-            self.calls_made += 1
+            self.calls_made += count
 
     def _call_with_fallback(self, call: Call[T]) -> T:
         """A server that rejects the structured-output mode on its first call gets the next
@@ -382,6 +388,8 @@ class LLM:
 
     def _get_client(self) -> openai.OpenAI:
         with self._lock:
+            if self._closed:
+                raise ModelError("The run was stopped: no more model calls.", fatal=True)
             if self._client is None:
                 import openai
 
@@ -454,6 +462,7 @@ class LLM:
             stored=stored,
             cached_tokens=cached_tokens,
             seconds=reply.seconds,
+            cost_usd=reply.cost_usd,
         )
         if self.run_id is not None:
             self.store.count(
@@ -464,10 +473,14 @@ class LLM:
             )
 
     def close(self) -> None:
-        """Close the HTTP connections this client opened (not a client passed in)."""
-        if self._client is not None and self._http_client is None:
-            self._client.close()
-        self._client, self._instructors = None, {}
+        """Close the HTTP connections this client opened (not a client passed in). No call is
+        made after this: a worker thread a Ctrl-C left behind gets a ModelError, not a new
+        connection."""
+        with self._lock:
+            self._closed = True
+            if self._client is not None and self._http_client is None:
+                self._client.close()
+            self._client, self._instructors = None, {}
 
     def __enter__(self) -> LLM:
         return self

@@ -2,9 +2,9 @@
 
 Two days' briefings are compared by content, not by id (ids change with every new wording):
 a development is one of the previous day's stories when the two read as one event by the rule
-that clusters tellings across outlets (``events.story_score``); a figure is revised when the
-same measure, in the same unit and for the same scope, now has other values. Nothing here
-calls the model.
+that clusters tellings across outlets (``events.story_score``); a figure is revised when its
+claimant now gives another value for the same measure, unit and scope. Nothing here calls
+the model.
 """
 
 from __future__ import annotations
@@ -13,12 +13,11 @@ from dataclasses import dataclass
 
 from summarizer.actors import fold_name
 from summarizer.events import story_score, story_words
-from summarizer.figuregroups import scope_key, unit_class
+from summarizer.figuregroups import scope_key
 from summarizer.models import (
     Briefing,
     Development,
     FigureClaim,
-    FigureGroup,
     FigureRevision,
     History,
     PastThread,
@@ -69,23 +68,31 @@ def compare(previous: Briefing, current: Briefing, previous_run: int | None = No
 
 
 def revised(previous: Briefing, current: Briefing) -> list[FigureRevision]:
-    """Figures whose values for one measure, unit and scope differ between the two days."""
-    earlier: dict[str, list[FigureGroup]] = {}
+    """Figures whose claimant now gives another value for the same measure, unit and scope.
+
+    A value is compared only with what the same claimant (or, when the text names none, the
+    same outlet) said the day before: another outlet adding its own number, or an amount in
+    a second currency, is not a revision of anyone's figure.
+    """
+    earlier: dict[str, list[FigureClaim]] = {}
     for group in previous.figures:
-        earlier.setdefault(fold_name(group.counted), []).append(group)
+        earlier.setdefault(fold_name(group.counted), []).extend(group.claims)
     changes = []
     for group in current.figures:
-        old = [c for g in earlier.get(fold_name(group.counted), []) for c in g.claims]
+        then_by_scope = _by_scope(earlier.get(fold_name(group.counted), []))
         for key, now in _by_scope(group.claims).items():
-            then = _by_scope(old).get(key, [])
-            if then and _values(then) != _values(now):
+            then_by_who = _by_who(then_by_scope.get(key, []), previous)
+            for who, now_said in _by_who(now, current).items():
+                then_said = then_by_who.get(who)
+                if not then_said or _values(then_said) == _values(now_said):
+                    continue
                 changes.append(
                     FigureRevision(
                         counted=group.counted,
-                        scope=now[0].scope,
-                        before=list(dict.fromkeys(_said(c, previous) for c in then)),
-                        after=list(dict.fromkeys(_said(c, current) for c in now)),
-                        citations=sorted({n for c in now for n in c.citations}),
+                        scope=now_said[0].scope,
+                        before=list(dict.fromkeys(_said(c, previous) for c in then_said)),
+                        after=list(dict.fromkeys(_said(c, current) for c in now_said)),
+                        citations=sorted({n for c in now_said for n in c.citations}),
                     )
                 )
     return changes
@@ -110,10 +117,19 @@ def _same(a: _Account, b: _Account) -> bool:
 
 
 def _by_scope(claims: list[FigureClaim]) -> dict[tuple[str, str], list[FigureClaim]]:
-    """Claims by (unit class, scope): only those are compared across days."""
+    """Claims by (unit, scope): only those are compared across days."""
     out: dict[tuple[str, str], list[FigureClaim]] = {}
     for c in claims:
-        out.setdefault((unit_class(c.unit), scope_key(c.scope)), []).append(c)
+        out.setdefault((c.unit or "", scope_key(c.scope)), []).append(c)
+    return out
+
+
+def _by_who(claims: list[FigureClaim], briefing: Briefing) -> dict[str, list[FigureClaim]]:
+    """Claims by claimant, or by outlet where the text names no claimant."""
+    out: dict[str, list[FigureClaim]] = {}
+    for c in claims:
+        who = fold_name(c.claimed_by) if c.claimed_by else _outlet(c, briefing)
+        out.setdefault(who, []).append(c)
     return out
 
 
@@ -122,9 +138,12 @@ def _values(claims: list[FigureClaim]) -> set[tuple[object, ...]]:
 
 
 def _said(c: FigureClaim, briefing: Briefing) -> str:
-    outlet = briefing.sources[c.source - 1].article.outlet
     who = f"{c.claimed_by}, " if c.claimed_by else ""
-    return f"{c.raw} ({who}{outlet})"
+    return f"{c.raw} ({who}{_outlet(c, briefing)})"
+
+
+def _outlet(c: FigureClaim, briefing: Briefing) -> str:
+    return briefing.sources[c.source - 1].article.outlet
 
 
 def _outlets(d: Development, briefing: Briefing) -> list[str]:

@@ -3,8 +3,8 @@
 Threads, not asyncio: the library's API stays synchronous and callable from anywhere (a
 script, a notebook whose event loop is already running, a web handler), the openai client is
 thread-safe, and the work is waiting on the network. The threads are daemons, so Ctrl-C in
-the caller returns at once instead of waiting for requests in flight; what those requests
-bring back is still written to the run store, or dropped if the run has closed it.
+the caller returns at once instead of waiting for requests in flight; the run then closes its
+model client and store, so an abandoned thread sends no new request and stores nothing.
 """
 
 from __future__ import annotations

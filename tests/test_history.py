@@ -95,3 +95,13 @@ def test_a_date_that_is_not_yyyy_mm_dd_is_refused(tmp_path: Path, date: str) -> 
     (tmp_path / "a.txt").write_text(DAY_ONE["a.txt"], encoding="utf-8")
     with pytest.raises(ConfigError, match="YYYY-MM-DD"):
         brief([tmp_path], base_url="http://127.0.0.1:9/v1", date=date)
+
+
+def test_another_outlet_adding_a_value_is_not_a_revision(
+    server: OpenAIServer, tmp_path: Path
+) -> None:
+    settings = Settings(base_url=server.base_url, model="m", store=str(tmp_path / "r.sqlite3"))
+    brief([article_folder(tmp_path, DAY_ONE, "d1")], settings=settings, date="2026-11-22")
+    more = {**DAY_ONE, "d.txt": "Rui Costa said 20 ships were waiting at the port of Oakford.\n"}
+    later = brief([article_folder(tmp_path, more, "d2")], settings=settings, date="2026-11-23")
+    assert later.history is not None and later.history.revised == []

@@ -338,6 +338,8 @@ def fold_name(text: str) -> str:
 
 def fold_text(text: str) -> str:
     """Accents, case, curly apostrophes and runs of whitespace folded away."""
+    if text.isascii():  # nothing to decompose: the per-character pass is skipped
+        return " ".join(text.lower().split())
     stripped = unicodedata.normalize("NFKD", text)
     ascii_ = "".join(c for c in stripped if not unicodedata.combining(c))
     return " ".join(ascii_.replace("’", "'").lower().split())
@@ -351,19 +353,23 @@ def _tokens(name: str) -> list[str]:
 def _similar(a: str, b: str) -> bool:
     if a == b:
         return True
-    # The ratio is at most 2 * (letters in common) / (len a + len b): words of very different
-    # length or letters fail without the costly comparison.
-    bound = _SURNAME_SIMILARITY * (len(a) + len(b))
-    if 2 * min(len(a), len(b)) < bound:
-        return False
-    if 2 * sum((_letters(a) & _letters(b)).values()) < bound:
+    # The ratio is 2M / (len a + len b), M the letters matched: the cheap cases first.
+    total = len(a) + len(b)
+    if 2 * min(len(a), len(b)) < _SURNAME_SIMILARITY * total:
+        return False  # too different in length
+    if total * (1 - _SURNAME_SIMILARITY) < 2 and not _one_letter_more(a, b):
+        # At most one letter may go unmatched, so one word is the other with a letter
+        # inserted; when it is not, the ratio cannot reach the bar.
         return False
     return SequenceMatcher(None, a, b).ratio() >= _SURNAME_SIMILARITY
 
 
-@functools.lru_cache(maxsize=1 << 16)
-def _letters(word: str) -> Counter[str]:
-    return Counter(word)
+def _one_letter_more(a: str, b: str) -> bool:
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    if len(long) != len(short) + 1:
+        return False
+    i = next((i for i, (x, y) in enumerate(zip(short, long, strict=False)) if x != y), len(short))
+    return short[i:] == long[i + 1 :]
 
 
 def _distinct(values: Iterable[str]) -> list[str]:

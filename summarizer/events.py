@@ -17,6 +17,7 @@ from summarizer.models import Actor, ArticleExtraction, Development, Event, Evid
 _SHARED_WORDS = 3
 _EVENT_WORDS_WITH_PERSON = 0.2
 _EVENT_WORDS_ALONE = 0.3
+_NOT_WORD = re.compile(r"\W+")
 # A word in more tellings than this nominates no pair for comparison (see _candidates).
 _NOMINATING = 100
 # Words every war story uses, which say nothing about which event it is.
@@ -47,11 +48,13 @@ def cluster_events(
     one telling per article, so two points made in one article are never folded together.
     """
     told = list(_tellings(extractions, groups, names, book))
-    pairs = sorted(
-        (-score, i, j)
+    # Every pair that can read as one event, scored once: a pair left out scores 0.
+    scores = {
+        (i, j): score
         for i, j in _candidates(told)
         if told[i].source != told[j].source and (score := _same_event(told[i], told[j])) > 0
-    )
+    }
+    pairs = sorted((-score, i, j) for (i, j), score in scores.items())
     cluster_of = list(range(len(told)))  # closest pairs first, never two tellings of one source
     members: dict[int, list[int]] = {i: [i] for i in range(len(told))}
     for _, i, j in pairs:
@@ -61,7 +64,7 @@ def cluster_events(
         }:
             continue
         # Every telling must read as the same event as every other, not just one pair.
-        if any(_same_event(told[p], told[q]) <= 0 for p in members[ci] for q in members[cj]):
+        if any((min(p, q), max(p, q)) not in scores for p in members[ci] for q in members[cj]):
             continue
         keep, gone = min(ci, cj), max(ci, cj)
         for k in members.pop(gone):
@@ -111,8 +114,8 @@ def _tellings(
             first = event.evidence[0]
             start = text.rfind("\n", 0, first.start) + 1
             end = text.find("\n", first.end)
-            paragraph = fold_text(text[start : end if end != -1 else len(text)])
-            named = {name for name, forms in own if any(_has_word(paragraph, f) for f in forms)}
+            paragraph = _as_words(fold_text(text[start : end if end != -1 else len(text)]))
+            named = {name for name, forms in own if any(_spaced(f) in paragraph for f in forms)}
             named |= {names[k] for k in map(person_key, event.actors) if k in names}
             # Type, place and time count as words: two tellings sharing them are closer.
             told_words = [event.summary, *(e.quote for e in event.evidence)]
@@ -192,10 +195,13 @@ def _forms(actor: Actor) -> list[str]:
     return [core, core.split()[-1]] if " " in core else [core]
 
 
-def _has_word(text: str, word: str) -> bool:
-    return _word_pattern(word).search(text) is not None
+def _as_words(text: str) -> str:
+    """``text`` as words between single spaces, with a space at each end: a name is a whole
+    word (or words) of a paragraph when its form, written so, is inside the paragraph's."""
+    return f" {' '.join(_NOT_WORD.split(text)).strip()} "
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _word_pattern(word: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
+def _spaced(name: str) -> str:
+    """A name's form, as ``_as_words`` writes it (cached: names come back, paragraphs not)."""
+    return _as_words(name)

@@ -512,7 +512,9 @@ def literal(messages: list[dict[str, str]]) -> list[dict[str, str]]:
     """``messages`` made safe from instructor's templating, which renders every message as a
     Jinja template whenever ``context=`` is passed (instructor issue #2669). An article with
     ``{% if`` in it would raise TemplateSyntaxError and ``{{ 7*7 }}`` would reach the model as
-    ``49``; with each brace written as a Jinja expression, the text comes out as it went in."""
+    ``49``; with each brace written as a Jinja expression, every brace comes out as it went
+    in. (instructor still dedents each message and drops one trailing newline: harmless here,
+    as the prompts' lines start at the margin.)"""
     return [
         {**m, "content": m["content"].replace("{", "{{ '{' }}")}
         if isinstance(m.get("content"), str)

@@ -5,6 +5,7 @@ that does not wait for the calls in flight, and progress events for every articl
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from pathlib import Path
 
@@ -84,6 +85,16 @@ def test_ctrl_c_does_not_wait_for_the_calls_in_flight(folder: Path, tmp_path: Pa
                 on_article=interrupt,
             )
         assert time.monotonic() - started < 3
+        sent = server.calls
+        # The abandoned workers end once their slow answers come, and send nothing more.
+        deadline = time.monotonic() + 20
+        while _workers() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not _workers() and server.calls == sent
+
+
+def _workers() -> list[threading.Thread]:
+    return [t for t in threading.enumerate() if t.name.startswith("summarizer-")]
 
 
 def test_every_article_reports_its_start_and_its_outcome(folder: Path, tmp_path: Path) -> None:

@@ -42,6 +42,17 @@ def _settings(server: OpenAIServer, store: Path, **more: Any) -> Settings:
     return Settings(**values)
 
 
+def _stop_once_submitted(folder: Path, server: OpenAIServer, store: Path) -> None:
+    """A batched run (run 1) stopped by Ctrl-C right after it submitted its first batch."""
+
+    def stop(message: str) -> None:
+        if "submitted" in message:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        brief([folder], settings=_settings(server, store), batch=True, on_batch=stop)
+
+
 def _untagged(body: dict[str, Any]) -> Any:
     return json.loads(prompts.untagged(json.dumps(body, sort_keys=True)))
 
@@ -91,13 +102,7 @@ def test_a_run_stopped_while_polling_resumes_by_id_without_sending_again(
 ) -> None:
     store = tmp_path / "r.sqlite3"
     with OpenAIServer(batch_polls=3) as server:
-
-        def stop_once_sent(message: str) -> None:
-            if "submitted" in message:
-                raise KeyboardInterrupt
-
-        with pytest.raises(KeyboardInterrupt):
-            brief([folder], settings=_settings(server, store), batch=True, on_batch=stop_once_sent)
+        _stop_once_submitted(folder, server, store)
         api = server.batch_api
         assert api is not None and len(api.batches) == 1 and api.lines == []  # not worked off
         resumed = brief([], settings=_settings(server, store), batch=True, resume=1)
@@ -178,13 +183,7 @@ def test_the_chunks_of_a_long_article_go_in_one_batch(server: OpenAIServer, tmp_
 def test_a_batched_run_resumed_without_batch_stays_batched(folder: Path, tmp_path: Path) -> None:
     store = tmp_path / "r.sqlite3"
     with OpenAIServer(batch_polls=3) as server:
-
-        def stop_once_sent(message: str) -> None:
-            if "submitted" in message:
-                raise KeyboardInterrupt
-
-        with pytest.raises(KeyboardInterrupt):
-            brief([folder], settings=_settings(server, store), batch=True, on_batch=stop_once_sent)
+        _stop_once_submitted(folder, server, store)
         resumed = brief([], settings=_settings(server, store), resume=1)
         assert len(resumed.sources) == 3 and server.calls == 0
 

@@ -29,7 +29,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from pydantic import BaseModel
 
 from summarizer.errors import ConfigError, ModelError
-from summarizer.llm.client import LLM, Call, Reply, completion_text, literal, llamacpp_format
+from summarizer.llm.client import LLM
+from summarizer.llm.reply import Reply, completion_text
+from summarizer.llm.request import Call, literal, llamacpp_format
 from summarizer.redact import redact
 from summarizer.store import BatchEntry, cost
 

@@ -18,8 +18,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from pydantic import BaseModel
 
@@ -27,14 +26,9 @@ from summarizer.backends import NO_MODEL
 from summarizer.config import OPENAI_DEFAULT_MODEL, Settings
 from summarizer.errors import BudgetExhausted, ConfigError, ModelError
 from summarizer.llm.limit import AdaptiveLimit
-from summarizer.llm.transport import (
-    describe,
-    is_fatal,
-    is_rate_limited,
-    is_transient,
-    retry_after,
-    transport_cause,
-)
+from summarizer.llm.reply import Attempts, Reply, completion_text, from_store
+from summarizer.llm.request import Call, json_schema, literal, llamacpp_format
+from summarizer.llm.transport import describe, is_rate_limited, retrying
 from summarizer.redact import redact, remember_secret
 from summarizer.store import Store, Stored, call_key, cost
 
@@ -55,66 +49,6 @@ _REJECTS_MODE = {400, 422}
 # ...and only when the error is about the output format, not, say, the context length.
 _FORMAT_WORDS = ("response_format", "schema", "json", "grammar", "format")
 _REMEMBERED_MODE: dict[str, Literal["json_schema", "llamacpp", "json"]] = {}
-
-
-@dataclass
-class Reply(Generic[T]):
-    """What one structured call produced, valid or not, and what it cost."""
-
-    value: T | None
-    last_text: str | None = None
-    error: str | None = None
-    attempts: int = 0
-    prompt_tokens: int = 0
-    completion_tokens: int = 0
-    seconds: float = 0.0
-    truncated: bool = False  # cut off at max_tokens (finish_reason "length")
-    cached: bool = False  # answered from the run store: no call was made
-    cost_usd: float | None = 0.0  # what this call cost now (0 from the store); None: unknown
-
-
-@dataclass(frozen=True)
-class Call(Generic[T]):
-    """One structured request: what to ask for, the conversation, the validators' context,
-    and how many re-asks it may take."""
-
-    response_model: type[T]
-    messages: list[dict[str, str]]
-    context: dict[str, Any]
-    reasks: int
-
-    @property
-    def article_id(self) -> str:
-        return str(self.context.get("article_id", "?"))
-
-
-@dataclass
-class _Attempts:
-    """Raw completions seen by instructor's hook during one call."""
-
-    responses: list[Any] = field(default_factory=list)
-
-    def add(self, response: Any) -> None:
-        self.responses.append(response)
-
-    def tokens(self) -> tuple[int, int]:
-        usage = [r.usage for r in self.responses if getattr(r, "usage", None)]
-        return sum(u.prompt_tokens or 0 for u in usage), sum(
-            u.completion_tokens or 0 for u in usage
-        )
-
-    def cached_tokens(self) -> int | None:
-        """Prompt tokens the server says it served from its prefix cache, when it says."""
-        found = [
-            getattr(getattr(r.usage, "prompt_tokens_details", None), "cached_tokens", None)
-            for r in self.responses
-            if getattr(r, "usage", None)
-        ]
-        known = [n for n in found if n is not None]
-        return sum(known) if known else None
-
-    def last_text(self) -> str | None:
-        return completion_text(self.responses[-1]) if self.responses else None
 
 
 class LLM:
@@ -158,10 +92,10 @@ class LLM:
             return self._model
 
     @property
-    def _attempts(self) -> _Attempts:
-        attempts: _Attempts | None = getattr(self._local, "attempts", None)
+    def _attempts(self) -> Attempts:
+        attempts: Attempts | None = getattr(self._local, "attempts", None)
         if attempts is None:
-            attempts = self._local.attempts = _Attempts()
+            attempts = self._local.attempts = Attempts()
         return attempts
 
     def structured(
@@ -215,7 +149,7 @@ class LLM:
         if self.store is None or not self.settings.cache:
             return None
         hit = self.store.get(key)
-        replayed = _from_store(hit, call.response_model, call.context) if hit else None
+        replayed = from_store(hit, call.response_model, call.context) if hit else None
         if replayed is None:
             return None
         with self._lock:
@@ -232,7 +166,7 @@ class LLM:
             raise ModelError("The run was stopped: no more model calls.", fatal=True)
         from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
 
-        self._local.attempts = attempts = _Attempts()
+        self._local.attempts = attempts = Attempts()
         started = time.monotonic()
         value, error, last_text, truncated = None, None, None, False
         try:
@@ -313,48 +247,8 @@ class LLM:
         return self.retrying(attempt)
 
     def retrying(self, send: Callable[[], R]) -> R:
-        """``send()``, retried on transport failures with backoff; a failure that outlasts
-        the retries is raised as ModelError, with a message that says what to do."""
-        import tenacity
-
-        backoff = tenacity.wait_exponential_jitter(
-            multiplier=self.settings.retry_wait,
-            max=self.settings.retry_max_wait,
-            jitter=self.settings.retry_wait,
-        )
-
-        def wait(state: tenacity.RetryCallState) -> float:
-            # A server that says when to come back (429's Retry-After) is believed, up to the
-            # cap; otherwise exponential backoff with jitter.
-            exc = state.outcome.exception() if state.outcome else None
-            asked = retry_after(exc) if exc else None
-            return min(max(backoff(state), asked or 0.0), self.settings.retry_max_wait)
-
-        retrying = tenacity.Retrying(
-            retry=tenacity.retry_if_exception(is_transient),
-            stop=(
-                tenacity.stop_after_attempt(self.settings.transport_retries + 1)
-                | tenacity.stop_after_delay(self.settings.retry_total)
-            ),
-            wait=wait,
-            before_sleep=lambda state: log.warning(
-                "model server: %s; retry %d in %.1f s",
-                redact(str(state.outcome.exception() if state.outcome else "")),
-                state.attempt_number,
-                state.upcoming_sleep,
-            ),
-            reraise=True,
-        )
-        try:
-            return retrying(send)
-        except Exception as exc:
-            cause = transport_cause(exc)
-            if cause is None:
-                raise
-            status = getattr(cause, "status_code", None)
-            raise ModelError(
-                describe(cause, self.settings), fatal=is_fatal(cause), status=status
-            ) from None
+        """``send()`` with transport retries (transport.retrying), for any request."""
+        return retrying(send, self.settings)
 
     def _create(self, call: Call[T], mode: str) -> T:
         kwargs: dict[str, Any] = {
@@ -506,58 +400,3 @@ class LLM:
         if first is None:
             raise ConfigError(f"{self.settings.base_url} lists no model; pass --model NAME.")
         return str(first.id)
-
-
-def literal(messages: list[dict[str, str]]) -> list[dict[str, str]]:
-    """``messages`` made safe from instructor's templating, which renders every message as a
-    Jinja template whenever ``context=`` is passed (instructor issue #2669). An article with
-    ``{% if`` in it would raise TemplateSyntaxError and ``{{ 7*7 }}`` would reach the model as
-    ``49``; with each brace written as a Jinja expression, every brace comes out as it went
-    in. (instructor still dedents each message and drops one trailing newline: harmless here,
-    as the prompts' lines start at the margin.)"""
-    return [
-        {**m, "content": m["content"].replace("{", "{{ '{' }}")}
-        if isinstance(m.get("content"), str)
-        else m
-        for m in messages
-    ]
-
-
-def llamacpp_format(response_model: type[BaseModel]) -> dict[str, Any]:
-    """llama.cpp's grammar-constrained JSON: json_object with the schema."""
-    return {"type": "json_object", "schema": json_schema(response_model)}
-
-
-_SCHEMAS: dict[type[BaseModel], dict[str, Any]] = {}
-
-
-def json_schema(response_model: type[BaseModel]) -> dict[str, Any]:
-    """The model's JSON Schema, made once per model: every call sends it, and pydantic takes
-    milliseconds to build it. Shared: never modify the dict returned."""
-    schema = _SCHEMAS.get(response_model)
-    if schema is None:
-        schema = _SCHEMAS[response_model] = response_model.model_json_schema()
-    return schema
-
-
-def _from_store(hit: Stored, response_model: type[T], context: dict[str, Any]) -> Reply[T] | None:
-    """The stored answer as a Reply, validated again with today's code; None if it no longer
-    validates the way it did (then the call is made afresh)."""
-    value = None
-    if hit.valid:
-        try:
-            value = response_model.model_validate_json(hit.answer or "", context=context)
-        except ValueError:
-            return None
-    reply: Reply[T] = Reply(value, hit.answer, hit.error, hit.attempts)
-    reply.truncated, reply.cached = hit.truncated, True
-    reply.prompt_tokens, reply.completion_tokens = hit.prompt_tokens, hit.completion_tokens
-    return reply
-
-
-def completion_text(completion: Any) -> str | None:
-    try:
-        content = completion.choices[0].message.content
-    except (AttributeError, IndexError, TypeError):
-        return None
-    return content if isinstance(content, str) else None

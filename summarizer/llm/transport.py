@@ -1,14 +1,65 @@
-"""Transport failures: which are worth a retry, which end the run, how long to wait, and how
-to say what went wrong (without secrets). openai is imported here only when a failure needs it."""
+"""Transport failures: which are worth a retry, which end the run, how long to wait, how to
+say what went wrong (without secrets), and the one retry loop (tenacity) every request goes
+through. openai and tenacity are imported here only when a request needs them."""
 
 from __future__ import annotations
 
 import contextlib
 import datetime
 import email.utils
+import logging
+from collections.abc import Callable
+from typing import TypeVar
 
 from summarizer.config import Settings
+from summarizer.errors import ModelError
 from summarizer.redact import redact, shown_url
+
+log = logging.getLogger("summarizer")
+R = TypeVar("R")
+
+
+def retrying(send: Callable[[], R], settings: Settings) -> R:
+    """``send()``, retried on transport failures with backoff; a failure that outlasts
+    the retries is raised as ModelError, with a message that says what to do."""
+    import tenacity
+
+    backoff = tenacity.wait_exponential_jitter(
+        multiplier=settings.retry_wait,
+        max=settings.retry_max_wait,
+        jitter=settings.retry_wait,
+    )
+
+    def wait(state: tenacity.RetryCallState) -> float:
+        # A server that says when to come back (429's Retry-After) is believed, up to the
+        # cap; otherwise exponential backoff with jitter.
+        exc = state.outcome.exception() if state.outcome else None
+        asked = retry_after(exc) if exc else None
+        return min(max(backoff(state), asked or 0.0), settings.retry_max_wait)
+
+    policy = tenacity.Retrying(
+        retry=tenacity.retry_if_exception(is_transient),
+        stop=(
+            tenacity.stop_after_attempt(settings.transport_retries + 1)
+            | tenacity.stop_after_delay(settings.retry_total)
+        ),
+        wait=wait,
+        before_sleep=lambda state: log.warning(
+            "model server: %s; retry %d in %.1f s",
+            redact(str(state.outcome.exception() if state.outcome else "")),
+            state.attempt_number,
+            state.upcoming_sleep,
+        ),
+        reraise=True,
+    )
+    try:
+        return policy(send)
+    except Exception as exc:
+        cause = transport_cause(exc)
+        if cause is None:
+            raise
+        status = getattr(cause, "status_code", None)
+        raise ModelError(describe(cause, settings), fatal=is_fatal(cause), status=status) from None
 
 
 def is_transient(exc: BaseException) -> bool:

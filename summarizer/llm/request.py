@@ -1,0 +1,58 @@
+"""What is sent to the model: one Call, its messages made safe from instructor's templating,
+and the reply model's JSON Schema in the forms the servers take."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel
+
+T = TypeVar("T", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Call(Generic[T]):
+    """One structured request: what to ask for, the conversation, the validators' context,
+    and how many re-asks it may take."""
+
+    response_model: type[T]
+    messages: list[dict[str, str]]
+    context: dict[str, Any]
+    reasks: int
+
+    @property
+    def article_id(self) -> str:
+        return str(self.context.get("article_id", "?"))
+
+
+def literal(messages: list[dict[str, str]]) -> list[dict[str, str]]:
+    """``messages`` made safe from instructor's templating, which renders every message as a
+    Jinja template whenever ``context=`` is passed (instructor issue #2669). An article with
+    ``{% if`` in it would raise TemplateSyntaxError and ``{{ 7*7 }}`` would reach the model as
+    ``49``; with each brace written as a Jinja expression, every brace comes out as it went
+    in. (instructor still dedents each message and drops one trailing newline: harmless here,
+    as the prompts' lines start at the margin.)"""
+    return [
+        {**m, "content": m["content"].replace("{", "{{ '{' }}")}
+        if isinstance(m.get("content"), str)
+        else m
+        for m in messages
+    ]
+
+
+def llamacpp_format(response_model: type[BaseModel]) -> dict[str, Any]:
+    """llama.cpp's grammar-constrained JSON: json_object with the schema."""
+    return {"type": "json_object", "schema": json_schema(response_model)}
+
+
+_SCHEMAS: dict[type[BaseModel], dict[str, Any]] = {}
+
+
+def json_schema(response_model: type[BaseModel]) -> dict[str, Any]:
+    """The model's JSON Schema, made once per model: every call sends it, and pydantic takes
+    milliseconds to build it. Shared: never modify the dict returned."""
+    schema = _SCHEMAS.get(response_model)
+    if schema is None:
+        schema = _SCHEMAS[response_model] = response_model.model_json_schema()
+    return schema

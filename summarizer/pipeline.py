@@ -206,14 +206,23 @@ def extract_batched(
     every article as far as the answers in hand allow, then sends what is missing."""
     batcher = Batcher(llm, settings.batch_poll, job.on_batch or _log_batch)
     workers = settings.resolved_concurrency()  # for the answers re-asked or asked directly
-    while True:
+    for _ in range(MAX_BATCH_ROUNDS):
         outcomes = ordered_map(
             lambda a: _extract_or_wait(a, batcher, settings), loaded.articles, workers
         )
         if not batcher.pending:
             break
         batcher.send()
+    else:  # a server that keeps losing batches: say so, rather than wait for ever
+        outcomes = [
+            o or SkippedArticle(path=a.path, reason=_UNANSWERED)
+            for a, o in zip(loaded.articles, outcomes, strict=True)
+        ]
     return _collected(loaded, [o for o in outcomes if o is not None], job.on_article)
+
+
+MAX_BATCH_ROUNDS = 10  # two are the rule; more for truncated chunks and lost batches
+_UNANSWERED = f"no batch answer after {MAX_BATCH_ROUNDS} rounds; run it without --batch"
 
 
 def _extract_or_wait(

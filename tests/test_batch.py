@@ -207,3 +207,25 @@ def test_a_reasked_batch_answer_is_one_call_at_the_batch_price(
         live_cost = sum(c for (c,) in db.execute("SELECT cost_usd FROM calls WHERE attempts = 1"))
     batch_cost = sum(c for a, c, _ in calls if a == 1)
     assert batch_cost < 0.6 * live_cost  # half price, give or take the one re-asked article
+
+
+def test_a_server_that_keeps_losing_batches_is_not_waited_for_forever(
+    folder: Path, server: OpenAIServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from summarizer import pipeline
+
+    monkeypatch.setattr(pipeline, "MAX_BATCH_ROUNDS", 3)
+    api = server.batch_api
+    assert api is not None
+
+    def lose_every_batch(message: str) -> None:
+        if "submitted" in message:
+            api.batches.clear()
+
+    with pytest.raises(ModelError, match="No article could be extracted: no batch answer"):
+        brief(
+            [folder],
+            settings=_settings(server, tmp_path / "r.sqlite3"),
+            batch=True,
+            on_batch=lose_every_batch,
+        )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,24 @@ from tests.fakes import MODEL, FakeServer
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+
+
+class Gauge:
+    """How many threads are inside ``with gauge:`` at once, and the most there were."""
+
+    def __init__(self) -> None:
+        self.inside = self.peak = 0
+        self._lock = threading.Lock()
+
+    def __enter__(self) -> Gauge:
+        with self._lock:
+            self.inside += 1
+            self.peak = max(self.peak, self.inside)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        with self._lock:
+            self.inside -= 1
 
 
 def article_folder(root: Path, articles: dict[str, str], name: str = "in") -> Path:

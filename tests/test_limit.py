@@ -6,6 +6,7 @@ import threading
 import time
 
 from summarizer.llm.limit import AdaptiveLimit
+from tests.conftest import Gauge
 
 
 def test_a_429_halves_the_limit_and_successes_raise_it_back() -> None:
@@ -48,22 +49,15 @@ def test_the_limit_never_drops_below_one() -> None:
 
 def test_slots_bound_the_requests_in_flight() -> None:
     limit = AdaptiveLimit(3)
-    running = peak = 0
-    lock = threading.Lock()
+    gauge = Gauge()
 
     def request() -> None:
-        nonlocal running, peak
-        with limit.slot():
-            with lock:
-                running += 1
-                peak = max(peak, running)
+        with limit.slot(), gauge:
             time.sleep(0.02)
-            with lock:
-                running -= 1
 
     threads = [threading.Thread(target=request) for _ in range(10)]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
-    assert peak == 3
+    assert gauge.peak == 3

@@ -9,6 +9,7 @@ import time
 import pytest
 
 from summarizer.parallel import ordered_map
+from tests.conftest import Gauge
 
 
 def test_results_keep_input_order_when_calls_finish_out_of_order() -> None:
@@ -26,21 +27,15 @@ def test_results_keep_input_order_when_calls_finish_out_of_order() -> None:
 
 @pytest.mark.parametrize("workers", [1, 3, 8])
 def test_no_more_than_workers_items_run_at_once(workers: int) -> None:
-    running = peak = 0
-    lock = threading.Lock()
+    gauge = Gauge()
 
     def work(i: int) -> int:
-        nonlocal running, peak
-        with lock:
-            running += 1
-            peak = max(peak, running)
-        time.sleep(0.02)
-        with lock:
-            running -= 1
+        with gauge:
+            time.sleep(0.02)
         return i
 
     assert ordered_map(work, list(range(12)), workers) == list(range(12))
-    assert peak == workers
+    assert gauge.peak == workers
 
 
 def test_the_first_error_is_raised_and_later_items_are_not_started() -> None:

@@ -204,7 +204,9 @@ def extract_batched(
 ) -> tuple[list[ArticleExtraction], list[SkippedArticle]]:
     """Extraction through the Batch API, in rounds (see llm/batch.py): each round extracts
     every article as far as the answers in hand allow, then sends what is missing."""
-    batcher = Batcher(llm, settings.batch_poll, job.on_batch or _log_batch)
+    batcher = Batcher(llm, settings.batch_poll)
+    if job.on_batch is not None:
+        batcher.notify = job.on_batch
     workers = settings.resolved_concurrency()  # for the answers re-asked or asked directly
     for _ in range(MAX_BATCH_ROUNDS):
         outcomes = ordered_map(
@@ -232,10 +234,6 @@ def _extract_or_wait(
         return _extract_or_skip(article, batcher, settings.chunk_chars)
     except Pending:
         return None  # its request is in batcher.pending
-
-
-def _log_batch(message: str) -> None:
-    log.warning("%s", message)
 
 
 def add_lead(briefing: Briefing, llm: StructuredModel) -> None:

@@ -58,11 +58,9 @@ class Request:
     body: dict[str, Any]
     article_id: str | None
 
-    @property
-    def estimate(self) -> int:
-        return _estimate(self.body)
-
+    @functools.cached_property
     def line(self) -> bytes:
+        """The request as one JSONL line (made once: it is both measured and sent)."""
         item = {
             "custom_id": self.key,
             "method": "POST",
@@ -89,6 +87,7 @@ class Batcher:
     poll: float = 30.0
     notify: Callable[[str], None] = field(default=lambda message: log.warning("%s", message))
     pending: dict[str, Request] = field(default_factory=dict)
+    _pending_tokens: int = 0  # what the pending requests may cost, at most (_estimate)
     _settled: dict[tuple[str, str], Reply[Any] | ModelError] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -128,12 +127,16 @@ class Batcher:
         entry = llm.store.batch_request(key)
         if entry is not None and entry.done and self._usable(entry):
             return self._settle(key, request, entry, call)
-        body = self.body(call)
-        with self._lock:
-            if key not in self.pending:
-                # The budget counts what the pending requests may cost, not only what is spent.
-                llm.check_budget(sum(r.estimate for r in self.pending.values()) + _estimate(body))
-                self.pending[key] = Request(key, body, call.context.get("article_id"))
+        if key not in self.pending:
+            body = self.body(call)
+            with self._lock:
+                if key not in self.pending:
+                    # The budget counts what the pending requests may cost, not only what is
+                    # spent.
+                    cost_at_most = _estimate(body)
+                    llm.check_budget(self._pending_tokens + cost_at_most)
+                    self.pending[key] = Request(key, body, call.context.get("article_id"))
+                    self._pending_tokens += cost_at_most
         raise Pending(key)
 
     def _usable(self, entry: BatchEntry) -> bool:
@@ -172,6 +175,7 @@ class Batcher:
         for part in _files(fresh):
             waiting.add(self._submit(part))
         self.pending.clear()
+        self._pending_tokens = 0
         for batch_id in sorted(waiting):
             self._wait(batch_id)
 
@@ -182,7 +186,7 @@ class Batcher:
         llm, store = self.llm, self.llm.store
         assert store is not None
         client = llm.api_client()
-        data = b"".join(r.line() for r in part)
+        data = b"".join(r.line for r in part)
         try:
             upload = llm.retrying(
                 functools.partial(client.files.create, file=("batch.jsonl", data), purpose="batch")
@@ -338,7 +342,7 @@ def _files(requests: list[Request]) -> Iterator[list[Request]]:
     part: list[Request] = []
     size = 0
     for request in requests:
-        length = len(request.line())
+        length = len(request.line)
         if part and (len(part) >= MAX_REQUESTS or size + length > MAX_BYTES):
             yield part
             part, size = [], 0

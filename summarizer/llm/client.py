@@ -162,8 +162,7 @@ class LLM:
     def ask(self, call: Call[T], *, count: bool = True) -> Reply[T]:
         """Make the call (with its re-asks), past the run store, and say what it produced and
         cost; ``count=False`` when it continues a call already counted (a batch re-ask)."""
-        if self._closed:
-            raise ModelError("The run was stopped: no more model calls.", fatal=True)
+        self._refuse_if_closed()
         from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
 
         self._local.attempts = attempts = Attempts()
@@ -276,14 +275,17 @@ class LLM:
             params["seed"] = self.settings.seed
         return params
 
+    def _refuse_if_closed(self) -> None:
+        if self._closed:
+            raise ModelError("The run was stopped: no more model calls.", fatal=True)
+
     def api_client(self) -> openai.OpenAI:
         """The openai client (its own retries off), for the Batch API's files and batches."""
         return self._get_client()
 
     def _get_client(self) -> openai.OpenAI:
         with self._lock:
-            if self._closed:
-                raise ModelError("The run was stopped: no more model calls.", fatal=True)
+            self._refuse_if_closed()
             if self._client is None:
                 import openai
 

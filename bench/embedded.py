@@ -24,9 +24,9 @@ import time
 from collections import defaultdict
 from typing import Any
 
-from summarizer.backends import connect
 from summarizer.config import Settings
 from summarizer.llm import LLM
+from summarizer.llm.backends import connect
 
 
 def rates(settings: Settings) -> tuple[float, float]:

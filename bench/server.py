@@ -1,4 +1,4 @@
-"""Start tests/openai_server.py in its own process for a benchmark, so that its threads do not
+"""Start tests/support/fake_server.py in its own process for a benchmark, so that its threads do not
 share the measured process's interpreter lock."""
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ def serving(latency: float, rate_limited: float = 0.0) -> Iterator[str]:
         [
             sys.executable,
             "-m",
-            "tests.openai_server",
+            "tests.support.fake_server",
             "--port",
             str(port),
             "--latency",

@@ -1,5 +1,5 @@
 """Extraction throughput, a 429 storm and a cache re-run, against a test server with a fixed
-latency (tests/openai_server.py in its own process). Prints a table; asserts nothing.
+latency (tests/support/fake_server.py in its own process). Prints a table; asserts nothing.
 
     python -m bench.throughput                 # N=200 articles, L=0.2 s, C=16, 20% of 429s
 
@@ -22,9 +22,9 @@ from bench.server import serving, stats
 from summarizer import ingest
 from summarizer.config import Settings
 from summarizer.extraction import _messages as extraction_messages
-from summarizer.extraction import chunks
+from summarizer.extraction.chunks import chunks
+from summarizer.extraction.reply import ExtractionReply
 from summarizer.pipeline import brief
-from summarizer.wire import ExtractionReply
 
 GIVEN = ["Ana", "Rui", "Lea", "Ivo", "Eva", "Joel", "Mia", "Tor", "Zoe", "Kai"]
 FAMILY = ["Lima", "Costa", "Moreau", "Sousa", "Dias", "Neto", "Berg", "Ruiz", "Holm", "Vidal"]

@@ -4,6 +4,7 @@ Precedence: an explicit argument (``Settings(model=...)`` or a CLI option) beats
 environment, which beats the default. Nothing is read at import time.
 """
 
+import os
 from typing import Literal
 
 from pydantic import AliasChoices, Field, SecretStr
@@ -98,3 +99,19 @@ class Settings(BaseSettings):
         if self.base_url is None or "api.openai.com" in self.base_url:
             return "json_schema"
         return "llamacpp"
+
+
+def env_source(value: str | None, names: tuple[str, ...]) -> str:
+    """Where a setting came from, for `summarizer doctor`: "from NAME" when the environment
+    variable NAME is set (to ``value``, when given), else "given explicitly"."""
+    for name in names:
+        found = os.environ.get(name)
+        if found and (value is None or found == value):
+            return f"from {name}"
+    return "given explicitly"
+
+
+def env_cache_dir() -> str | None:
+    """$SUMMARIZER_CACHE_DIR, where the embedded model is assembled; None when unset. Read
+    on each call, never at import: a Settings field would make every reader build Settings."""
+    return os.environ.get("SUMMARIZER_CACHE_DIR") or None

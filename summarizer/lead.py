@@ -24,11 +24,13 @@ from typing import Any, Self
 
 from pydantic import BaseModel, Field, PrivateAttr, ValidationError, ValidationInfo, model_validator
 
-from summarizer import prompts, render
-from summarizer.extraction import StructuredModel
-from summarizer.grounding import fold
+from summarizer import prompts
+from summarizer.llm.base import StructuredModel
 from summarizer.models import Briefing, CallStats, Sentence
-from summarizer.neutral import loaded_words
+from summarizer.render.lines import PlainStyle, claim
+from summarizer.text.fold import fold
+from summarizer.text.neutral import loaded_words
+from summarizer.text.quantities import MAGNITUDE, MAGNITUDES, NUMBER
 
 SYSTEM, USER = "lead_system", "lead_user"
 MAX_FACTS = 14  # developments and figure groups offered; keeps the prompt near 2,000 tokens
@@ -36,10 +38,7 @@ MAX_WORDS = 35  # the prompt asks for 30; a little slack before a sentence is re
 _QUOTE_CHARS = 400  # a longer quote is cut in the listing (a sentence copying the cut is refused)
 # A sentence end inside the text: "...Kursk. North Korea..." ("U.S. Secretary" is not one).
 _BREAK = re.compile(r"[a-z0-9%)”'][.!?]\s+[A-Z“\"]")
-_AMOUNT = re.compile(
-    r"(\d+(?:[.,]\d+)*)(?:\s*(thousand|million|billion|trillion|bn|m)\b)?", re.IGNORECASE
-)
-_SCALES = {"thousand": "k", "million": "m", "m": "m", "billion": "b", "bn": "b", "trillion": "t"}
+_AMOUNT = re.compile(rf"({NUMBER})(?:\s*({MAGNITUDE})\b)?", re.IGNORECASE)
 _ABBREVIATIONS = {
     "gen", "lt", "col", "maj", "capt", "sgt", "adm", "mr", "mrs", "ms", "dr", "st", "sen",
     "rep", "gov", "prof", "jr", "sr", "no", "vs", "etc", "p.m", "a.m", "u.s", "u.k", "u.n",
@@ -132,13 +131,13 @@ class Facts:
 def facts_of(briefing: Briefing) -> Facts:
     """Developments reported by most outlets first, then figure groups, with their quotes."""
     by_n = {c.n: c for c in briefing.citations}
-    st = _Plain()
+    st = PlainStyle()
     entries: list[tuple[str, list[int]]] = []
     developments = sorted(briefing.developments, key=lambda d: -len(d.sources))
     for d in developments[: MAX_FACTS * 2 // 3]:
         entries.append((d.text, d.citations))
     for g in briefing.figures[: MAX_FACTS - len(entries)]:
-        claims = "; ".join(render.claim(c, briefing.sources, st) for c in g.claims)
+        claims = "; ".join(claim(c, briefing.sources, st) for c in g.claims)
         entries.append(
             (f"Figure, {g.counted}: {claims}", [n for c in g.claims for n in c.citations])
         )
@@ -180,25 +179,6 @@ def write(briefing: Briefing, llm: StructuredModel) -> tuple[list[Sentence], int
     return sentences, dropped, stats
 
 
-class _Plain:
-    """Writes the shared briefing sentences as plain text, for the prompt."""
-
-    def esc(self, text: str) -> str:
-        return text
-
-    def strong(self, markup: str) -> str:
-        return markup
-
-    def flag(self, markup: str) -> str:
-        return markup
-
-    def cites(self, numbers: list[int]) -> str:
-        return "".join(f"[{n}]" for n in numbers)
-
-    def code(self, text: str) -> str:
-        return text
-
-
 def _finished(text: str) -> str:
     """One line, ending in a full stop if the model left it off."""
     flat = " ".join(text.split())
@@ -226,15 +206,15 @@ def _names(text: str) -> list[str]:
     return [m[0] for m in re.finditer(r"[A-Z][\w’'.-]*", text) if _plain(m[0]) not in _NOT_NAMES]
 
 
-def _amounts(text: str) -> list[tuple[str, str]]:
+def _amounts(text: str) -> list[tuple[str, float]]:
     return [amount for amount, _ in _amounts_shown(text)]
 
 
-def _amounts_shown(text: str) -> list[tuple[tuple[str, str], str]]:
-    """(digits, scale) of every number, with the words as written: '$1.5 billion' is
-    ('1.5', 'b'), never the same as '$1.5 million'."""
+def _amounts_shown(text: str) -> list[tuple[tuple[str, float], str]]:
+    """(digits, magnitude) of every number, with the words as written: '$1.5 billion' is
+    ('1.5', 1e9), never the same as '$1.5 million'."""
     return [
-        ((_digits(m[1]), _SCALES.get((m[2] or "").lower(), "")), m[0])
+        ((_digits(m[1]), MAGNITUDES.get((m[2] or "").lower(), 1)), m[0])
         for m in _AMOUNT.finditer(text)
     ]
 

@@ -369,7 +369,8 @@ class History(_Model):
 
 
 class Briefing(_Model):
-    """A neutral briefing over many articles, every sentence cited."""
+    """A neutral briefing over many articles, every sentence cited. Rendered by
+    ``summarizer.render.to_markdown`` and ``to_html``; ``to_json`` is the model's own form."""
 
     title: str
     date: str
@@ -389,18 +390,6 @@ class Briefing(_Model):
         None, description="Since the previous briefing; None when the store holds none."
     )
     run: RunInfo
-
-    def to_markdown(self) -> str:
-        """Render as Markdown."""
-        from summarizer.render import to_markdown  # render sits above models: import late
-
-        return to_markdown(self)
-
-    def to_html(self) -> str:
-        """Render as one self-contained HTML page."""
-        from summarizer.html import to_html  # html sits above models: import late
-
-        return to_html(self)
 
     def to_json(self) -> str:
         """Render as JSON that validates against schemas/briefing.schema.json."""

@@ -7,22 +7,26 @@ import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from summarizer import ingest
-from summarizer.backends import connect
 from summarizer.config import Settings
-from summarizer.errors import BudgetExhausted, ConfigError, ModelError
-from summarizer.extraction import StructuredModel, prompt_version
+from summarizer.errors import ConfigError, ModelError
 from summarizer.extraction import extract as extract_article
-from summarizer.history import compare
+from summarizer.extraction import prompt_version
+from summarizer.extraction.scheduling import (
+    ArticleProgress,
+    OnArticle,
+    extract_batched,
+    extract_loaded,
+)
 from summarizer.lead import prompt_version as lead_prompt_version
 from summarizer.lead import write as write_lead
-from summarizer.llm import LLM, client
-from summarizer.llm.batch import Batcher, Pending
+from summarizer.llm import LLM, StructuredModel, client
+from summarizer.llm.backends import connect
 from summarizer.merge import merge
+from summarizer.merge.history import compare
 from summarizer.models import (
-    Article,
     ArticleExtraction,
     Briefing,
     History,
@@ -30,8 +34,18 @@ from summarizer.models import (
     SkippedArticle,
     Timing,
 )
-from summarizer.parallel import ordered_map
 from summarizer.store import Store, default_path
+
+__all__ = [
+    "ArticleProgress",
+    "OnArticle",
+    "add_lead",
+    "assemble",
+    "brief",
+    "briefing_date",
+    "extract",
+    "extract_all",
+]
 
 log = logging.getLogger("summarizer")
 
@@ -188,7 +202,7 @@ def _brief(
     if job.batch:
         if not isinstance(llm, client.LLM):
             raise ConfigError("A batched run needs a model server with the Batch API.")
-        extractions, skipped = extract_batched(loaded, settings, llm, job)
+        extractions, skipped = extract_batched(loaded, settings, llm, job.on_article, job.on_batch)
     else:
         extractions, skipped = extract_loaded(
             loaded, settings=settings, llm=llm, on_article=job.on_article
@@ -197,43 +211,6 @@ def _brief(
     if job.lead:
         add_lead(briefing, llm)
     return briefing
-
-
-def extract_batched(
-    loaded: ingest.Ingested, settings: Settings, llm: LLM, job: _Job
-) -> tuple[list[ArticleExtraction], list[SkippedArticle]]:
-    """Extraction through the Batch API, in rounds (see llm/batch.py): each round extracts
-    every article as far as the answers in hand allow, then sends what is missing."""
-    batcher = Batcher(llm, settings.batch_poll)
-    if job.on_batch is not None:
-        batcher.notify = job.on_batch
-    workers = settings.resolved_concurrency()  # for the answers re-asked or asked directly
-    for _ in range(MAX_BATCH_ROUNDS):
-        outcomes = ordered_map(
-            lambda a: _extract_or_wait(a, batcher, settings), loaded.articles, workers
-        )
-        if not batcher.pending:
-            break
-        batcher.send()
-    else:  # a server that keeps losing batches: say so, rather than wait for ever
-        outcomes = [
-            o or SkippedArticle(path=a.path, reason=_UNANSWERED)
-            for a, o in zip(loaded.articles, outcomes, strict=True)
-        ]
-    return _collected(loaded, [o for o in outcomes if o is not None], job.on_article)
-
-
-MAX_BATCH_ROUNDS = 10  # two are the rule; more for truncated chunks and lost batches
-_UNANSWERED = f"no batch answer after {MAX_BATCH_ROUNDS} rounds; run it without --batch"
-
-
-def _extract_or_wait(
-    article: Article, batcher: Batcher, settings: Settings
-) -> ArticleExtraction | SkippedArticle | None:
-    try:
-        return _extract_or_skip(article, batcher, settings.chunk_chars)
-    except Pending:
-        return None  # its request is in batcher.pending
 
 
 def add_lead(briefing: Briefing, llm: StructuredModel) -> None:
@@ -263,104 +240,6 @@ def extract_all(
 ) -> tuple[list[ArticleExtraction], list[SkippedArticle]]:
     """Run extraction over each article under ``paths``; one that fails is skipped with its reason."""
     return extract_loaded(ingest.load(paths), settings=settings, llm=llm)
-
-
-@dataclass(frozen=True)
-class ArticleProgress:
-    """What a run has just done with one article, for a progress display.
-
-    ``status`` is "started" when a worker takes the article, then one of "extracted",
-    "cached" (every call answered from the run store) or "skipped" (``reason`` says why).
-    Tokens and cost are those of the calls made now, not of answers from the store.
-    """
-
-    index: int
-    total: int
-    path: str
-    status: Literal["started", "extracted", "cached", "skipped"]
-    tokens: int = 0
-    cost_usd: float | None = 0.0
-    reason: str | None = None
-
-
-OnArticle = Callable[[ArticleProgress], None]
-
-
-def extract_loaded(
-    loaded: ingest.Ingested,
-    *,
-    settings: Settings,
-    llm: StructuredModel | None = None,
-    on_article: OnArticle | None = None,
-) -> tuple[list[ArticleExtraction], list[SkippedArticle]]:
-    """Run extraction over loaded articles, ``settings.resolved_concurrency()`` at a time; one
-    that fails is skipped with its reason. The result is in input order, whatever order the
-    calls complete in."""
-    if llm is None:
-        with LLM(settings) as own:
-            return extract_loaded(loaded, settings=settings, llm=own, on_article=on_article)
-    model, total = llm, len(loaded.articles)
-
-    def one(indexed: tuple[int, Article]) -> ArticleExtraction | SkippedArticle:
-        index, article = indexed
-        if on_article is not None:
-            on_article(ArticleProgress(index, total, article.path, "started"))
-        return _extract_or_skip(article, model, settings.chunk_chars)
-
-    def report(index: int, outcome: ArticleExtraction | SkippedArticle) -> None:
-        if on_article is not None:
-            on_article(_progress(index, total, loaded.articles[index].path, outcome))
-
-    # A model object of the caller's own is called from one thread, unless told otherwise.
-    foreign = not isinstance(llm, client.LLM) and settings.concurrency is None
-    workers = 1 if foreign else settings.resolved_concurrency()
-    outcomes = ordered_map(one, list(enumerate(loaded.articles)), workers, report)
-    return _collected(loaded, outcomes, None)
-
-
-def _collected(
-    loaded: ingest.Ingested,
-    outcomes: list[ArticleExtraction | SkippedArticle],
-    on_article: OnArticle | None,
-) -> tuple[list[ArticleExtraction], list[SkippedArticle]]:
-    """The extractions and the skipped inputs, in input order (``on_article`` told of each)."""
-    if on_article is not None:
-        total = len(outcomes)
-        for index, (article, outcome) in enumerate(zip(loaded.articles, outcomes, strict=True)):
-            on_article(_progress(index, total, article.path, outcome))
-    extractions = [o for o in outcomes if isinstance(o, ArticleExtraction)]
-    skipped = list(loaded.skipped) + [o for o in outcomes if isinstance(o, SkippedArticle)]
-    if not extractions:
-        raise ModelError(f"No article could be extracted: {skipped[-1].reason}")
-    return extractions, skipped
-
-
-def _extract_or_skip(
-    article: Article, llm: StructuredModel, chunk_chars: int
-) -> ArticleExtraction | SkippedArticle:
-    """One article's extraction, or why it is skipped. A fatal error (the server is gone, the
-    key refused) is raised: it would fail every other article too."""
-    try:
-        return extract_article(article, llm, chunk_chars)
-    except BudgetExhausted as exc:
-        log.warning("not extracted %s: %s", article.path, exc)
-        return SkippedArticle(path=article.path, reason=f"not extracted: {exc}")
-    except ModelError as exc:
-        if exc.fatal:
-            raise
-        log.warning("skipped %s: %s", article.path, exc)
-        return SkippedArticle(path=article.path, reason=str(exc))
-
-
-def _progress(
-    index: int, total: int, path: str, outcome: ArticleExtraction | SkippedArticle
-) -> ArticleProgress:
-    if isinstance(outcome, SkippedArticle):
-        return ArticleProgress(index, total, path, "skipped", reason=outcome.reason)
-    stats = outcome.stats
-    cached = stats.from_store > 0 and stats.spent_tokens == 0
-    status: Literal["extracted", "cached"] = "cached" if cached else "extracted"
-    return ArticleProgress(index, total, path, status, stats.spent_tokens, stats.cost_usd)
 
 
 def assemble(

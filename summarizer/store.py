@@ -14,28 +14,16 @@ answer as the model wrote it, whether it validated, what it cost in tokens, late
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
-import re
 import sqlite3
 import threading
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from summarizer import prompts
 from summarizer.errors import ConfigError
-
-PRICES_VERSION = "2026-11"
-# USD per million tokens: (prompt, cached prompt, completion). Local models cost nothing in
-# money; a model not listed has an unknown cost (NULL), never 0.
-PRICES: dict[str, tuple[float, float, float]] = {
-    "gpt-4o-mini": (0.15, 0.075, 0.60),
-    "gpt-4o": (2.50, 1.25, 10.00),
-    "gpt-4.1-mini": (0.40, 0.10, 1.60),
-    "gpt-4.1": (2.00, 0.50, 8.00),
-    "qwen2.5-coder-1.5b-instruct-q4_k_m": (0.0, 0.0, 0.0),
-}
+from summarizer.llm.base import BatchEntry, Stored
+from summarizer.llm.prices import PRICES_VERSION
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS calls (
@@ -93,57 +81,10 @@ CREATE INDEX IF NOT EXISTS runs_date ON runs(date);
 """
 
 
-@dataclass
-class Stored:
-    """A stored answer, as the call produced it."""
-
-    answer: str | None
-    valid: bool
-    error: str | None
-    truncated: bool
-    attempts: int
-    prompt_tokens: int
-    completion_tokens: int
-
-
-@dataclass
-class BatchEntry:
-    """A request sent in a batch: which, for which run, and what came back once done."""
-
-    batch_id: str
-    run_id: int | None
-    done: bool
-    answer: str | None  # the completion, as JSON
-    error: str | None
-
-
 def default_path() -> Path:
     import platformdirs
 
     return platformdirs.user_data_path("summarizer") / "runs.sqlite3"
-
-
-def call_key(model: str, base_url: str | None, request: dict[str, Any]) -> str:
-    """The cache key of one structured call (``request`` holds messages, schema, parameters)."""
-    # A loopback server's port changes from run to run (the embedded model): the model name
-    # and the request say what matters.
-    where = re.sub(r"^(https?://(?:127\.0\.0\.1|localhost)):\d+", r"\1", base_url or "")
-    canonical = json.dumps(
-        {"model": model, "base_url": where, "request": request},
-        sort_keys=True,
-        ensure_ascii=False,
-        default=str,
-    )
-    return hashlib.sha256(prompts.untagged(canonical).encode("utf-8")).hexdigest()
-
-
-def cost(model: str, prompt: int, completion: int, cached: int | None) -> float | None:
-    """USD for one call by the price table, or None when the model's price is unknown."""
-    price = PRICES.get(model)
-    if price is None:
-        return None
-    fresh = prompt - (cached or 0)
-    return (fresh * price[0] + (cached or 0) * price[1] + completion * price[2]) / 1_000_000
 
 
 class Store:

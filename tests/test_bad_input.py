@@ -1,5 +1,5 @@
 """Bad input: a clear message, nothing lost. Each case runs `summarizer brief` on a good
-article plus the bad input, against the local test server (tests/openai_server.py, whose
+article plus the bad input, against the local test server (tests/support/fake_server.py, whose
 model quotes each article's first sentence), and checks the message and that the good
 article is still briefed. Articles are written by hand."""
 
@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from summarizer import cli
-from tests.openai_server import OpenAIServer
+from tests.support.fake_server import OpenAIServer
 
 GOOD = "Ana Lima opened the bridge on Monday. Traffic resumed in the afternoon.\n"
 runner = CliRunner()

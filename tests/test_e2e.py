@@ -19,13 +19,16 @@ import jsonschema
 import pytest
 import vcr
 
-from summarizer import ModelError, Settings, evaluate, mentions
+from summarizer import ModelError, Settings, evaluate
+from summarizer.figures import mentions
 from summarizer.lead import LeadSentence, facts_of
 from summarizer.llm import LLM
 from summarizer.models import ArticleExtraction, Briefing
-from summarizer.neutral import loaded_in_html, loaded_outside_quotes
 from summarizer.pipeline import add_lead, assemble, extract_all
-from tests.conftest import ROOT, SEEDS, body_untagged
+from summarizer.render import to_html, to_markdown
+from summarizer.text.neutral import loaded_in_html, loaded_outside_quotes
+from tests.support.cassettes import body_untagged
+from tests.support.helpers import ROOT, SEEDS
 
 RECORDED_MODEL = "qwen2.5-coder-1.5b-instruct-q4_k_m"
 # Replay ignores host and port; recording uses this server (or SUMMARIZER_RECORD_BASE_URL).
@@ -118,9 +121,9 @@ def test_briefing_json_validates_and_reads_neutrally(
     _, briefing = replayed
     schema = json.loads((ROOT / "schemas" / "briefing.schema.json").read_text())
     jsonschema.validate(json.loads(briefing.to_json()), schema)
-    markdown = briefing.to_markdown()
+    markdown = to_markdown(briefing)
     assert loaded_outside_quotes(markdown) == []
-    assert loaded_in_html(briefing.to_html()) == []
+    assert loaded_in_html(to_html(briefing)) == []
     assert "Elena Martinez" not in markdown.split("## Sources")[0]
     assert briefing.developments and briefing.actors and briefing.figures
     # The recording holds the model's bad answers too: they exercise the re-ask and drop paths.
@@ -179,7 +182,7 @@ def test_whos_who_names_each_person_once(
         holders = [n for n in names if surname.lower() in n.lower()]
         assert holders == [person], (person, names)
     assert not any("Martinez" in n for n in names)  # the author bio is not an actor
-    whos_who = briefing.to_markdown().split("## Who's who")[1].split("\n## ")[0]
+    whos_who = to_markdown(briefing).split("## Who's who")[1].split("\n## ")[0]
     for person in PEOPLE:
         assert whos_who.count(f"**{person}**") == 1
 
@@ -205,7 +208,7 @@ def test_figures_keep_outlets_scopes_and_currencies(
         if group.verdict == "differ":
             scopes = [c.scope for c in group.claims]
             assert any(scopes.count(s) > 1 for s in scopes)
-    markdown = briefing.to_markdown()
+    markdown = to_markdown(briefing)
     assert "£1 billion" in markdown and "$1.25 billion" in markdown
     assert "1,000, in one week, according to John Kirby" in markdown
 
@@ -215,7 +218,7 @@ def test_one_outlet_events_are_marked(replayed: tuple[list[ArticleExtraction], B
     several = [d for d in briefing.developments if not d.single_outlet]
     assert several and all(len(d.sources) > 1 for d in several)
     assert any(d.single_outlet for d in briefing.developments)
-    assert "one outlet only" in briefing.to_markdown()
+    assert "one outlet only" in to_markdown(briefing)
 
 
 def test_the_recorded_lead_passes_its_checks(
@@ -229,7 +232,7 @@ def test_the_recorded_lead_passes_its_checks(
         assert facts.problem(offered) is None, sentence
     assert len(led.lead) + led.run.lead_dropped >= 3  # the model gave 3 to 5 sentences
     assert led.run.calls > plain.run.calls
-    markdown = led.to_markdown()
+    markdown = to_markdown(led)
     assert markdown.index("## Lead") < markdown.index("## Key developments")
-    assert loaded_outside_quotes(markdown) == [] and loaded_in_html(led.to_html()) == []
+    assert loaded_outside_quotes(markdown) == [] and loaded_in_html(to_html(led)) == []
     print("\n" + "\n".join(f"{s.text} {s.citations}" for s in led.lead))

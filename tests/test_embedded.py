@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from summarizer import local
-from tests.conftest import ROOT
+from summarizer.llm import local
+from tests.support.helpers import ROOT
 
 ARTICLE = ROOT / "tests" / "data" / "smoke_article.txt"  # hand-written
 

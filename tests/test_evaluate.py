@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from summarizer import cli, evaluate, ingest
 from summarizer.models import Briefing, FigureClaim, FigureGroup, RunInfo, Source
-from tests.conftest import ROOT
+from tests.support.helpers import ROOT
 
 GOLD = {
     "a.txt": [

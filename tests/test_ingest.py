@@ -10,7 +10,7 @@ import pytest
 
 from summarizer import ingest
 from summarizer.errors import InputError
-from tests.conftest import SEEDS
+from tests.support.helpers import SEEDS
 
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
 

@@ -18,8 +18,9 @@ import pytest
 
 from summarizer import ingest, prompts
 from summarizer.pipeline import brief
-from tests.conftest import ROOT
-from tests.openai_server import OpenAIServer, echo
+from summarizer.render import to_markdown
+from tests.support.fake_server import OpenAIServer, echo
+from tests.support.helpers import ROOT
 
 FIXTURES = sorted((ROOT / "tests" / "data" / "injection").glob("*.txt"))
 INJECTED = "1,000,000"
@@ -68,7 +69,7 @@ def test_an_obedient_model_still_cannot_make_the_claim_a_fact(obeying: OpenAISer
     facts = briefing.model_dump(exclude={"sources", "citations"})
     assert INJECTED not in json.dumps(facts)  # no development, figure, actor or statement
     assert all(INJECTED not in c.quote for c in briefing.citations)  # nothing cites it
-    markdown = briefing.to_markdown().split("## Sources")[0]
+    markdown = to_markdown(briefing).split("## Sources")[0]
     assert INJECTED not in markdown
     assert briefing.run.dropped >= len(FIXTURES)  # the ungroundable items were refused
     # What the model was sent: no injected words; the article between a fresh random tag;
@@ -86,9 +87,9 @@ def test_an_obedient_model_still_cannot_make_the_claim_a_fact(obeying: OpenAISer
 
 def test_the_briefing_says_what_was_set_aside(obeying: OpenAIServer) -> None:
     briefing = brief(FIXTURES[:1], base_url=obeying.base_url, model="m", retry_wait=0.01)
-    sources = briefing.to_markdown().split("## Sources")[1]
+    sources = to_markdown(briefing).split("## Sources")[1]
     assert "possible prompt injection" in sources
-    assert "Marta Silva" in briefing.to_markdown()  # the real news is briefed
+    assert "Marta Silva" in to_markdown(briefing)  # the real news is briefed
 
 
 @pytest.mark.parametrize(

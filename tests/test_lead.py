@@ -3,55 +3,27 @@ on a briefing of two seeds; the recorded run is in test_e2e.py)."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from summarizer import lead, pipeline
 from summarizer.llm import LLM
 from summarizer.models import Briefing
-from summarizer.neutral import loaded_outside_quotes
-from tests.fakes import FakeServer
-from tests.test_render import two_seed_briefing
-
-
-def _cite(briefing: Briefing, words: str) -> int:
-    return next(c.n for c in briefing.citations if words in c.quote)
-
-
-def _answer(*sentences: tuple[str, list[int]]) -> str:
-    return json.dumps({"sentences": [{"text": t, "citations": c} for t, c in sentences]})
-
-
-@pytest.fixture
-def briefing(fake_llm: LLM, server: FakeServer) -> Briefing:
-    return two_seed_briefing(fake_llm, server)
-
-
-def _good(b: Briefing) -> list[tuple[str, list[int]]]:
-    blinken = _cite(b, "8,000 North Korean soldiers")
-    yoon = _cite(b, "Yoon Suk Yeol met")
-    missile = _cite(b, "intercontinental ballistic missile")
-    return [
-        (
-            "Antony Blinken said 8,000 North Korean soldiers in Russia would fight in Kursk.",
-            [blinken],
-        ),
-        ("Yoon Suk Yeol met Rustem Umerov.", [yoon]),
-        ("North Korea launched an intercontinental ballistic missile.", [missile]),
-    ]
+from summarizer.render import to_html, to_markdown
+from summarizer.text.neutral import loaded_outside_quotes
+from tests.support.answers import cite, good_lead, lead_answer
+from tests.support.fake_model import FakeServer
 
 
 def test_a_checked_lead_is_kept_and_rendered(
     briefing: Briefing, fake_llm: LLM, server: FakeServer
 ) -> None:
-    server.enqueue(_answer(*_good(briefing)))
+    server.enqueue(lead_answer(*good_lead(briefing)))
     pipeline.add_lead(briefing, fake_llm)
-    assert [s.text for s in briefing.lead] == [t for t, _ in _good(briefing)]
-    markdown = briefing.to_markdown()
+    assert [s.text for s in briefing.lead] == [t for t, _ in good_lead(briefing)]
+    markdown = to_markdown(briefing)
     assert markdown.index("## Lead") < markdown.index("## Key developments")
     assert "3 sentences kept, 0 dropped" in markdown
-    assert '<p class="lead">' in briefing.to_html()
+    assert '<p class="lead">' in to_html(briefing)
     assert briefing.run.calls == 5 and briefing.run.lead_dropped == 0
     # The model saw the merged facts with their quotes, never an article.
     prompt = server.requests[-1]["messages"][1]["content"]
@@ -72,9 +44,9 @@ def test_a_checked_lead_is_kept_and_rendered(
 def test_a_sentence_that_fails_a_check_is_reasked_then_dropped(
     briefing: Briefing, fake_llm: LLM, server: FakeServer, bad: str, why: str
 ) -> None:
-    good = _good(briefing)
+    good = good_lead(briefing)
     blinken = good[0][1]
-    answer = _answer(good[1], good[2], (bad, blinken))
+    answer = lead_answer(good[1], good[2], (bad, blinken))
     server.enqueue(answer, answer)  # the re-ask gets the same answer
     pipeline.add_lead(briefing, fake_llm)
     reask = server.requests[-1]["messages"][-1]["content"]
@@ -91,7 +63,7 @@ def test_a_citation_not_offered_is_refused(briefing: Briefing) -> None:
 
 def test_names_allow_possessives_and_dotted_initials(briefing: Briefing) -> None:
     facts = lead.facts_of(briefing)
-    n = _cite(briefing, "8,000 North Korean soldiers")
+    n = cite(briefing, "8,000 North Korean soldiers")
     ok = lead.LeadSentence(
         text="U.S. Secretary of State Antony Blinken's figure was 8,000.", citations=[n]
     )
@@ -99,8 +71,8 @@ def test_names_allow_possessives_and_dotted_initials(briefing: Briefing) -> None
 
 
 def test_without_lead_there_is_no_lead_section(briefing: Briefing) -> None:
-    assert briefing.lead == [] and "## Lead" not in briefing.to_markdown()
-    assert loaded_outside_quotes(briefing.to_markdown()) == []
+    assert briefing.lead == [] and "## Lead" not in to_markdown(briefing)
+    assert loaded_outside_quotes(to_markdown(briefing)) == []
 
 
 @pytest.mark.parametrize(
@@ -112,7 +84,7 @@ def test_without_lead_there_is_no_lead_section(briefing: Briefing) -> None:
 )
 def test_one_complete_sentence_only(briefing: Briefing, text: str) -> None:
     facts = lead.facts_of(briefing)
-    n = _cite(briefing, "Yoon Suk Yeol met")
+    n = cite(briefing, "Yoon Suk Yeol met")
     problem = facts.problem(lead.LeadSentence(text=text, citations=[n]))
     assert problem == "write one complete sentence, in your own words"
 
@@ -131,6 +103,6 @@ def test_every_name_and_amount_is_checked_word_by_word(
     briefing: Briefing, text: str, problem: str | None
 ) -> None:
     facts = lead.facts_of(briefing)
-    n = _cite(briefing, "8,000 North Korean soldiers")
+    n = cite(briefing, "8,000 North Korean soldiers")
     found = facts.problem(lead.LeadSentence(text=text, citations=[n]))
     assert (found is None) if problem is None else (problem in (found or "")), found

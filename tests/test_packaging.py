@@ -5,7 +5,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from tests.conftest import ROOT
+from tests.support.helpers import ROOT
 
 
 def test_wheel_ships_prompts_and_schemas(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ import pytest
 from summarizer import prompts
 from summarizer.errors import PromptError
 from summarizer.extraction import _messages, chunks
-from tests.test_extraction import SEED_002
+from tests.support.answers import SEED_002
 
 PINNED = Path(__file__).parent / "data" / "extract_prompt_002.txt"
 

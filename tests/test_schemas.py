@@ -8,7 +8,7 @@ import jsonschema
 
 import summarizer
 from summarizer import schemas
-from tests.conftest import ROOT
+from tests.support.helpers import ROOT
 
 
 def test_committed_schemas_match_the_models() -> None:

@@ -9,8 +9,8 @@ import pytest
 from typer.testing import CliRunner
 
 from summarizer import cli
-from tests.conftest import ROOT
-from tests.openai_server import OpenAIServer, Status
+from tests.support.fake_server import OpenAIServer, Status
+from tests.support.helpers import ROOT
 
 KEY = "sk-test-Zq9WmX4RtY7uV2nB8cD1"  # fake, and shaped like a real one on purpose
 

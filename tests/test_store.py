@@ -1,5 +1,5 @@
 """The run store: every call recorded, a repeated call answered from the store, a killed run
-resumed where it stopped, and runs and usage listed (against tests/openai_server.py)."""
+resumed where it stopped, and runs and usage listed (against tests/support/fake_server.py)."""
 
 from __future__ import annotations
 
@@ -14,16 +14,13 @@ from typer.testing import CliRunner
 
 from summarizer import Settings, cli
 from summarizer.llm import client as llm_module
+from summarizer.llm.prices import cost
 from summarizer.pipeline import brief
-from summarizer.store import Store, cost
-from tests.conftest import article_folder
-from tests.openai_server import OpenAIServer
-
-ARTICLES = {
-    "a.txt": "Ana Lima opened the bridge on Monday. Traffic resumed.\n",
-    "b.txt": "Rui Costa closed the port. Ships waited outside.\n",
-    "c.txt": "Lea Moreau said 12 ships were waiting. The port stayed shut.\n",
-}
+from summarizer.render import to_markdown
+from summarizer.store import Store
+from tests.support.answers import ARTICLES
+from tests.support.fake_server import OpenAIServer
+from tests.support.helpers import article_folder
 
 
 @pytest.fixture
@@ -66,7 +63,7 @@ def test_the_timing_field_says_what_came_from_the_store(
     again = brief([folder], settings=_settings(server, store))
     assert again.run.timing is not None
     assert (again.run.timing.calls_made, again.run.timing.cache_hits) == (0, 4)
-    assert "made 0 model calls and answered 4 from the run store" in again.to_markdown()
+    assert "made 0 model calls and answered 4 from the run store" in to_markdown(again)
 
 
 def test_no_cache_asks_again(folder: Path, server: OpenAIServer, tmp_path: Path) -> None:

@@ -1,15 +1,19 @@
 """The one seam to the model. Nothing outside this package imports openai, instructor or
 tenacity, or sends a request to a model server.
 
+    base.py       what the stages see: StructuredModel, Reply, Pending, the CallStore protocol
     client.py     LLM: structured calls through instructor, the output mode, the run store
-    request.py    what is sent: a Call, its messages made template-safe, the schema forms
-    reply.py      what came back: a Reply, the attempts of one call, a stored answer
+    request.py    what is sent: a Call, its messages made template-safe, the schema forms, its key
+    reply.py      what came back: the attempts of one call, a stored answer made a Reply again
     transport.py  which transport failures are retried, how long to wait, the retry loop
     limit.py      how many requests may be in flight: lowered on 429, raised again on success
     batch.py      OpenAI's Batch API: write the JSONL, upload, poll, download, match by custom_id
+    backends.py   which backend a run uses and why: a server, OpenAI, or the embedded model
+    local.py      the embedded model: assembled from its packages, served by llama-cpp-python
+    prices.py     what a call costs, by a versioned price table
 """
 
+from summarizer.llm.base import Pending, Reply, StructuredModel
 from summarizer.llm.client import LLM
-from summarizer.llm.reply import Reply
 
-__all__ = ["LLM", "Reply"]
+__all__ = ["LLM", "Pending", "Reply", "StructuredModel"]

@@ -29,11 +29,12 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from pydantic import BaseModel
 
 from summarizer.errors import ConfigError, ModelError
+from summarizer.llm.base import BatchEntry, Pending, Reply
 from summarizer.llm.client import LLM
-from summarizer.llm.reply import Reply, completion_text
+from summarizer.llm.prices import cost
+from summarizer.llm.reply import completion_text
 from summarizer.llm.request import Call, literal, llamacpp_format
 from summarizer.redact import redact
-from summarizer.store import BatchEntry, cost
 
 if TYPE_CHECKING:
     import openai
@@ -44,10 +45,6 @@ T = TypeVar("T", bound=BaseModel)
 MAX_REQUESTS = 50_000  # OpenAI's limits on one batch input file
 MAX_BYTES = 190 * 2**20  # under its 200 MB, with room for the multipart envelope
 _ENDED = {"completed", "failed", "expired", "cancelled"}
-
-
-class Pending(Exception):
-    """A call whose answer is not in yet: its request waits for the next batch."""
 
 
 @dataclass(frozen=True)

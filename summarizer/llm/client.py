@@ -8,7 +8,7 @@ Two kinds of retry, each with one owner:
 One LLM may be used from several threads at once (one article per thread): what one call
 sees of its attempts is kept per thread, counters and the store are guarded by locks, and
 ``limit.AdaptiveLimit`` bounds the requests in flight. Calls already answered are served
-from the run store (store.py).
+from the run store (a CallStore: store.py).
 """
 
 from __future__ import annotations
@@ -22,15 +22,16 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from pydantic import BaseModel
 
-from summarizer.backends import NO_MODEL
 from summarizer.config import OPENAI_DEFAULT_MODEL, Settings
 from summarizer.errors import BudgetExhausted, ConfigError, ModelError
+from summarizer.llm.backends import NO_MODEL
+from summarizer.llm.base import CallStore, Reply, Stored
 from summarizer.llm.limit import AdaptiveLimit
-from summarizer.llm.reply import Attempts, Reply, completion_text, from_store
-from summarizer.llm.request import Call, json_schema, literal, llamacpp_format
+from summarizer.llm.prices import cost
+from summarizer.llm.reply import Attempts, completion_text, from_store
+from summarizer.llm.request import Call, call_key, json_schema, literal, llamacpp_format
 from summarizer.llm.transport import describe, is_rate_limited, retrying
 from summarizer.redact import redact, remember_secret
-from summarizer.store import Store, Stored, call_key, cost
 
 if TYPE_CHECKING:
     import httpx2
@@ -48,7 +49,6 @@ _FALLBACK: dict[str, Literal["llamacpp", "json"]] = {"json_schema": "llamacpp", 
 _REJECTS_MODE = {400, 422}
 # ...and only when the error is about the output format, not, say, the context length.
 _FORMAT_WORDS = ("response_format", "schema", "json", "grammar", "format")
-_REMEMBERED_MODE: dict[str, Literal["json_schema", "llamacpp", "json"]] = {}
 
 
 class LLM:
@@ -59,7 +59,7 @@ class LLM:
         settings: Settings,
         *,
         http_client: httpx2.Client | None = None,
-        store: Store | None = None,
+        store: CallStore | None = None,
         run_id: int | None = None,
     ) -> None:
         if settings.base_url is None and settings.api_key is None:
@@ -68,8 +68,8 @@ class LLM:
         if settings.api_key is not None:
             remember_secret(settings.api_key.get_secret_value())
         self._server = settings.base_url or "openai"
-        # A mode this server rejected earlier in the run is not tried again.
-        self.mode = _REMEMBERED_MODE.get(self._server, settings.resolved_mode())
+        # A mode the server rejects is not tried again by this client: one client per run.
+        self.mode: Literal["json_schema", "llamacpp", "json"] = settings.resolved_mode()
         self._mode_works = False
         self.spent = 0  # tokens, prompt and completion, over every call of this client
         self.store, self.run_id = store, run_id
@@ -226,7 +226,7 @@ class LLM:
                 exc.status,
                 fallback,
             )
-            self.mode = _REMEMBERED_MODE[self._server] = fallback
+            self.mode = fallback
             return True
 
     def _limited(self, send: Callable[[], R]) -> R:

@@ -1,32 +1,16 @@
-"""What came back from the model: a Reply, the raw completions of one call's attempts, and a
-stored answer turned back into a Reply."""
+"""What came back from the model: the raw completions of one call's attempts, and a stored
+answer turned back into a Reply (llm/base.py)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from summarizer.store import Stored
+from summarizer.llm.base import Reply, Stored
 
 T = TypeVar("T", bound=BaseModel)
-
-
-@dataclass
-class Reply(Generic[T]):
-    """What one structured call produced, valid or not, and what it cost."""
-
-    value: T | None
-    last_text: str | None = None
-    error: str | None = None
-    attempts: int = 0
-    prompt_tokens: int = 0
-    completion_tokens: int = 0
-    seconds: float = 0.0
-    truncated: bool = False  # cut off at max_tokens (finish_reason "length")
-    cached: bool = False  # answered from the run store: no call was made
-    cost_usd: float | None = 0.0  # what this call cost now (0 from the store); None: unknown
 
 
 @dataclass

@@ -1,12 +1,18 @@
 """What is sent to the model: one Call, its messages made safe from instructor's templating,
-and the reply model's JSON Schema in the forms the servers take."""
+the reply model's JSON Schema in the forms the servers take, and the call's key in the run
+store."""
 
 from __future__ import annotations
 
+import hashlib
+import json
+import re
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
+
+from summarizer import prompts
 
 T = TypeVar("T", bound=BaseModel)
 
@@ -56,3 +62,17 @@ def json_schema(response_model: type[BaseModel]) -> dict[str, Any]:
     if schema is None:
         schema = _SCHEMAS[response_model] = response_model.model_json_schema()
     return schema
+
+
+def call_key(model: str, base_url: str | None, request: dict[str, Any]) -> str:
+    """The cache key of one structured call (``request`` holds messages, schema, parameters)."""
+    # A loopback server's port changes from run to run (the embedded model): the model name
+    # and the request say what matters.
+    where = re.sub(r"^(https?://(?:127\.0\.0\.1|localhost)):\d+", r"\1", base_url or "")
+    canonical = json.dumps(
+        {"model": model, "base_url": where, "request": request},
+        sort_keys=True,
+        ensure_ascii=False,
+        default=str,
+    )
+    return hashlib.sha256(prompts.untagged(canonical).encode("utf-8")).hexdigest()

@@ -1,0 +1,387 @@
+"""The command line: parse options, call the library, print. Results to stdout, the rest to stderr.
+
+The library is imported inside each command, not here, so that ``summarizer --help`` starts
+without loading pydantic, the pipeline or the model client.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+import time
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+
+from summarizer.errors import SummarizerError
+
+if TYPE_CHECKING:
+    from summarizer.config import Settings
+    from summarizer.store import Store
+
+# The briefing was written, but some inputs were skipped. Not 2: typer (click) exits 2 on a
+# command line it cannot parse, and a script must be able to tell the two apart.
+PARTIAL_EXIT = 10
+
+app = typer.Typer(
+    help="Turn news articles into a neutral briefing whose citations resolve to exact spans.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+err = Console(stderr=True)
+
+
+class Format(StrEnum):
+    markdown = "markdown"
+    json = "json"
+    html = "html"
+
+
+Model = Annotated[str | None, typer.Option("--model", help="Model name [env: SUMMARIZER_MODEL].")]
+BaseUrl = Annotated[
+    str | None,
+    typer.Option("--base-url", help="OpenAI-compatible server URL [env: SUMMARIZER_BASE_URL]."),
+]
+ApiKey = Annotated[
+    str | None,
+    typer.Option(
+        "--api-key", help="API key [env: OPENAI_API_KEY]. Prefer the variable.", show_default=False
+    ),
+]
+Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Log every model call to stderr.")]
+Out = Annotated[Path | None, typer.Option("--out", "-o", help="Write to this file, not stdout.")]
+StorePath = Annotated[
+    Path | None,
+    typer.Option("--store", help="Run store file [env: SUMMARIZER_STORE; default: user data dir]."),
+]
+
+
+@app.command()
+def brief(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(help="Files, folders, or - for stdin (none with --resume)."),
+    ] = None,
+    format: Annotated[Format, typer.Option("--format", "-f")] = Format.markdown,
+    out: Out = None,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            help="Date of the briefing, YYYY-MM-DD; it is stored under it [default: today].",
+            show_default=False,
+        ),
+    ] = None,
+    timing: Annotated[
+        bool,
+        typer.Option(help="Record when and how long (--no-timing: same input, same bytes)."),
+    ] = True,
+    lead: Annotated[
+        bool,
+        typer.Option(
+            help="Add a lead paragraph written by the model from the merged facts, every "
+            "sentence checked against its citations (one more model call)."
+        ),
+    ] = False,
+    history: Annotated[
+        bool,
+        typer.Option(
+            help="Say what changed since the run store's latest briefing of an earlier date."
+        ),
+    ] = True,
+    store: StorePath = None,
+    cache: Annotated[
+        bool, typer.Option(help="Answer calls already in the run store from there.")
+    ] = True,
+    batch: Annotated[
+        bool,
+        typer.Option(
+            "--batch",
+            help="Send the extractions through OpenAI's Batch API (half the price, answers "
+            "within 24 h); the run waits, and can be resumed with --resume.",
+        ),
+    ] = False,
+    resume: Annotated[
+        int | None,
+        typer.Option(
+            help="Continue a stopped run of the store (see: summarizer runs), on the inputs and "
+            "date it was given.",
+            show_default=False,
+        ),
+    ] = None,
+    concurrency: Annotated[
+        int | None,
+        typer.Option(
+            min=1,
+            help="Articles extracted at once [env: SUMMARIZER_CONCURRENCY; default: 8 on "
+            "OpenAI, 4 on other servers, 1 on the embedded model].",
+            show_default=False,
+        ),
+    ] = None,
+    model: Model = None,
+    base_url: BaseUrl = None,
+    api_key: ApiKey = None,
+    verbose: Verbose = False,
+) -> None:
+    """Write a neutral, cited briefing of the articles under PATHS."""
+    from summarizer import pipeline
+    from summarizer.cli import progress
+
+    settings = _settings(
+        verbose,
+        model=model,
+        base_url=base_url,
+        api_key=api_key,
+        store=str(store) if store else None,
+        concurrency=concurrency,
+        **({} if cache else {"cache": False}),
+    )
+    with progress.assembly(err) as assembling, progress.articles(err) as bar:
+        result = _run(
+            lambda: pipeline.brief(
+                paths or [],
+                settings=settings,
+                date=date,
+                timing=timing,
+                lead=lead,
+                history=history,
+                batch=batch,
+                resume=resume,
+                progress=assembling,
+                on_article=bar,
+                on_batch=lambda message: err.print(escape(message), highlight=False),
+            )
+        )
+    if err.is_terminal:
+        err.print(f"{bar.done} articles · {bar.summary()}", highlight=False)
+    from summarizer import render
+
+    _emit(render.as_text(result, format.value), out)
+    for skipped in result.skipped:
+        err.print(
+            f"[yellow]skipped[/] {escape(skipped.path)}: {escape(skipped.reason)}",
+            highlight=False,
+            soft_wrap=True,
+        )
+    if result.skipped:
+        raise typer.Exit(PARTIAL_EXIT)
+
+
+@app.command()
+def extract(
+    path: Annotated[str, typer.Argument(help="One article file, or - for stdin.")],
+    out: Out = None,
+    model: Model = None,
+    base_url: BaseUrl = None,
+    api_key: ApiKey = None,
+    verbose: Verbose = False,
+) -> None:
+    """Print the validated extraction of one article as JSON."""
+    from summarizer import pipeline
+
+    settings = _settings(verbose, model=model, base_url=base_url, api_key=api_key)
+    result = _run(lambda: pipeline.extract(path, settings=settings))
+    _emit(result.model_dump_json(indent=2) + "\n", out)
+
+
+@app.command()
+def schema(
+    name: Annotated[
+        str | None, typer.Argument(help="article, article_extraction or briefing.")
+    ] = None,
+    write: Annotated[
+        Path | None, typer.Option(help="Write every schema file into this folder.")
+    ] = None,
+) -> None:
+    """Print the JSON Schemas of the models (or write them with --write)."""
+    from summarizer import schemas
+
+    if write is not None:
+        for path in schemas.write(write):
+            err.print(f"wrote {escape(str(path))}")
+        return
+    generated = schemas.generate()
+    if name is None:
+        texts = {
+            key.removesuffix(".schema.json"): json.loads(value) for key, value in generated.items()
+        }
+        _emit(json.dumps(texts, indent=2) + "\n", None)
+    elif f"{name}.schema.json" in generated:
+        _emit(generated[f"{name}.schema.json"], None)
+    else:
+        _fail(f"No schema named {name!r}; choose one of {', '.join(schemas.SCHEMAS)}.", 1)
+
+
+@app.command("evaluate")
+def evaluate_command(
+    briefing: Annotated[Path, typer.Argument(help="A briefing written with --format json.")],
+    gold: Annotated[Path, typer.Option(help="Gold figures (JSON).")] = Path(
+        "tests/data/gold_figures.json"
+    ),
+) -> None:
+    """Score a briefing's figures against gold annotations: precision and recall."""
+    from summarizer import evaluate
+    from summarizer.models import Briefing
+
+    try:
+        parsed = Briefing.model_validate_json(briefing.read_text(encoding="utf-8"))
+        reference = evaluate.load_gold(gold)
+    except (OSError, ValueError) as exc:
+        _fail(f"Cannot read {briefing} or {gold}: {str(exc).splitlines()[0]}", 1)
+    _emit(evaluate.report(evaluate.score(parsed, reference)) + "\n", None)
+
+
+@app.command()
+def runs(
+    store: StorePath = None,
+    limit: Annotated[int, typer.Option(help="How many runs, newest first.")] = 20,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """List the runs in the run store: when, for which date, calls made and answered from it."""
+    with _open_store(store) as opened:
+        rows = opened.runs(limit)
+    if as_json:
+        sys.stdout.write(json.dumps(rows, indent=2) + "\n")
+        return
+    out = Console(markup=False, highlight=False, soft_wrap=True)
+    out.print("run  started                    date        status       calls  cached  articles")
+    for r in rows:
+        articles = len(json.loads(r["inputs"]))
+        out.print(
+            f"{r['id']:<4} {r['started_at']:<26} {r['date'] or '-':<11} {r['status']:<12} "
+            f"{r['calls_made']:>5} {r['cache_hits']:>7} {articles:>9}",
+            highlight=False,
+        )
+
+
+@app.command()
+def usage(
+    store: StorePath = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Model calls, tokens and cost by day and model, from the run store."""
+    with _open_store(store) as opened:
+        rows = opened.usage()
+    if as_json:
+        sys.stdout.write(json.dumps(rows, indent=2) + "\n")
+        return
+    out = Console(markup=False, highlight=False, soft_wrap=True)
+    out.print(
+        "day         model                            calls  prompt tok  of it cached  "
+        "compl tok  cost USD"
+    )
+    for r in rows:
+        usd = "unknown" if r["cost_usd"] is None else f"{r['cost_usd']:.4f}"
+        # Servers that do not say how much of a prompt came from their prefix cache: "-".
+        cached = "-" if r["cached_tokens"] is None else f"{r['cached_tokens']:,}"
+        out.print(
+            f"{r['day']:<11} {r['model'][:32]:<32} {r['calls']:>5} {r['prompt_tokens']:>11,} "
+            f"{cached:>13} {r['completion_tokens']:>10,} {usd:>9}",
+            highlight=False,
+        )
+
+
+def _open_store(path: Path | None) -> Store:
+    from summarizer.store import Store, default_path
+
+    settings = _settings(False, store=str(path) if path else None)
+    return Store(settings.store or default_path())
+
+
+@app.command()
+def doctor(
+    model: Model = None,
+    base_url: BaseUrl = None,
+    api_key: ApiKey = None,
+    check: Annotated[
+        bool, typer.Option(help="Contact the backend (start the embedded one) and list models.")
+    ] = True,
+) -> None:
+    """Show which model backend a run would use and why, and check that it answers."""
+    from summarizer.cli import progress
+    from summarizer.llm import LLM, backends, local
+
+    settings = _settings(False, model=model, base_url=base_url, api_key=api_key)
+    backend = _run(lambda: backends.choose(settings))
+    out = Console(markup=False, highlight=False, soft_wrap=True)
+    where = backend.base_url or ("OpenAI" if backend.kind == "openai" else "a loopback port")
+    out.print(f"backend: {backend.kind} ({where})", highlight=False)
+    out.print(f"why:     {backend.reason}", highlight=False)
+    out.print(f"model:   {backend.model or 'the server default'}", highlight=False)
+    mode = "llamacpp" if backend.kind == "embedded" else settings.resolved_mode()
+    out.print(f"mode:    {mode}", highlight=False)
+    if backend.kind == "embedded":
+        out.print(f"file:    {local.model_status()}", highlight=False)
+    if not check:
+        return
+
+    def probe() -> list[str]:
+        with (
+            progress.assembly(err) as assembling,
+            backends.connect(settings, assembling) as connected,
+            LLM(connected) as llm,
+        ):
+            return llm.list_models()
+
+    started = time.monotonic()
+    names = _run(probe)
+    out.print(
+        f"check:   answered in {time.monotonic() - started:.1f} s; models: {', '.join(names)}",
+        highlight=False,
+    )
+
+
+def _settings(verbose: bool, **explicit: Any) -> Settings:
+    from summarizer.config import Settings
+    from summarizer.redact import RedactingFilter
+
+    if verbose:
+        # On a terminal, log lines go through rich's console so they print above the bar.
+        from rich.logging import RichHandler
+
+        handler: logging.Handler = (
+            RichHandler(console=err, show_time=False, show_path=False, markup=False)
+            if err.is_terminal
+            else logging.StreamHandler(sys.stderr)
+        )
+        logging.basicConfig(level=logging.INFO, format="%(name)s: %(message)s", handlers=[handler])
+        for handler in logging.getLogger().handlers:
+            handler.addFilter(RedactingFilter())
+    else:
+        # instructor logs every exhausted re-ask at ERROR, tracebacks and all; the run reports
+        # dropped items itself, so without --verbose that noise stays out of the terminal.
+        logging.getLogger("instructor").addHandler(logging.NullHandler())
+        logging.getLogger("instructor").propagate = False
+    try:
+        given: dict[str, Any] = {k: v for k, v in explicit.items() if v is not None}
+        return Settings(**given)  # __init__, not model_validate: only __init__ reads the env
+    except ValueError as exc:
+        _fail(f"Invalid setting: {exc}", 3)
+
+
+def _run(call: Any) -> Any:
+    try:
+        return call()
+    except SummarizerError as exc:
+        _fail(str(exc), exc.exit_code)
+    except KeyboardInterrupt:
+        _fail("Interrupted.", 130)
+
+
+def _emit(text: str, out: Path | None) -> None:
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        out.write_text(text, encoding="utf-8")
+        err.print(f"wrote {escape(str(out))}")
+
+
+def _fail(message: str, code: int) -> NoReturn:
+    # escape: messages carry text such as "summarizer[local]" that rich would read as markup
+    err.print(f"[red]error:[/] {escape(message)}", highlight=False, soft_wrap=True)
+    raise typer.Exit(code)

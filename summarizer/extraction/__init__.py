@@ -1,0 +1,135 @@
+"""Article -> ArticleExtraction: one model call per chunk, every item grounded in a verbatim span."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from summarizer import figures, prompts
+from summarizer.extraction.chunks import Chunk, chunks, chunks_within
+from summarizer.extraction.grounding import Grounder
+from summarizer.extraction.people import find_people, with_people
+from summarizer.extraction.reply import ExtractionReply, Grounded, salvage
+from summarizer.llm.base import Pending, Reply, StructuredModel, tally
+from summarizer.models import Actor, Article, ArticleExtraction, CallStats, DroppedItem
+from summarizer.text.fold import fold
+
+__all__ = ["chunks", "extract", "prompt_version", "with_people"]
+
+SYSTEM, USER = "extract_system", "extract_user"
+MIN_SPLIT = 400  # a chunk whose answer is cut off is halved, down to this many characters
+
+log = logging.getLogger("summarizer")
+
+
+def prompt_version() -> str:
+    """The version of the extraction prompts, recorded with every extraction."""
+    return prompts.version(SYSTEM, USER, *figures.PROMPTS)
+
+
+def extract(article: Article, llm: StructuredModel, chunk_chars: int = 6000) -> ArticleExtraction:
+    """Extract the grounded actors, events, figures and statements of one article."""
+    found = Grounded()
+    stats = CallStats()
+    waiting: Pending | None = None
+    for index, chunk in enumerate(chunks(article, chunk_chars)):
+        try:
+            _extract_chunk(article, chunk, str(index), llm, found, stats)
+        except Pending as exc:  # a batched run: the other chunks still go in this batch
+            waiting = exc
+    if waiting is not None:
+        raise waiting
+    actors = _merge_actors(found.actors)
+    everyone = with_people(actors, find_people(article))
+    found_figures, not_figures, unlabelled = figures.label_figures(
+        article, actors, llm, stats, everyone
+    )
+    return ArticleExtraction(
+        article=article,
+        actors=everyone,
+        events=_unique(found.events),
+        figures=found_figures,
+        statements=_unique(found.statements),
+        not_figures=not_figures,
+        dropped=found.dropped + unlabelled,
+        stats=stats,
+        model=llm.model,
+        prompt_version=prompt_version(),
+    )
+
+
+def _extract_chunk(
+    article: Article,
+    chunk: Chunk,
+    index: str,
+    llm: StructuredModel,
+    found: Grounded,
+    stats: CallStats,
+) -> None:
+    """One call for one chunk. An answer cut off at max_tokens is not retried blindly: the
+    chunk is halved and each half asked for, down to MIN_SPLIT characters."""
+    grounder = Grounder(article, chunk.start, chunk.end)
+    reply = llm.structured(
+        ExtractionReply,
+        _messages(article, chunk, index),
+        {"grounder": grounder, "strict": True, "article_id": article.id},
+    )
+    tally(stats, reply)
+    if reply.truncated and len(chunk.text) >= 2 * MIN_SPLIT:
+        log.info("article=%s chunk=%s: answer cut off; asking for each half", article.id, index)
+        halves = list(chunks_within(article, chunk, len(chunk.text) // 2 + 1))
+        if len(halves) > 1:
+            for n, half in enumerate(halves):
+                _extract_chunk(article, half, f"{index}.{n}", llm, found, stats)
+            return
+    found.extend(_outcome(reply, grounder))
+
+
+def _outcome(reply: Reply[ExtractionReply], grounder: Grounder) -> Grounded:
+    if reply.value is not None:
+        return reply.value.grounded
+    kept = salvage(reply.last_text, grounder) if reply.last_text is not None else Grounded()
+    if kept.actors or kept.events or kept.statements or kept.dropped:
+        return kept
+    # Nothing in the answer could even be read as items: the chunk is lost, and says why.
+    reason = reply.error or "the model returned nothing"
+    if reply.truncated:
+        reason += "; raise SUMMARIZER_MAX_TOKENS or lower SUMMARIZER_CHUNK_CHARS"
+    return Grounded(dropped=[DroppedItem(kind="chunk", reason=reason, item="")])
+
+
+def _messages(article: Article, chunk: Chunk, index: str) -> list[dict[str, str]]:
+    tag = prompts.tag("article")
+    return [
+        {"role": "system", "content": prompts.render(SYSTEM)},
+        {"role": "user", "content": prompts.render(USER, tag=tag, article=chunk.text)},
+    ]
+
+
+def _merge_actors(actors: list[Actor]) -> list[Actor]:
+    """One actor per name within an article, its evidence and roles pooled."""
+    by_name: dict[str, Actor] = {}
+    for actor in actors:
+        key = fold(actor.name)
+        kept = by_name.get(key)
+        if kept is None:
+            by_name[key] = actor.model_copy(deep=True)
+            continue
+        kept.evidence += [e for e in actor.evidence if e not in kept.evidence]
+        if kept.role is None:
+            kept.role = actor.role
+        elif actor.role and actor.role != kept.role and actor.role not in kept.aliases:
+            kept.aliases.append(actor.role)  # a second stated role is kept, not lost
+    return list(by_name.values())
+
+
+def _unique(items: list[Any]) -> list[Any]:
+    """Drop exact repeats (the same item on the same span), keeping the first."""
+    seen: set[str] = set()
+    kept = []
+    for item in items:
+        key = item.model_dump_json()
+        if key not in seen:
+            seen.add(key)
+            kept.append(item)
+    return kept

@@ -1,0 +1,70 @@
+"""Map a quote the model returned back to exact character offsets in the article.
+
+Models retype quotes: curly quote marks become straight, runs of spaces collapse, a trailing
+period appears. Matching is done on a normalised copy of both strings (text/fold.py), and the
+match is mapped back to the original text, so ``text[start:end]`` is always the article's own
+words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from summarizer.models import Article, Evidence
+from summarizer.text.fold import fold, normalise
+
+_EDGE = " \"'.,;:!?-()[]"
+MIN_QUOTE = 3
+
+
+@dataclass(frozen=True)
+class Grounder:
+    """Finds quotes in one article, within [start, end) and outside boilerplate."""
+
+    article: Article
+    start: int = 0
+    end: int | None = None
+
+    @cached_property
+    def _folded(self) -> tuple[str, list[int]]:
+        return normalise(self.article.content())
+
+    @cached_property
+    def _squeezed(self) -> tuple[str, list[int]]:
+        return normalise(self.article.content(), spaces=False)
+
+    def locate(self, quote: str) -> Evidence | None:
+        """Evidence for the first allowed occurrence of ``quote``, or None if there is none.
+
+        Tried in order: the folded quote, the same without edge punctuation, and both again
+        with all whitespace ignored. Each match is still the article's own characters.
+        """
+        needle = fold(quote)
+        squeezed = "".join(needle.split())
+        attempts = [
+            (self._folded, needle),
+            (self._folded, needle.strip(_EDGE)),
+            (self._squeezed, squeezed),
+            (self._squeezed, squeezed.strip(_EDGE)),
+        ]
+        for folded, candidate in attempts:
+            if len(candidate) >= MIN_QUOTE:
+                found = self._find(folded, candidate)
+                if found:
+                    return found
+        return None
+
+    def _find(self, folded: tuple[str, list[int]], needle: str) -> Evidence | None:
+        haystack, origin = folded
+        limit = len(self.article.text) if self.end is None else self.end
+        at = haystack.find(needle)
+        while at != -1:
+            start, end = origin[at], origin[at + len(needle) - 1] + 1
+            if self.start <= start and end <= limit and not self.article.in_boilerplate(start, end):
+                text = self.article.text
+                return Evidence(
+                    article_id=self.article.id, start=start, end=end, quote=text[start:end]
+                )
+            at = haystack.find(needle, at + 1)
+        return None

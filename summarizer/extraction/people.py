@@ -1,0 +1,305 @@
+"""People named in an article, found by rule (no model call), with the sentences naming them.
+
+The small model misses many people, so words outside boilerplate are read sentence by sentence
+and a run of one to three capitalised name words is taken for a person when
+
+1. a title stands right before it ("Russian President Vladimir Putin"); that title, with the
+   country or office words before it, is the role;
+2. it has two or three words, none a place, organisation or calendar word, and does not open
+   the sentence ("the return of Donald Trump");
+3. a comma and a role follow it ("Andriy Yermak, head of the Ukrainian president's office");
+4. a surname is used as only a person's is: "the Biden administration", "as Biden proposes",
+   "Putin's decision".
+
+Unpunctuated lines of mostly capitalised words (headlines) bring in nobody. Then every form of a
+known person is a mention: the surname alone, a spelling variant with the same given name
+("Zelensky", "Zelenskyy"), and the family name of a titled East Asian name ("Yoon"). Precision
+comes first: a place or an organisation taken for a person is worse than a missed name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from summarizer.models import Actor, Article, Evidence
+from summarizer.text.fold import fold
+from summarizer.text.names import HONORIFICS as _HONORIFICS
+from summarizer.text.names import STRICT_TITLES as _STRICT
+from summarizer.text.names import TITLE_MODIFIERS as _MODIFIERS
+from summarizer.text.names import TITLES as _TITLES
+from summarizer.text.names import person_core, similar
+from summarizer.text.sentences import sentences
+
+
+def _words(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_FUNCTION = _words(
+    "the a an in on at as and but or if while when after before despite meanwhile furthermore "
+    "however moreover this that these those it he she they we i you his her their its our both "
+    "since amid amidst with for from by of to according speaking adding also still yet so then "
+    "there here what who which where why how all some many most several each every other no not "
+    "such only even last next new first second current recent officials reports"
+)
+_STOP = _words(  # places, organisations and calendar words: never part of a person's name
+    "north south east west northern southern eastern western korea korean koreans russia russian "
+    "russians ukraine ukrainian ukrainians united states kingdom nations white house pentagon "
+    "kremlin kursk region sea storm shadow national security council ministry department defense "
+    "defence state army navy air force forces guard fleet corps washington moscow kyiv kiev seoul "
+    "pyongyang beijing london paris berlin tokyo brussels europe european america american "
+    "americans british britain chinese china japan japanese iran iranian israel israeli gaza "
+    "palestinian syria syrian turkey turkish india indian france french germany german poland "
+    "polish belarus belarusian hungary hungarian asia asian africa african arab soviet crimea "
+    "donbas kharkiv government administration parliament congress senate assembly union court "
+    "party agency office committee commission command headquarters intelligence embassy press "
+    "news times post journal street wall media group bank university institute city province "
+    "republic peninsula border river island gulf ocean foreign affairs interior justice finance "
+    "homeland operations war summit treaty pact monday tuesday wednesday thursday friday saturday "
+    "sunday january february march april june july august september october november december "
+    "today yesterday tomorrow christmas easter god los las san saint st fort mount lake hong kong "
+    "oblast district county valley plant station base airport port square palace zone strait "
+    "coast staff cross international rights watch fund foundation organization organisation "
+    "association center centre forum network television radio daily herald tribune telegraph "
+    "guardian globe reuters bloomberg associated airlines motors company corporation nuclear "
+    "saudi arabia emirates tel aviv abu dhabi sri lanka hamas hezbollah houthis taliban wagner"
+)
+# nouns after a possessive that mark a person: "Putin's decision"
+_PERSON_NOUNS = _words("administration decision remarks comments speech presidency")
+_LOCATIVE = _words("in near across into inside outside")
+_ROLE_HEADS = _TITLES | {"head", "official", "officer", "aide", "member"}
+_WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w’'.-]*[^\W_])?")
+
+
+@dataclass(frozen=True)
+class _Tok:
+    start: int
+    end: int  # after any possessive ending
+    word: str  # without the possessive ending
+    possessive: bool
+    sentence: int
+    opens: bool  # the first word of its sentence
+
+    @property
+    def low(self) -> str:
+        return self.word.lower()
+
+    @property
+    def capital(self) -> bool:
+        return self.word[0].isupper()
+
+
+@dataclass
+class _Person:
+    words: list[str]  # the fullest form
+    role: str | None
+    titled: bool
+    aliases: list[str] = field(default_factory=list)
+    sentences: dict[int, None] = field(default_factory=dict)  # an ordered set
+    first: int = -1
+
+
+def find_people(article: Article) -> list[Actor]:
+    """The people the article names, in order of first mention, each with its sentences."""
+    text, spans = article.content(), list(sentences(article))
+    toks = [
+        _Tok(m.start(), m.end(), m[0][:-2] if poss else m[0], poss, n, k == 0)
+        for n, (start, end) in enumerate(spans)
+        for k, m in enumerate(_WORD.finditer(text, start, end))
+        for poss in [bool(re.search(r"[’']s$", m[0]))]
+    ]
+    people: list[_Person] = []
+    for words, role, titled in _candidates(text, toks, spans):
+        known = next((p for p in people if _same(p.words, words, p.titled or titled)), None)
+        if known is None:
+            people.append(_Person(words, role, titled))
+            continue
+        known.words = words if len(words) > len(known.words) else known.words
+        known.role, known.titled = known.role or role, known.titled or titled
+    for person in people:
+        _find_mentions(text, toks, person)
+    return [
+        Actor(
+            name=" ".join(p.words),
+            kind="person",
+            role=p.role,
+            aliases=p.aliases,
+            evidence=[
+                Evidence(article_id=article.id, start=a, end=b, quote=text[a:b])
+                for a, b in (spans[n] for n in p.sentences)
+            ],
+        )
+        for p in sorted((p for p in people if p.sentences), key=lambda p: p.first)
+    ]
+
+
+def with_people(actors: list[Actor], people: list[Actor]) -> list[Actor]:
+    """The model's actors, completed by the people found by rule (find_people): a person both
+    found pools its evidence, aliases and role; one only the rule found is added."""
+    merged = [a.model_copy(deep=True) for a in actors]
+    for person in people:
+        forms = {fold(person.name), *map(fold, person.aliases)}
+        same = next(
+            (a for a in merged if a.kind == "person" and fold(person_core(a.name)) in forms),
+            None,
+        )
+        if same is None:
+            merged.append(person)
+            continue
+        same.evidence += [e for e in person.evidence if e not in same.evidence]
+        same.role = same.role or person.role
+        for alias in [person.name, *person.aliases]:
+            if fold(alias) != fold(same.name) and alias not in same.aliases:
+                same.aliases.append(alias)
+    return merged
+
+
+def _candidates(
+    text: str, toks: list[_Tok], spans: list[tuple[int, int]]
+) -> Iterator[tuple[list[str], str | None, bool]]:
+    """(name words, role, introduced with a title) for each run of name words a cue supports."""
+    i = 0
+    while i < len(toks):
+        j = i + 1
+        while j < len(toks) and not toks[j - 1].possessive and _joined(text, toks[j - 1], toks[j]):
+            if not (_is_name(toks[j]) and _is_name(toks[i])):
+                break
+            j += 1
+        run, title = toks[i:j], _title_before(text, toks, i)
+        words, body = [t.word for t in run], [t.word for t in run if not t.opens]
+        place = i > 0 and toks[i - 1].low in _LOCATIVE  # "in Saudi Arabia", "near Tel Aviv"
+        if not _is_name(toks[i]) or len(run) > 3 or _headline(text, toks, spans, run[0].sentence):
+            pass
+        elif title and (len(run) > 1 or title[1] in _STRICT):
+            yield words, None if title[1] in _HONORIFICS else title[0], True
+        elif len(run) > 1 and (role := _role_after(text, run[-1], spans[run[-1].sentence][1])):
+            yield words, role, False
+        elif (len(body) > 1 and not place) or _surname_cue(text, toks, i, j - 1):
+            yield body if len(run) > 1 else words, None, False
+        i = j
+
+
+def _is_name(t: _Tok) -> bool:
+    parts = [p.lower() for p in t.word.split("-") if p[:1].isupper()]  # "Russia-Ukraine"
+    return (
+        t.capital
+        and any(c.islower() for c in t.word)
+        and t.low not in _FUNCTION | _TITLES | _MODIFIERS
+        and not _STOP.intersection(parts)
+    )
+
+
+def _joined(text: str, a: _Tok, b: _Tok) -> bool:
+    """True when only spaces (no line break) separate the two words."""
+    gap = text[a.end : b.start]
+    return bool(gap) and not gap.strip() and "\n" not in gap
+
+
+def _headline(text: str, toks: list[_Tok], spans: list[tuple[int, int]], n: int) -> bool:
+    long = [t for t in toks if t.sentence == n and len(t.word) > 3]
+    unpunctuated = text[spans[n][1] - 1] not in ".!?\"'”’"
+    return unpunctuated and len(long) >= 3 and sum(t.capital for t in long) > 0.6 * len(long)
+
+
+def _title_before(text: str, toks: list[_Tok], i: int) -> tuple[str, str] | None:
+    """The role ending in a title word right before word i, and that title word."""
+    k = i - 1
+    gap = text[toks[k].end : toks[i].start] if k >= 0 else "x"
+    if (
+        k < 0
+        or toks[k].possessive
+        or not (
+            _joined(text, toks[k], toks[i])
+            or (
+                toks[k].low in {"mr", "mrs", "ms", "dr", "gen", "sen"}
+                and re.fullmatch(r"\.\s+", gap)
+            )
+            or (
+                not gap.strip() and toks[k].capital
+            )  # a line break: "President-elect\nDonald Trump"
+        )
+    ):
+        return None
+    for w in (k, k - 2, k - 3):  # "President", "Minister of Defense", "... of Foreign Affairs"
+        tail = toks[w + 1 : k + 1]
+        glued = all(t.capital for t in tail[1:]) and all(_joined(text, *p) for p in pairwise(tail))
+        if w >= 0 and toks[w].low in _TITLES and (w == k or tail[0].low == "of") and glued:
+            s = w
+            while s > 0 and _joined(text, toks[s - 1], toks[s]) and _in_role(toks[s - 1]):
+                s -= 1
+            return text[toks[s].start : toks[k].end], toks[w].low
+    return None
+
+
+def _in_role(t: _Tok) -> bool:
+    """A word that may open a role: "White House", "North Korea's", "US", "national"."""
+    if t.low in _TITLES | _MODIFIERS:
+        return True
+    acronym = re.fullmatch(r"(?:[A-Z]\.?){2,}", t.word) is not None
+    return t.capital and t.low not in _FUNCTION and (t.low in _STOP or t.possessive or acronym)
+
+
+def _role_after(text: str, last: _Tok, sentence_end: int) -> str | None:
+    """The role set off by a comma after a name: "Andriy Yermak, head of ..."."""
+    found = re.match(r",\s+([^,;:()]+?)[.!?]?(?:,|;|$)", text[last.end : sentence_end])
+    if last.possessive or not found:
+        return None
+    role = re.sub(r"^(?:the|a|an)\s+", "", found[1])
+    words = [re.sub(r"[’']s$", "", w.lower()) for w in role.split()]
+    opens = words[0] in _ROLE_HEADS | _MODIFIERS or role[0].isupper()
+    return role if opens and len(words) <= 10 and _ROLE_HEADS.intersection(words) else None
+
+
+def _surname_cue(text: str, toks: list[_Tok], i: int, k: int) -> bool:
+    """The run toks[i..k] is used as only a person is: "the Biden administration"."""
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    if nxt is None or nxt.sentence != toks[k].sentence or text[toks[k].end : nxt.start] != " ":
+        return False
+    if nxt.low == "administration" or (toks[k].possessive and nxt.low in _PERSON_NOUNS):
+        return True
+    before = toks[i - 1] if i > 0 else None
+    as_proposes = before is not None and before.low == "as" and before.sentence == nxt.sentence
+    return as_proposes and nxt.low in ("proposes", "proposed")
+
+
+def _similar(a: str, b: str) -> bool:
+    return similar(a.lower(), b.lower())
+
+
+def _same(known: list[str], words: list[str], titled: bool) -> bool:
+    """Two forms of one person: same given name and close surnames, or a surname alone."""
+    if len(known) > 1 and len(words) > 1:
+        return known[0] == words[0] and _similar(known[-1], words[-1])
+    short, full = sorted((words, known), key=len)
+    return _similar(short[0], full[-1]) or (titled and short[0] == full[0])
+
+
+def _find_mentions(text: str, toks: list[_Tok], person: _Person) -> None:
+    """Adds to the person each sentence naming it and each other form of its name."""
+    words, n = person.words, len(person.words)
+    family_first = person.titled and (n == 3 or (n == 2 and "-" in words[1]))  # "Kim Jong-un"
+    i = 0
+    while i < len(toks):
+        t, form = toks[i], None
+        run = toks[i : i + n]
+        glued = all(_joined(text, a, b) and not a.possessive for a, b in pairwise(run))
+        if n > 1 and len(run) == n and glued and _same(words, [r.word for r in run], False):
+            form = " ".join(r.word for r in run)
+        elif _is_name(t) and _similar(t.word, words[-1]):
+            form = t.word
+        elif _is_name(t) and t.word == words[0] and person.titled:
+            after_title = i > 0 and toks[i - 1].low in _TITLES and _joined(text, toks[i - 1], t)
+            form = t.word if family_first or after_title else None
+        if form is not None:
+            person.first = t.start if person.first < 0 else person.first
+            person.sentences[t.sentence] = None
+            i += len(form.split()) - 1
+            nxt = toks[i + 1] if i + 1 < len(toks) else None
+            if n == 1 and not t.possessive and nxt and nxt.low == "administration":
+                form = f"{form} administration"
+            if form != " ".join(words) and form not in person.aliases:
+                person.aliases.append(form)
+        i += 1

@@ -1,0 +1,183 @@
+"""Every mention becomes a Figure or an explicit not-a-figure, by rule around the model's label.
+
+The model's label says what a number counts, who claims it and what it covers; everything else
+is decided here: the value (values.py), the unit where the text states it, the hedge ("over",
+"up to"), what it measures (measures.py), whom the text credits (claimants.py), and whether the
+article calls the number unverified. Every figure is grounded by construction: its evidence
+is its sentence, and its ``mention`` is the number's own span. A mention the model fails to
+label still becomes a figure, marked unlabelled, never lost.
+"""
+
+from __future__ import annotations
+
+import re
+
+from summarizer.figures import measures, values
+from summarizer.figures.claimants import Claimants, hearsay
+from summarizer.figures.labels import FigureLabel
+from summarizer.figures.mentions import Mention
+from summarizer.models import (
+    Article,
+    DroppedItem,
+    Evidence,
+    Figure,
+    NotFigureMention,
+    Qualifier,
+)
+from summarizer.text.fold import clean_label, fold
+from summarizer.text.sentences import sentences as sentence_spans
+
+_PEOPLE = (
+    r"troops?|soldiers?|casualt(?:y|ies)|deaths?|dead|killed|wounded|injured|civilians?|people|"
+    r"persons?|fighters?|personnel|men|women|children|refugees|prisoners|lives|officers|"
+    r"servicemen|recruits|conscripts|forces|force|contingent|army|victims|residents|workers|"
+    r"migrants|hostages|detainees|militants|insurgents|volunteers|mercenaries|staff"
+)
+_ITEMS = (
+    r"containers?|missiles?|drones?|shells?|rounds|rockets?|tanks?|vehicles?|aircraft|jets?|"
+    r"planes?|helicopters?|ships?|vessels?|weapons|guns|howitzers|launchers?|bombs?|munitions|"
+    r"warheads?|satellites?|trucks?|buildings|homes|houses|villages|towns|sites|targets"
+)
+_UNIT_AFTER = re.compile(
+    rf"^(?:\s+(?:[A-Za-z’'-]+\s+){{0,4}}?)?\s*(?:of\s+)?(?:[A-Za-z’'-]+\s+){{0,3}}?(?P<noun>{_PEOPLE}|{_ITEMS})\b",
+    re.IGNORECASE,
+)
+_UNIT_BEFORE = re.compile(rf"\b(?P<noun>{_PEOPLE})\s+of\s*$", re.IGNORECASE)
+_UNVERIFIED = re.compile(
+    r"could\s+not\s+(?:be\s+)?(?:independently\s+)?(?:verif|confirm)|cannot\s+(?:be\s+)?"
+    r"(?:independently\s+)?(?:verif|confirm)|unable\s+to\s+(?:independently\s+)?(?:verif|confirm)|"
+    r"unverified|unconfirmed|not\s+(?:been\s+)?(?:independently\s+)?(?:verified|confirmed)|"
+    r"verification\s+[^.]{0,40}pending|disputed",
+    re.IGNORECASE,
+)
+_UNVERIFIED_WINDOW = 2  # the caveat may follow in the next sentences of the same paragraph
+_SCOPE_WORDS = 5
+_SCOPE_STOP = {"in", "on", "the", "a", "an", "of", "per", "over", "during", "within", "at", "for"}
+_QUALIFIERS: list[tuple[str, Qualifier]] = [
+    (r"more than|over|above|exceeded|exceeding|in excess of|upwards of", "over"),
+    (r"up to|as many as|as much as|no more than|at most", "up_to"),
+    (r"at least|no fewer than|no less than|a minimum of", "at_least"),
+    (
+        r"about|around|some|roughly|approximately|nearly|almost|an estimated|estimated|close to",
+        "about",
+    ),
+    (r"fewer than|less than|under|below", "under"),
+]
+
+
+def build(
+    article: Article, mentions: list[Mention], labels: dict[int, FigureLabel], claimants: Claimants
+) -> tuple[list[Figure], list[NotFigureMention], list[DroppedItem]]:
+    """Turn every mention into a figure or an explicit not-a-figure; nothing is lost."""
+    figures: list[Figure] = []
+    not_figures: list[NotFigureMention] = []
+    dropped: list[DroppedItem] = []
+    sentences = list(sentence_spans(article))
+    for index, mention in enumerate(mentions):
+        span = {"start": mention.start, "end": mention.end, "text": mention.text}
+        if mention.not_figure:
+            not_figures.append(NotFigureMention(**span, reason=mention.not_figure))
+            continue
+        label = labels.get(index)
+        unit = _unit(article, mention)
+        if label is not None and not label.is_figure and unit is None:
+            not_figures.append(NotFigureMention(**span, reason="model: not a figure"))
+            continue
+        if label is None:
+            dropped.append(
+                DroppedItem(kind="figure", reason=f"no valid label for {mention.text!r}", item="")
+            )
+        figures.append(_figure(article, mention, label, unit, claimants, sentences))
+    return figures, not_figures, dropped
+
+
+def _figure(
+    article: Article,
+    mention: Mention,
+    label: FigureLabel | None,
+    unit: str | None,
+    claimants: Claimants,
+    sentences: list[tuple[int, int]],
+) -> Figure:
+    parsed = values.parse(mention.text) or values.Parsed(None, None, None, None)
+    sentence = article.content()[mention.sentence_start : mention.sentence_end]
+    # The text's own attribution wins; the model's claimant is the fallback.
+    claimant = claimants.attribute(mention)
+    if (
+        claimant is None
+        and label is not None
+        and label.claimed_by
+        and not hearsay(mention, article.text)
+    ):
+        claimant = claimants.resolve(label.claimed_by)
+    model_unit = label.unit if label is not None and label.unit != "other" else None
+    final_unit = parsed.unit or unit or model_unit
+    at = mention.start - mention.sentence_start
+    measure = measures.read(sentence, at, at + len(mention.text), final_unit)
+    model_scope = clean_label(label.scope) if label is not None else None
+    return Figure(
+        raw=mention.text,
+        value=parsed.value,
+        low=parsed.low,
+        high=parsed.high,
+        qualifier=_qualifier(sentence[:at], parsed),
+        unit=final_unit,
+        counted=label.counted.strip() if label is not None else "unlabelled",
+        measure=measure.label,
+        scope=measure.period or _grounded_scope(model_scope, sentence),
+        claimed_by=claimant,
+        unverified=_unverified(article, mention, sentences),
+        labelled=label is not None,
+        mention=_evidence(article, mention.start, mention.end),
+        evidence=[_evidence(article, mention.sentence_start, mention.sentence_end)],
+    )
+
+
+def _unit(article: Article, mention: Mention) -> str | None:
+    """The unit the text states: currency, percent or area in the number, else the noun after it."""
+    parsed = values.parse(mention.text)
+    if parsed is not None and parsed.unit:
+        return parsed.unit
+    after = article.content()[mention.end : mention.sentence_end]
+    before = article.content()[mention.sentence_start : mention.start]
+    match = _UNIT_AFTER.match(after) or _UNIT_BEFORE.search(before)
+    if match is None:
+        return None
+    return "people" if re.fullmatch(_PEOPLE, match["noun"], re.IGNORECASE) else "items"
+
+
+def _qualifier(before: str, parsed: values.Parsed) -> Qualifier:
+    """The hedge just before the number, read by rule, not by the model."""
+    if parsed.vague:
+        return "vague"
+    if parsed.low is not None and parsed.high is not None:
+        return "range"
+    tail = before.lower().rstrip()
+    for pattern, qualifier in _QUALIFIERS:
+        if re.search(rf"\b(?:{pattern})(?:\s+(?:a|an|the))?$", tail):
+            return qualifier
+    return "exact"
+
+
+def _unverified(article: Article, mention: Mention, sentences: list[tuple[int, int]]) -> bool:
+    """The sentence, or one of the next two in its paragraph, says it is not verified."""
+    line_end = article.text.find("\n", mention.sentence_start)
+    line_end = len(article.text) if line_end == -1 else line_end
+    window = [s for s in sentences if mention.sentence_start <= s[0] and s[1] <= line_end]
+    end = window[: _UNVERIFIED_WINDOW + 1][-1][1] if window else mention.sentence_end
+    return bool(_UNVERIFIED.search(article.content()[mention.sentence_start : end]))
+
+
+def _grounded_scope(scope: str | None, sentence: str) -> str | None:
+    """The model's scope, if short and written in the sentence: at least half its words must
+    be there (the model invents "in total" and "per day" for sentences that say neither)."""
+    if not scope or len(scope.split()) > _SCOPE_WORDS:
+        return None
+    words = [w for w in re.findall(r"[a-z0-9]+", fold(scope)) if w not in _SCOPE_STOP]
+    present = fold(sentence)
+    found = sum(1 for w in words if re.search(rf"\b{re.escape(w)}", present))
+    return scope if words and found * 2 >= len(words) else None
+
+
+def _evidence(article: Article, start: int, end: int) -> Evidence:
+    return Evidence(article_id=article.id, start=start, end=end, quote=article.text[start:end])

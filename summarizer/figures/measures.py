@@ -1,0 +1,162 @@
+"""What a figure measures and what period it covers, read by rule from the words around it.
+
+The model's label says what a number counts in its own words, which differ from one article to
+the next ("North Korean soldiers", "troop losses", "casualties"). To compare figures across
+sources they need one vocabulary, so the words next to the number decide, the way conflict
+trackers code them:
+
+- *killed or wounded* (or "casualties", "losses") is a casualty count, *killed* alone a death
+  count, *wounded* alone an injury count; troops, soldiers or forces without either are a troop
+  count (ACLED keeps deaths apart from casualties, and so do we);
+- money goes with the noun it pays for ("aid package", "loans");
+- the nationality written next to the noun says whose ("North Korean casualties");
+- the period is read from the sentence ("daily", "within a single week", "since August").
+
+Anything not matched is left to the model's label, so no figure loses its description.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from summarizer.text.quantities import CURRENCY_CODES
+
+_NATIONALITY = (
+    r"North\s+Korean|South\s+Korean|Russian|Ukrainian|American|U\.\s?S\.|US|British|Chinese|"
+    r"Iranian|Israeli|Palestinian|Syrian|Turkish|French|German|Polish|Japanese|Indian|Pakistani|"
+    r"Sudanese|Yemeni|Lebanese|Afghan|Iraqi|Belarusian|Georgian"
+)
+_KILLED = r"killed|dead|deaths?|died|fatalit(?:y|ies)|lives"
+_WOUNDED = r"wounded|injured|injur(?:y|ies)"
+_BOTH = r"casualt(?:y|ies)|losses"
+_CAPTURED = r"captured|prisoners?(?:\s+of\s+war)?|POWs?"
+_TROOPS = r"troops?|soldiers?|forces?|personnel|fighters|servicemen|contingent|army"
+_MONEY_USE = [
+    (r"loans?", "loans"),
+    (r"aid|assistance|(?:aid|security|support|military)\s+package|package", "military aid"),
+    (r"budget", "budget"),
+    (r"sanctions?", "sanctions"),
+    (r"assets", "assets"),
+    (r"damages?|reconstruction", "damage"),
+]
+# How far from the number its noun may stand, in characters, inside the same sentence.
+_AFTER_REACH = 90
+_BEFORE_REACH = 80
+
+_PERIODS = [
+    (r"\b(?:daily|per\s+day|a\s+day|each\s+day|every\s+day)\b", "per day"),
+    (
+        r"\b(?:in|within|over|during)\s+(?:a|one|the)\s+(?:single\s+)?(?:past\s+)?week\b|"
+        r"\b(?:the\s+)?(?:recent|past)\s+week\b|\bweekly\b",
+        "in one week",
+    ),
+    (
+        r"\b(?:in|within|over|during)\s+(?:a|one|the)\s+(?:single\s+)?(?:past\s+)?month\b|"
+        r"\b(?:the\s+)?(?:recent|past)\s+month\b|\bmonthly\b",
+        "in one month",
+    ),
+    (r"\b(?:last|this|previous)\s+(?:week|month|year)\b", ""),  # a date more than a period
+    (r"\bsince\s+(?:early\s+|late\s+|mid-?)?[A-Z][a-z]+(?:\s+\d{4})?", ""),  # as written
+    (r"\b(?:in\s+total|so\s+far|to\s+date|overall|in\s+all|cumulatively)\b", "in total"),
+]
+
+
+@dataclass(frozen=True)
+class Measure:
+    """What a number measures, in the shared vocabulary, and the period the text gives it."""
+
+    thing: str | None = None
+    who: str | None = None
+    period: str | None = None
+
+    @property
+    def label(self) -> str | None:
+        """'North Korean casualties (killed or wounded)', or None when the thing is unknown."""
+        if self.thing is None:
+            return None
+        return f"{self.who} {self.thing}" if self.who else self.thing
+
+
+def read(sentence: str, start: int, end: int, unit: str | None) -> Measure:
+    """The measure of the number at ``sentence[start:end]``, whose unit is ``unit``."""
+    after = _clause(sentence[end : end + _AFTER_REACH])
+    before = sentence[max(0, start - _BEFORE_REACH) : start]
+    period = _period(sentence, start, end)
+    if unit in CURRENCY_CODES:
+        return Measure(thing=_money_use(before, after), period=period)
+    if unit not in (None, "people"):
+        return Measure(period=period)
+    thing = _people_thing(after, before)
+    if thing is None:
+        return Measure(period=period)
+    return Measure(thing=thing, who=_whose(sentence, start, end, after), period=period)
+
+
+def _clause(after: str) -> str:
+    """The words after the number up to the next clause break ("; " or " but ")."""
+    return re.split(r";|\s+but\s+|\s+while\s+|\s+whereas\s+", after, maxsplit=1)[0]
+
+
+def _people_thing(after: str, before: str) -> str | None:
+    killed = re.search(rf"\b(?:{_KILLED})\b", after, re.IGNORECASE)
+    wounded = re.search(rf"\b(?:{_WOUNDED})\b", after, re.IGNORECASE)
+    if re.search(rf"\b(?:{_BOTH})\b", after, re.IGNORECASE) or (killed and wounded):
+        return "casualties (killed or wounded)"
+    if killed:
+        return "deaths"
+    if wounded:
+        return "injuries"
+    if re.search(rf"\b(?:{_CAPTURED})\b", after, re.IGNORECASE):
+        return "prisoners"
+    troops_after = re.match(rf"^\W*(?:[\w’'-]+\s+){{0,3}}?(?:{_TROOPS})\b", after, re.IGNORECASE)
+    troops_before = re.search(rf"\b(?:{_TROOPS})\s+of\s*$", before, re.IGNORECASE)
+    if troops_after or troops_before:
+        return "troops"
+    return None
+
+
+def _money_use(before: str, after: str) -> str | None:
+    # The paying noun nearest the amount wins: "$20 billion in loans", "aid ... valued at £1bn".
+    for text, nearest_first in ((after, True), (before, False)):
+        hits = [
+            (m.start(), name)
+            for pattern, name in _MONEY_USE
+            for m in re.finditer(rf"\b(?:{pattern})\b", text, re.IGNORECASE)
+        ]
+        if hits:
+            return min(hits)[1] if nearest_first else max(hits)[1]
+    return None
+
+
+def _whose(sentence: str, start: int, end: int, after: str) -> str | None:
+    """The nationality written with the counted noun: right after the number, else the nearest
+    earlier '<nationality> <noun>' in the sentence ("Russian casualties ... some 1,200")."""
+    right = re.match(rf"^\W*(?:of\s+)?({_NATIONALITY})\b", after)
+    if right:
+        return _tidy(right[1])
+    noun = rf"(?:{_TROOPS}|{_BOTH}|{_KILLED}|{_WOUNDED}|{_CAPTURED})"
+    # A counted phrase ("8,000 North Korean soldiers ... a force of 10,000") beats a mere
+    # mention ("against Ukrainian troops"); then the nearest mention.
+    counted = re.search(rf"\d[\d,.]*\s+({_NATIONALITY})\s+{noun}\b", sentence[:start])
+    if counted:
+        return _tidy(counted[1])
+    earlier = list(re.finditer(rf"\b({_NATIONALITY})\s+{noun}\b", sentence[:start]))
+    return _tidy(earlier[-1][1]) if earlier else None
+
+
+def _period(sentence: str, start: int, end: int) -> str | None:
+    """The period the sentence gives, nearest the number first."""
+    best: tuple[int, str] | None = None
+    for pattern, name in _PERIODS:
+        for m in re.finditer(pattern, sentence, re.IGNORECASE if name else 0):
+            distance = m.start() - end if m.start() >= end else start - m.end()
+            label = name or " ".join(m[0].split())
+            if best is None or distance < best[0]:
+                best = (distance, label)
+    return best[1] if best else None
+
+
+def _tidy(nationality: str) -> str:
+    name = " ".join(nationality.split())
+    return "U.S." if name.replace(" ", "") in ("U.S.", "US") else name

@@ -1,0 +1,198 @@
+"""Find every numeric mention in an article, by rule, with offsets: figures and not-figures.
+
+A small model hunting for numbers in a long article misses most of them, so code finds them
+and the model only explains them. Each mention is either a candidate figure (sent to the model
+to be labelled) or classified here as not a figure: a date, an age, an ordinal, a reference
+("Article 5"), a designation ("F-16") or a set phrase ("the first time in a century").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from summarizer.models import Article
+from summarizer.text.quantities import (
+    AREA_UNIT,
+    CURRENCY_CODE,
+    CURRENCY_SYMBOL,
+    MAGNITUDE,
+    NUMBER,
+    NUMBER_WORD,
+    PERCENT,
+    VAGUE_WORDS,
+)
+from summarizer.text.sentences import sentences
+
+NotFigure = Literal["date", "age", "ordinal", "reference", "designation", "set phrase"]
+
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+_CUR = rf"(?:{CURRENCY_SYMBOL})"
+_CODE = rf"(?:{CURRENCY_CODE})"
+_MAG = rf"(?:{MAGNITUDE})\b"
+_PCT = rf"(?:\s?(?:{PERCENT}))"
+_ORDINAL_WORDS = (
+    r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    r"twentieth|hundredth|thousandth"
+)
+
+_AREA = rf"(?:\s(?:{AREA_UNIT}))"
+_AMOUNT = rf"(?:{_CUR}\s?|{_CODE}\s)?(?:{NUMBER})(?:\s?{_MAG})?(?:{_PCT})?(?:\s{_CODE}\b)?{_AREA}?"
+_PATTERN = re.compile(
+    rf"""
+    (?P<time>\b\d{{1,2}}:\d{{2}}(?:\s?[ap]\.?m\.?)?)
+  | (?P<range>(?:between\s+)?{_AMOUNT}\s*(?:-|–|—|to|and)\s*{_AMOUNT})
+  | (?P<ordnum>\b\d+(?:st|nd|rd|th)\b)
+  | (?P<amount>{_AMOUNT})
+  | (?P<vague>\b(?:{VAGUE_WORDS})\b)
+  | (?P<ordword>\b(?:{_ORDINAL_WORDS})\b)
+  | (?P<word>\b(?:{NUMBER_WORD})(?:[\s-](?:{NUMBER_WORD}))*(?:\s{_MAG})?\b)
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+# Idioms in which a number word counts nothing.
+_SET_PHRASES = re.compile(
+    r"\b(?:first\s+time\s+in\s+a\s+century|one\s+of|one\s+another|no\s+one|any\s+one|"
+    r"at\s+one\s+point|one\s+day|one\s+way\s+or|one-sided|one\s+by\s+one|on\s+the\s+one\s+hand|"
+    r"the\s+one\s+that|the\s+one\s+who|in\s+one\s+go|a\s+hundred\s+percent|"
+    r"between\s+the\s+two|the\s+two\s+(?:countries|nations|sides|leaders|men|governments)|"
+    r"(?:first|second|third)(?:-|\s)(?:hand|rate|class|degree))\b",
+    re.IGNORECASE,
+)
+_AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s*$", re.IGNORECASE)
+_AGE_AFTER = re.compile(r"^(?:-|\s)?years?(?:-|\s)old\b", re.IGNORECASE)
+_REF_BEFORE = re.compile(
+    r"\b(?:article|resolution|section|chapter|page|room|no\.|number|flight|route|highway|"
+    r"paragraph|clause|amendment|level|grade|phase|stage|category|version)\s*$",
+    re.IGNORECASE,
+)
+_DESIGNATION_BEFORE = re.compile(r"[A-Za-z]-?$")
+_DATE_CONTEXT = re.compile(rf"\b(?:{_MONTHS})\.?\s*$", re.IGNORECASE)
+_DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{_MONTHS})\b", re.IGNORECASE)
+_YEAR = re.compile(r"^(?:1[89]\d\d|20\d\d)s?$")
+_YEAR_BEFORE = re.compile(
+    r"\b(?:in|since|by|of|from|until|till|before|after|during|©|the)\s*$", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A number in the text, with its sentence, and why it is not a figure if it is not one."""
+
+    start: int
+    end: int
+    text: str
+    sentence_start: int
+    sentence_end: int
+    not_figure: NotFigure | None = None
+
+    @property
+    def is_candidate(self) -> bool:
+        return self.not_figure is None
+
+
+def detect(article: Article) -> list[Mention]:
+    """Every numeric mention outside boilerplate, in text order."""
+    found: list[Mention] = []
+    for s_start, s_end in sentences(article):
+        sentence = article.content()[s_start:s_end]
+        for match in _PATTERN.finditer(sentence):
+            start, end = s_start + match.start(), s_start + match.end()
+            text = article.text[start:end].rstrip()
+            end = start + len(text)
+            reason = _classify(match, sentence, match.start(), match.end())
+            found.append(Mention(start, end, text, s_start, s_end, reason))
+    return found
+
+
+def previous_sentence(article: Article, mention: Mention) -> str | None:
+    """The sentence before the mention's, on one line; None for the first sentence."""
+    before = [s for s in sentences(article) if s[1] <= mention.sentence_start]
+    if not before:
+        return None
+    start, end = before[-1]
+    return " ".join(article.content()[start:end].split())
+
+
+def _classify(match: re.Match[str], sentence: str, start: int, end: int) -> NotFigure | None:
+    before, after = sentence[:start], sentence[end:]
+    token = match.group(0).strip()
+    if match["time"] or re.match(r"^\s?[ap]\.?m\.?(?:\W|$)", after, re.IGNORECASE):
+        return "date"
+    if match["ordnum"] or match["ordword"]:
+        if _SET_PHRASES.search(sentence[max(0, start - 20) : end + 30]):
+            return "set phrase"
+        return "ordinal"
+    if _in_set_phrase(sentence, start, end):
+        return "set phrase"
+    if match["amount"] or match["range"]:
+        return _classify_digits(token, before, after)
+    return None
+
+
+def _classify_digits(token: str, before: str, after: str) -> NotFigure | None:
+    bare = token.replace(",", "")
+    if _YEAR.match(bare) and (
+        _YEAR_BEFORE.search(before) or _DATE_CONTEXT.search(before) or not _counts_after(after)
+    ):
+        return "date"
+    if (
+        bare.isdigit()
+        and int(bare) <= 31
+        and (_DATE_CONTEXT.search(before) or _DATE_AFTER.match(after))
+    ):
+        return "date"
+    if _AGE_BEFORE.search(before) or _AGE_AFTER.match(after):
+        return "age"
+    if _REF_BEFORE.search(before):
+        return "reference"
+    if _DESIGNATION_BEFORE.search(before) and not re.search(
+        rf"(?:{_CUR})\s?$", before, re.IGNORECASE
+    ):
+        return "designation"
+    return None
+
+
+_NOT_COUNTED = frozenset(
+    [
+        "and",
+        "or",
+        "was",
+        "is",
+        "the",
+        "when",
+        "as",
+        "to",
+        "in",
+        "on",
+        "at",
+        "after",
+        "before",
+        "election",
+        "elections",
+        "war",
+        "budget",
+        "summit",
+        "season",
+        "report",
+        "census",
+    ]
+)
+
+
+def _counts_after(after: str) -> bool:
+    """'2024 troops' counts troops; '2024 was' or '2024.' is a year."""
+    word = re.match(r"\s*([A-Za-z]+)", after)
+    return word is not None and word.group(1).lower() not in _NOT_COUNTED
+
+
+def _in_set_phrase(sentence: str, start: int, end: int) -> bool:
+    window_start = max(0, start - 25)
+    for phrase in _SET_PHRASES.finditer(sentence, window_start, min(len(sentence), end + 25)):
+        if phrase.start() <= start and end <= phrase.end():
+            return True
+    return False

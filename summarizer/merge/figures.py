@@ -1,0 +1,174 @@
+"""Figures across articles: grouped by what they measure, compared within a scope and unit.
+
+Claims are compared only between different sources, within one scope and one unit, their
+qualifiers counted; amounts in different currencies sit side by side and are never converted.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from summarizer.merge.citations import Citations, spans, stable_id
+from summarizer.merge.words import counted_key
+from summarizer.models import Figure, FigureClaim, FigureGroup, Verdict
+from summarizer.text.fold import fold_name
+from summarizer.text.names import person_key
+from summarizer.text.quantities import CURRENCY_CODES
+
+_COUNTED_OVERLAP = 0.5
+
+
+def group_figures(
+    figures: list[Figure], book: Citations, names: dict[str, str]
+) -> list[FigureGroup]:
+    """Group figures that measure the same thing; compare them only within a scope and unit.
+
+    Each figure joins the first group whose first figure has the same measure
+    (``same_measure``). Groups are looked up, not scanned: by unit class and measure when the
+    rule read one, else by unit and the words of what is counted.
+    """
+    groups: list[list[Figure]] = []
+    measured: dict[tuple[str, str], int] = {}
+    by_word: dict[tuple[str | None, str], list[int]] = {}
+    for figure in figures:
+        if figure.measure:
+            key = (unit_class(figure.unit), fold_name(figure.measure))
+            found = measured.get(key)
+        else:
+            near = {
+                g for w in counted_key(figure.counted) for g in by_word.get((figure.unit, w), ())
+            }
+            found = next((g for g in sorted(near) if same_measure(figure, groups[g][0])), None)
+        if found is not None:
+            groups[found].append(figure)
+            continue
+        groups.append([figure])
+        if figure.measure:
+            measured[key] = len(groups) - 1
+        else:
+            for w in counted_key(figure.counted):
+                by_word.setdefault((figure.unit, w), []).append(len(groups) - 1)
+    return [_figure_group(g, book, names) for g in groups]
+
+
+def same_measure(a: Figure, b: Figure) -> bool:
+    """The rule-read measure decides when both have one; the model's words otherwise."""
+    if unit_class(a.unit) != unit_class(b.unit):
+        return False
+    if a.measure or b.measure:
+        return fold_name(a.measure or "") == fold_name(b.measure or "")
+    if a.unit != b.unit:
+        return False
+    ka, kb = counted_key(a.counted), counted_key(b.counted)
+    if not ka or not kb:
+        return False
+    return len(ka & kb) / len(ka | kb) > _COUNTED_OVERLAP
+
+
+def _figure_group(group: list[Figure], book: Citations, names: dict[str, str]) -> FigureGroup:
+    claims: list[FigureClaim] = []
+    for f in group:
+        claimant = names.get(person_key(f.claimed_by), f.claimed_by) if f.claimed_by else None
+        claim = FigureClaim(
+            source=book.sources[f.evidence[0].article_id],
+            raw=f.raw,
+            value=f.value,
+            low=f.low,
+            high=f.high,
+            qualifier=f.qualifier,
+            unit=f.unit,
+            scope=f.scope,
+            claimed_by=claimant,
+            unverified=f.unverified,
+            labelled=f.labelled,
+            citations=[book.cite(f.evidence[0])],
+        )
+        same = next((c for c in claims if _repeats(c, claim)), None)
+        if same is None:
+            claims.append(claim)
+        else:  # one source saying it twice: one claim, both sentences
+            same.citations += [n for n in claim.citations if n not in same.citations]
+            same.unverified = same.unverified or claim.unverified
+            same.labelled = same.labelled or claim.labelled
+    claims.sort(key=lambda c: (scope_key(c.scope) == "", scope_key(c.scope), c.source))
+    agree = not _conflicts(claims)
+    units = {c.unit for c in claims}
+    scopes = {scope_key(c.scope) for c in claims}
+    sources = {c.source for c in claims}
+    verdict: Verdict
+    if not agree:
+        verdict = "differ"
+    elif len(sources) == 1 and len(claims) == 1:
+        verdict = "one source"
+    elif len(units) > 1:
+        verdict = "different units"
+    elif len(scopes) > 1 and len({_interval(c) for c in claims}) > 1:
+        verdict = "different scopes"
+    else:
+        verdict = "agree" if len(sources) > 1 else "one source"
+    measured = [f.measure for f in group if f.measure]
+    counted = measured[0] if measured else Counter(f.counted for f in group).most_common(1)[0][0]
+    return FigureGroup(
+        id=stable_id("f", unit_class(group[0].unit), counted, spans(f.evidence[0] for f in group)),
+        counted=counted,
+        unit=units.pop() if len(units) == 1 else None,
+        claims=claims,
+        agree=agree,
+        verdict=verdict,
+    )
+
+
+def _repeats(a: FigureClaim, b: FigureClaim) -> bool:
+    """The same source giving the same value for the same scope, credited to the same claimant."""
+    fields = ("source", "value", "low", "high", "qualifier", "unit", "claimed_by")
+    return all(getattr(a, f) == getattr(b, f) for f in fields) and scope_key(a.scope) == (
+        scope_key(b.scope)
+    )
+
+
+def _conflicts(claims: list[FigureClaim]) -> bool:
+    """Two sources give values that cannot both hold, for the same scope and unit.
+
+    Values from one source are never a conflict: an article giving 8,000 and 10,000 is giving
+    a part and a whole, or two counts it keeps apart itself.
+    """
+    for i, a in enumerate(claims):
+        for b in claims[i + 1 :]:
+            if a.source == b.source or a.unit != b.unit:
+                continue
+            if scope_key(a.scope) != scope_key(b.scope):
+                continue
+            (alo, ahi), (blo, bhi) = _interval(a), _interval(b)
+            if alo > bhi or blo > ahi:
+                return True
+    return False
+
+
+_APPROX = 0.1  # "about 1,000" reads as 900 to 1,100
+
+
+def _interval(c: FigureClaim) -> tuple[float, float]:
+    """The values a claim allows, by its qualifier: 'over 1,000' is (1,000, inf)."""
+    inf = float("inf")
+    if c.low is not None or c.high is not None:
+        return (c.low or 0.0, c.high if c.high is not None else inf)
+    if c.value is None:
+        return (0.0, inf)
+    v = c.value
+    return {
+        "over": (v, inf),
+        "at_least": (v, inf),
+        "vague": (v, inf),
+        "up_to": (0.0, v),
+        "under": (0.0, v),
+        "about": (v * (1 - _APPROX), v * (1 + _APPROX)),
+    }.get(c.qualifier, (v, v))
+
+
+def scope_key(scope: str | None) -> str:
+    return fold_name(scope or "").removeprefix("the ")
+
+
+def unit_class(unit: str | None) -> str:
+    """Money is one class whatever the currency, so amounts sit side by side, unconverted."""
+    return "money" if unit in CURRENCY_CODES else (unit or "count")

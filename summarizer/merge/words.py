@@ -1,0 +1,85 @@
+"""The words that stand for what a figure counts or what an event is about, and how close two
+accounts are by them: shared by figure groups, event clustering and the daily history.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from summarizer.text.fold import fold_name
+
+# Clustering events: with a named person in common, 3 shared words and the same type, or a
+# fifth of their words; without one, the same type and 30% of their words.
+_SHARED_WORDS = 3
+_EVENT_WORDS_WITH_PERSON = 0.2
+_EVENT_WORDS_ALONE = 0.3
+# Words every war story uses, which say nothing about which event it is.
+_COMMON = {"north", "korean", "korea", "russia", "russian", "ukraine", "ukrainian", "u", "us"}
+_STOP = {"the", "of", "a", "an", "in", "on", "and", "or", "to", "for", "by", "with", "at", "from"}
+
+
+def story_score(
+    a_words: set[str],
+    a_people: set[str],
+    a_type: str,
+    b_words: set[str],
+    b_people: set[str],
+    b_type: str,
+) -> float:
+    """A score above 0 when two accounts (words, people named, event type) read as one
+    event; the higher, the closer. Used across articles (events.py) and across days
+    (history.py)."""
+    if not a_words or not b_words:
+        return 0.0
+    shared = a_words & b_words
+    overlap = len(shared) / len(a_words | b_words)
+    same_type = a_type == b_type
+    # With a named person in common, a few shared words are enough when the types agree
+    # (long quotes dilute a ratio); more are needed when they do not.
+    if a_people & b_people and (
+        (same_type and len(shared) >= _SHARED_WORDS) or overlap >= _EVENT_WORDS_WITH_PERSON
+    ):
+        return overlap + 1.0
+    return overlap if same_type and overlap >= _EVENT_WORDS_ALONE else 0.0
+
+
+def story_words(texts: Iterable[str], people: Iterable[str]) -> set[str]:
+    """The words clustering compares: those of ``texts``, without the people's names and the
+    words every war story uses."""
+    name_words = {w for n in people for w in counted_key(n)}
+    return counted_key(" ".join(texts)) - name_words - _COMMON
+
+
+# Words that count the same thing in news copy, folded to one term before comparing.
+_SAME_THING = {
+    "troop": "troop",
+    "soldier": "troop",
+    "force": "troop",
+    "personnel": "troop",
+    "fighter": "troop",
+    "serviceman": "troop",
+    "servicemen": "troop",
+    "killed": "death",
+    "dead": "death",
+    "death": "death",
+    "fatalitie": "death",
+    "wounded": "injury",
+    "injured": "injury",
+    "injurie": "injury",
+    "hurt": "injury",
+    "casualtie": "casualty",
+    "casualty": "casualty",
+    "losse": "casualty",
+    "loss": "casualty",
+    "aid": "aid",
+    "assistance": "aid",
+    "package": "aid",
+    "support": "aid",
+}
+
+
+def counted_key(text: str) -> set[str]:
+    words = re.findall(r"[a-z]+", fold_name(text))
+    stems = (w.rstrip("s") if len(w) > 3 else w for w in words if w not in _STOP)
+    return {_SAME_THING.get(w, w) for w in stems}

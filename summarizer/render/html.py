@@ -1,0 +1,154 @@
+"""Briefing -> one self-contained HTML page: the briefing beside its source articles.
+
+Clicking a citation shows its article with the exact cited span highlighted and the
+boilerplate greyed out. The page makes no request: its style and script are inline, pinned by
+hash in a Content-Security-Policy whose default is 'none'. Article text is escaped in the
+static page and only ever set through ``textContent`` by the script, so a ``<script>`` in an
+article is shown as text and never runs.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+from importlib import resources
+
+from summarizer.models import Article, Briefing, Citation
+from summarizer.render import lines as shared
+
+
+class HtmlStyle:
+    """How the shared briefing sentences are written in HTML."""
+
+    def __init__(self, citations: list[Citation]) -> None:
+        self._by_number = {c.n: c for c in citations}
+
+    def esc(self, text: str) -> str:
+        return html.escape(text, quote=True)
+
+    def strong(self, markup: str) -> str:
+        return f"<strong>{markup}</strong>"
+
+    def flag(self, markup: str) -> str:
+        return f'<span class="unverified">{markup}</span>'
+
+    def cites(self, numbers: list[int]) -> str:
+        return "".join(self._link(n) for n in numbers)
+
+    def code(self, text: str) -> str:
+        return f"<code>{self.esc(text)}</code>"
+
+    def _link(self, n: int) -> str:
+        c = self._by_number[n]
+        return (
+            f'<a class="cite" href="#cite-{n}" data-n="{n}" data-source="{c.source}" '
+            f'data-start="{c.start}" data-end="{c.end}" title="{self.esc(shared.flat(c.quote))}">[{n}]</a>'
+        )
+
+
+def to_html(briefing: Briefing) -> str:
+    """The whole page, as one string."""
+    st = HtmlStyle(briefing.citations)
+    css, js = _asset("briefing.css"), _asset("briefing.js")
+    policy = (
+        f"default-src 'none'; style-src '{_sha256(css)}'; script-src '{_sha256(js)}'; "
+        "img-src data:; base-uri 'none'; form-action 'none'"
+    )
+    body = "\n".join(
+        _citations(briefing, st) if heading == "Citations" else _section(heading, lines)
+        for heading, lines in shared.sections_of(briefing, st)
+    )
+    return f"""<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="{policy}">
+<title>{st.esc(briefing.title)}</title>
+<style>{css}</style>
+</head>
+<body>
+<div class="layout">
+<main id="briefing">
+<h1>{st.esc(briefing.title)}</h1>
+<p class="overview">{st.esc(shared.overview(briefing))}</p>
+{_lead(briefing, st)}{body}
+<h2>How this briefing was made</h2>
+<p class="meta">{st.esc(shared.method(briefing))}</p>
+</main>
+<aside id="reader" aria-label="Source articles">
+<h2>Source articles</h2>
+{"".join(_article(s.n, s.article, st) for s in briefing.sources)}
+</aside>
+</div>
+<script type="application/json" id="briefing-data">{_data(briefing)}</script>
+<script>{js}</script>
+</body>
+</html>
+"""
+
+
+def _lead(briefing: Briefing, st: HtmlStyle) -> str:
+    if not briefing.lead:
+        return ""
+    return f'<h2>Lead</h2>\n<p class="lead">{shared.lead(briefing, st)}</p>\n'
+
+
+def _section(heading: str, lines: list[str]) -> str:
+    items = []
+    for line in lines:
+        head, *nested = line.split("\n")  # a figure group: its claims nest under it
+        inner = "".join(f"<li>{claim}</li>" for claim in nested)
+        items.append(f"<li>{head}<ul>{inner}</ul></li>" if nested else f"<li>{head}</li>")
+    return f'<h2>{html.escape(heading)}</h2>\n<ul class="{_slug(heading)}">{"".join(items)}</ul>'
+
+
+def _citations(briefing: Briefing, st: HtmlStyle) -> str:
+    items = "".join(
+        f'<li id="cite-{c.n}">{shared.citation(c, briefing.sources, st)}</li>'
+        for c in briefing.citations
+    )
+    return f'<h2>Citations</h2>\n<ul class="citations">{items}</ul>'
+
+
+def _article(n: int, article: Article, st: HtmlStyle) -> str:
+    """The article's full text, escaped, boilerplate greyed: readable without the script."""
+    pieces, cursor = [], 0
+    for b in sorted(article.boilerplate, key=lambda b: b.start):
+        pieces.append(st.esc(article.text[cursor : b.start]))
+        pieces.append(f'<span class="boilerplate">{st.esc(article.text[b.start : b.end])}</span>')
+        cursor = b.end
+    pieces.append(st.esc(article.text[cursor:]))
+    title = f": {st.esc(article.title)}" if article.title else ""
+    return (
+        f'<section class="source" id="source-{n}" data-source="{n}">'
+        f"<h3>{n}. {st.esc(article.outlet)}{title}</h3>"
+        f'<div class="text">{"".join(pieces)}</div></section>\n'
+    )
+
+
+def _data(briefing: Briefing) -> str:
+    """Article texts for the script, as JSON that cannot close its <script> element."""
+    sources = {
+        str(s.n): {
+            "text": s.article.text,
+            "boilerplate": [[b.start, b.end] for b in s.article.boilerplate],
+        }
+        for s in briefing.sources
+    }
+    text = json.dumps({"sources": sources}, ensure_ascii=False)
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+
+
+def _asset(name: str) -> str:
+    return resources.files("summarizer.render").joinpath("assets", name).read_text(encoding="utf-8")
+
+
+def _sha256(text: str) -> str:
+    return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode()
+
+
+def _slug(heading: str) -> str:
+    return heading.lower().replace("'", "").replace(" ", "-")

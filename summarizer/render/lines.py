@@ -1,0 +1,284 @@
+"""The sentences every format shares: each news line of a briefing, ending in [n].
+
+The wording of a line is decided once, here; a ``Style`` says how a format escapes text and
+marks emphasis and citations, so the Markdown and HTML briefings (and the plain text the lead's
+prompt lists) say exactly the same thing.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from summarizer.models import (
+    Briefing,
+    Citation,
+    Development,
+    FigureClaim,
+    FigureGroup,
+    MergedActor,
+    Source,
+)
+
+
+class Style(Protocol):
+    """How one output format writes text, emphasis and citations."""
+
+    def esc(self, text: str) -> str: ...
+
+    def strong(self, markup: str) -> str: ...
+
+    def flag(self, markup: str) -> str: ...
+
+    def cites(self, numbers: list[int]) -> str: ...
+
+    def code(self, text: str) -> str: ...
+
+
+class PlainStyle:
+    """Plain text, unescaped: the lead's prompt lists the facts this way."""
+
+    def esc(self, text: str) -> str:
+        return text
+
+    def strong(self, markup: str) -> str:
+        return markup
+
+    def flag(self, markup: str) -> str:
+        return markup
+
+    def cites(self, numbers: list[int]) -> str:
+        return "".join(f"[{n}]" for n in numbers)
+
+    def code(self, text: str) -> str:
+        return text
+
+
+def overview(b: Briefing) -> str:
+    outlets = len({s.article.outlet for s in b.sources})
+    counts = [
+        _count(len(b.sources), "source"),
+        _count(len(b.developments), "development"),
+        _count(len(b.figures), "figure"),
+        _count(len(b.actors), "actor"),
+    ]
+    counts[0] += f" from {_count(outlets, 'outlet')}"
+    return (
+        f"{b.date} · {' · '.join(counts)}. Each [n] is listed under Citations with its source "
+        "and the exact words quoted."
+    )
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def lead(b: Briefing, st: Style) -> str:
+    """The lead paragraph: the model's sentences, each already checked against its citations."""
+    return " ".join(f"{st.esc(s.text)} {st.cites(s.citations)}" for s in b.lead)
+
+
+_FIGURE_SECTIONS = [
+    ("Figures the sources agree on", {"agree"}),
+    ("Figures the sources give differently", {"differ", "different scopes", "different units"}),
+    ("Figures from one source", {"one source"}),
+]
+
+
+def sections_of(b: Briefing, st: Style) -> list[tuple[str, list[str]]]:
+    """(heading, lines) for every non-empty section, in reading order. A line may hold nested
+    lines after newlines (a figure group and its claims)."""
+    sections = [
+        *since(b, st),
+        ("Key developments", [development(d, b.sources, st) for d in b.developments]),
+        *[
+            (heading, [figure_group(g, b.sources, st) for g in b.figures if g.verdict in kinds])
+            for heading, kinds in _FIGURE_SECTIONS
+        ],
+        ("Who's who", [actor(a, st) for a in b.actors]),
+        (
+            "Statements",
+            [
+                f"{st.esc(s.speaker)} said: “{st.esc(flat(s.text))}” {st.cites(s.citations)}"
+                for s in b.statements
+            ],
+        ),
+        ("What the sources disagree on or could not verify", disputed(b, st)),
+        ("Not included", [f"{st.code(s.path)}: {st.esc(s.reason)}" for s in b.skipped]),
+        ("Sources", [source(s, st) for s in b.sources]),
+        ("Citations", [citation(c, b.sources, st) for c in b.citations]),
+    ]
+    return [(heading, lines) for heading, lines in sections if lines]
+
+
+_NEW_SHOWN = 25  # new developments listed by name; all of them are under Key developments
+
+
+def since(b: Briefing, st: Style) -> list[tuple[str, list[str]]]:
+    """The "since the previous briefing" section: new, revised, no longer reported."""
+    h = b.history
+    if h is None:
+        return []
+    developments = {d.id: d for d in b.developments}
+    lines = [f"New: {development(developments[i], b.sources, st)}" for i in h.new[:_NEW_SHOWN]]
+    if len(h.new) > _NEW_SHOWN:
+        lines.append(f"… and {len(h.new) - _NEW_SHOWN} more new developments (see below)")
+    for r in h.revised:
+        scope = f", {st.esc(r.scope)}" if r.scope else ""
+        lines.append(
+            f"Revised: {st.strong(st.esc(r.counted))}{scope}: from {st.esc('; '.join(r.before))} "
+            f"to {st.esc('; '.join(r.after))} {st.cites(r.citations)}"
+        )
+    for t in h.no_longer_reported:
+        lines.append(
+            f"No longer reported: {st.esc(t.text)} (last reported on {st.esc(h.previous_date)} "
+            f"by {st.esc(', '.join(t.outlets))})"
+        )
+    if not lines:
+        lines = ["Nothing new, revised or dropped."]
+    return [(f"Since the previous briefing ({h.previous_date})", lines)]
+
+
+def development(d: Development, sources: list[Source], st: Style) -> str:
+    outlets = _distinct_outlets(d.sources, sources)
+    if len(outlets) == 1:
+        reach = f"one outlet only ({st.esc(outlets[0])})"
+    else:
+        reach = f"{len(outlets)} outlets: {st.esc(', '.join(outlets))}"
+    return f"{st.esc(d.text)} — {reach} {st.cites(d.citations)}"
+
+
+_VERDICTS = {
+    "agree": "sources agree",
+    "differ": "sources differ",
+    "different scopes": "they cover different periods or places (or do not say), so they do "
+    "not conflict",
+    "different units": "amounts in different units, shown as given and not converted",
+    "one source": "",
+}
+
+
+def figure_group(group: FigureGroup, sources: list[Source], st: Style) -> str:
+    """A group header, then one claim per line (lines joined by newlines)."""
+    unit = f" ({st.esc(group.unit)})" if group.unit else ""
+    verdict = f" — {_VERDICTS[group.verdict]}" if _VERDICTS[group.verdict] else ""
+    lines = [f"{st.strong(st.esc(group.counted))}{unit}{verdict}"]
+    scoped = len({c.scope for c in group.claims}) > 1
+    lines += [claim(c, sources, st, scoped) for c in group.claims]
+    return "\n".join(lines)
+
+
+def claim(c: FigureClaim, sources: list[Source], st: Style, scoped: bool = False) -> str:
+    outlet = sources[c.source - 1].article.outlet
+    who = c.claimed_by or f"the article in {outlet}"
+    scope = f", {st.esc(c.scope)}" if c.scope else (", scope not stated" if scoped else "")
+    value = st.esc(c.raw)
+    if c.qualifier == "vague" and c.low is not None:
+        value += f" (at least {c.low:,.0f})"  # the conservative bound, as trackers code it
+    flag = f" — {st.flag('unverified')}, the article says" if c.unverified else ""
+    if not c.labelled:
+        flag += " — not labelled by the model; see the quoted sentence"
+    return (
+        f"{value}{scope}, according to {st.esc(who)} (source {c.source}, {st.esc(outlet)})"
+        f"{flag} {st.cites(c.citations)}"
+    )
+
+
+def disputed(b: Briefing, st: Style) -> list[str]:
+    """Figures two sources give differently for the same scope, and claims marked unverified."""
+    lines = []
+    for g in b.figures:
+        if g.verdict != "differ":
+            continue
+        by_scope: dict[str, list[FigureClaim]] = {}
+        for c in g.claims:
+            key = " ".join((c.scope or "").lower().split()).removeprefix("the ")
+            by_scope.setdefault(key, []).append(c)
+        for scope, claims in by_scope.items():
+            if len({c.source for c in claims}) < 2 or len({c.raw for c in claims}) < 2:
+                continue
+            where = f", {st.esc(scope)}" if scope else ""
+            given = "; ".join(_given(c, b.sources, st) for c in claims)
+            lines.append(f"{st.strong(st.esc(g.counted))}{where}: {given}")
+    for g in b.figures:
+        for c in g.claims:
+            if c.unverified:
+                lines.append(
+                    f"{st.strong(st.esc(g.counted))}: {_given(c, b.sources, st)} — "
+                    f"{st.flag('unverified')}, the article says"
+                )
+    return lines
+
+
+def _given(c: FigureClaim, sources: list[Source], st: Style) -> str:
+    outlet = sources[c.source - 1].article.outlet
+    who = f"{c.claimed_by}, " if c.claimed_by else ""
+    return f"{st.esc(c.raw)} ({st.esc(who)}{st.esc(outlet)}) {st.cites(c.citations)}"
+
+
+def _distinct_outlets(numbers: list[int], sources: list[Source]) -> list[str]:
+    return list(dict.fromkeys(sources[n - 1].article.outlet for n in numbers))
+
+
+def actor(a: MergedActor, st: Style) -> str:
+    roles = f": {st.esc('; '.join(a.roles))}" if a.roles else ""
+    if a.aliases:
+        roles += f"{';' if roles else ':'} also written {st.esc(', '.join(a.aliases))}"
+    label = "source" if len(a.sources) == 1 else "sources"
+    listed = ", ".join(str(s) for s in a.sources)
+    kind = a.kind.replace("_", " ")
+    return f"{st.strong(st.esc(a.name))} ({kind}){roles}; {label} {listed} {st.cites(a.citations)}"
+
+
+def source(s: Source, st: Style) -> str:
+    a = s.article
+    title = f": “{st.esc(a.title)}”" if a.title else ""
+    calls = f"{s.stats.calls} model call{'s' if s.stats.calls != 1 else ''}"
+    dropped = f", {s.dropped} item{'s' if s.dropped != 1 else ''} dropped"
+    also = "".join(f", also given as {st.code(p)}" for p in a.also_at)
+    notes = "".join(f" — {st.esc(w)}" for w in a.warnings)
+    return (
+        f"{s.n}. {st.strong(st.esc(a.outlet))}{title} ({st.code(a.path)}{also}, id "
+        f"{st.code(a.id)}; {calls}{dropped}){notes}"
+    )
+
+
+def citation(c: Citation, sources: list[Source], st: Style) -> str:
+    outlet = sources[c.source - 1].article.outlet
+    return (
+        f"[{c.n}] source {c.source} ({st.esc(outlet)}), characters {c.start}–{c.end}: "
+        f"“{st.esc(flat(c.quote))}”"
+    )
+
+
+def method(b: Briefing) -> str:
+    r = b.run
+    return (
+        f"Extracted by {r.model} with prompt version {r.prompt_version} from {r.articles} "
+        f"articles: {r.calls} model calls ({r.reasks} re-asks), {r.dropped} items dropped "
+        f"because they could not be grounded in the text, {r.prompt_tokens} prompt and "
+        f"{r.completion_tokens} completion tokens."
+        + (f" No lead: the call failed ({r.lead_error})." if r.lead_error else "")
+        + (
+            f" The lead was written by the model from the merged facts (prompt version "
+            f"{r.lead_prompt_version}) and checked against its citations: {len(b.lead)} "
+            f"sentence{'s' if len(b.lead) != 1 else ''} kept, {r.lead_dropped} dropped."
+            if r.lead_prompt_version and not r.lead_error
+            else ""
+        )
+        + (
+            f" {r.timing.seconds:.0f} s of model time; generated {r.timing.generated_at}."
+            if r.timing
+            else ""
+        )
+        + (
+            f" This run made {r.timing.calls_made} model calls and answered "
+            f"{r.timing.cache_hits} from the run store (run {r.timing.run_id})."
+            if r.timing and r.timing.calls_made is not None
+            else ""
+        )
+    )
+
+
+def flat(text: str) -> str:
+    """Whitespace runs folded to single spaces, for one-line display."""
+    return " ".join(text.split())

@@ -1,0 +1,44 @@
+"""Briefing -> Markdown, in the shared sentences of lines.py."""
+
+from __future__ import annotations
+
+import re
+
+from summarizer.models import Briefing
+from summarizer.render.lines import PlainStyle, lead, method, overview, sections_of
+
+# "_" is left alone: inside words CommonMark never reads it as emphasis, and outlets and
+# file names are full of it.
+_MD_SPECIAL = re.compile(r"([\\`*\[\]<>#|])")
+
+
+class MarkdownStyle(PlainStyle):
+    """CommonMark: special characters escaped, emphasis in bold, citations as [n]."""
+
+    def esc(self, text: str) -> str:
+        return _MD_SPECIAL.sub(r"\\\1", text)
+
+    def strong(self, markup: str) -> str:
+        return f"**{markup}**"
+
+    def flag(self, markup: str) -> str:
+        return f"**{markup}**"
+
+    def code(self, text: str) -> str:
+        return f"`{text}`"
+
+
+def to_markdown(briefing: Briefing) -> str:
+    """The briefing as Markdown: lead, developments, figures, actors, statements, what is
+    disputed or unverified, what was left out, sources, citations, and how it was made."""
+    st = MarkdownStyle()
+    parts = [f"# {st.esc(briefing.title)}", f"*{overview(briefing)}*"]  # our own words: no escaping
+    if briefing.lead:
+        parts.append("## Lead\n\n" + lead(briefing, st))
+    for heading, lines in sections_of(briefing, st):
+        if heading != "Sources":  # the source list is numbered already
+            lines = [f"- {line}" for line in lines]
+        lines = [line.replace("\n", "\n  - ") for line in lines]  # nested lines
+        parts.append(f"## {heading}\n\n" + "\n".join(lines))
+    parts.append(f"## How this briefing was made\n\n{st.esc(method(briefing))}")
+    return "\n\n".join(parts) + "\n"

@@ -1,0 +1,8 @@
+"""Leaf helpers over plain text, shared by every stage; they import nothing but the models.
+
+fold.py        the one text fold: quotes, dashes, case, whitespace, invisible characters
+sentences.py   sentence spans of an article's content
+names.py       titles, country forms, the spelling-similarity rule for names
+quantities.py  the one number grammar: numerals, magnitudes, vague words, currencies
+neutral.py     loaded words a neutral briefing may only carry inside quotes
+"""

@@ -1,0 +1,140 @@
+"""The one number grammar: how news copy writes numbers, magnitudes, vague amounts, currencies,
+percentages and areas. The figure finder (figures/mentions.py), the value reader
+(figures/values.py) and the lead's number check (lead.py) all build their patterns from these
+pieces, so a form read in one place is read in all of them.
+
+Vague words follow the conflict trackers' convention (ACLED): their value is the conservative
+low bound, so "thousands" is at least 1,000, "dozens" at least 12 and "hundreds" at least 100.
+Currencies are recorded as written (ISO 4217 codes) and never converted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+# A numeral: "1,250,000", "1.25", "40".
+NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+
+MAGNITUDES = {
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "bn": 1e9,
+    "m": 1e6,
+}
+# "5 million", "$3bn": the magnitude words, as one alternation (no word boundary of its own).
+MAGNITUDE = "|".join(MAGNITUDES)
+
+PERCENT = r"%|percent\b|per\s+cent\b"
+
+
+@dataclass(frozen=True)
+class Currency:
+    """An ISO 4217 code and how news copy writes it."""
+
+    code: str
+    symbols: tuple[str, ...] = ()
+    words: tuple[str, ...] = ()
+
+
+CURRENCIES = (
+    Currency("USD", ("$", "US$"), ("dollars",)),
+    Currency("GBP", ("£",), ("pounds",)),
+    Currency("EUR", ("€",), ("euros",)),
+    Currency("JPY", ("¥",)),
+    Currency("KRW", ("₩",)),
+    Currency("UAH", ("₴",)),
+    Currency("RUB", ("₽",)),
+    Currency("AUD", ("A$",)),
+    Currency("CAD", ("C$",)),
+)
+CURRENCY_CODES = frozenset(c.code for c in CURRENCIES)
+# Symbol (lower-cased) -> code; code or word (lower-cased) -> code.
+BY_SYMBOL = {s.lower(): c.code for c in CURRENCIES for s in c.symbols}
+BY_NAME = {n.lower(): c.code for c in CURRENCIES for n in (c.code, *c.words)}
+
+
+def _alternation(forms: Iterable[str]) -> str:
+    """Longest first, so that "US$" is tried before "$"."""
+    return "|".join(re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f)))
+
+
+# Match with re.IGNORECASE: "US$" and "us$" are the same symbol.
+CURRENCY_SYMBOL = _alternation({s for c in CURRENCIES for s in c.symbols})
+CURRENCY_CODE = "|".join(c.code for c in CURRENCIES)
+
+# Number words: "twenty-five", "two hundred".
+UNIT_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+NUMBER_WORD = "|".join([*UNIT_WORDS, "hundred"])
+
+# Vague amounts and their low bounds (ACLED); "a dozen" is an exact 12.
+VAGUE = {
+    "tens of thousands": 10_000,
+    "hundreds of thousands": 100_000,
+    "tens of millions": 10_000_000,
+    "dozens": 12,
+    "scores": 20,
+    "hundreds": 100,
+    "thousands": 1000,
+    "millions": 1_000_000,
+    "a handful": 3,
+    "tens": 10,
+}
+A_DOZEN = "a dozen"
+VAGUE_WORDS = "|".join(
+    w.replace(" ", r"\s+") for w in sorted([*VAGUE, A_DOZEN], key=lambda w: (-len(w), w))
+)
+
+AREA_UNITS = {
+    "square mile": "sq mi",
+    "square miles": "sq mi",
+    "sq mi": "sq mi",
+    "sq. mi": "sq mi",
+    "sq.mi": "sq mi",
+    "sqmi": "sq mi",
+    "square kilometres": "km²",
+    "square kilometers": "km²",
+    "square kilometre": "km²",
+    "square kilometer": "km²",
+    "square km": "km²",
+    "sq km": "km²",
+    "sq. km": "km²",
+    "sq.km": "km²",
+    "sqkm": "km²",
+    "km2": "km²",
+    "km²": "km²",
+    "hectares": "ha",
+    "acres": "acres",
+}
+AREA_UNIT = _alternation(AREA_UNITS)

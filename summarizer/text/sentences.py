@@ -1,0 +1,46 @@
+"""Sentence spans of an article's content, and its lines: the units the rule-based finders read.
+
+A sentence ends at a line break, or at ".", "!" or "?" after a lower-case letter, a digit or a
+closing mark, followed by space and a capital or an opening quote ("U.S. Secretary" is one
+sentence). Spans index ``article.text``; boilerplate is blanked in the content, so its lines
+yield nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from summarizer.models import Article
+
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9%)\"”’'][.!?])[\"”’']?\s+(?=[A-Z“\"‘'])|\n+")
+
+
+def line_spans(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of every line of ``text``, its line break left out."""
+    pos = 0
+    for raw in text.splitlines(keepends=True):
+        yield pos, pos + len(raw.rstrip("\r\n"))
+        pos += len(raw)
+
+
+def sentences(article: Article) -> Iterator[tuple[int, int]]:
+    """Sentence spans of the article's content (boilerplate is blanked, its lines skipped)."""
+    text = article.content()
+    for line_start, line_end in line_spans(text):
+        if not text[line_start:line_end].strip():
+            continue
+        start = line_start
+        for cut in _SENTENCE_END.finditer(text, line_start, line_end):
+            yield from _trimmed(text, start, cut.start())
+            start = cut.end()
+        yield from _trimmed(text, start, line_end)
+
+
+def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        yield start, end

@@ -1,0 +1,101 @@
+"""Extraction of one article: chunking with offsets, grounding, re-ask and drop accounting."""
+
+from __future__ import annotations
+
+import json
+
+from summarizer.extraction import chunks, extract
+from summarizer.llm import LLM
+from tests.support.answers import LABELS_002, REPLY_002, SEED_002
+from tests.support.fake_model import FakeServer, actor, event, reply, statement
+
+
+def test_chunks_skip_boilerplate_and_keep_offsets() -> None:
+    parts = list(chunks(SEED_002, 1200))
+    assert len(parts) > 1
+    for part in parts:
+        assert "Smiley face" not in part.text and "Share." not in part.text
+        for line in part.text.split("\n"):
+            assert SEED_002.text.find(line, part.start) >= part.start
+        assert len(part.text) <= 1200
+
+
+def test_one_chunk_for_a_short_article() -> None:
+    (part,) = chunks(SEED_002, 6000)
+    assert part.start == SEED_002.text.index("U.S. Secretary")
+    assert part.text.startswith("U.S. Secretary") and part.text.endswith("stability in the region.")
+
+
+def test_extract_grounds_every_item(fake_llm: LLM, server: FakeServer) -> None:
+    server.enqueue(REPLY_002, LABELS_002)
+    result = extract(SEED_002, fake_llm)
+    counts = (len(result.actors), len(result.events), len(result.figures), len(result.statements))
+    assert counts == (3, 1, 5, 1)  # Putin ("Putin’s decision") is found by rule, not the model
+    assert result.stats.calls == 2 and result.stats.reasks == 0 and result.dropped == []
+    assert [n.reason for n in result.not_figures] == ["set phrase"]  # "the first time in a century"
+    for item in [*result.actors, *result.events, *result.figures, *result.statements]:
+        for e in item.evidence:
+            assert SEED_002.text[e.start : e.end] == e.quote
+            assert not SEED_002.in_boilerplate(e.start, e.end)
+
+
+def test_bad_items_are_reasked_then_dropped_and_counted(fake_llm: LLM, server: FakeServer) -> None:
+    bad = json.loads(REPLY_002)
+    bad["statements"].append(statement("Blinken said 9,000 soldiers", "Antony Blinken"))
+    bad["actors"].append(actor("Weather Live Markets", "Weather"))  # boilerplate is not citable
+    server.enqueue(json.dumps(bad), json.dumps(bad), LABELS_002)
+    result = extract(SEED_002, fake_llm)
+    assert result.stats.calls == 3 and result.stats.reasks == 1
+    assert sorted(d.kind for d in result.dropped) == ["actor", "statement"]
+    assert len(result.statements) == 1  # the good items survive
+    assert [a.name for a in result.actors] == ["Antony Blinken", "Lloyd Austin", "Putin"]
+
+
+def test_a_chunk_with_no_usable_answer_is_recorded(fake_llm: LLM, server: FakeServer) -> None:
+    server.enqueue("not json at all", "still not json", LABELS_002)
+    result = extract(SEED_002, fake_llm)
+    assert [d.kind for d in result.dropped] == ["chunk"]
+    # Only the people found by rule remain: their roles come from the text, not the model.
+    assert [(a.name, a.role) for a in result.actors] == [
+        ("Antony Blinken", "U.S. Secretary of State"),
+        ("Lloyd Austin", "Secretary of Defense"),
+        ("Putin", None),
+    ]
+    assert len(result.figures) == 5  # numbers are found by code, whatever the first call did
+
+
+def test_long_article_is_chunked_and_offsets_hold(fake_llm: LLM, server: FakeServer) -> None:
+    parts = list(chunks(SEED_002, 1500))
+    for part in parts:  # one valid answer per chunk, quoting that chunk's own first words
+        words = " ".join(part.text.split()[:6])
+        server.enqueue(
+            reply(actors=[actor(words, words.split()[1])], events=[event(words, "It began.")])
+        )
+    server.enqueue(LABELS_002)
+    result = extract(SEED_002, fake_llm, chunk_chars=1500)
+    assert result.stats.calls == len(parts) + 1 and result.dropped == []
+    assert len(result.events) == len(parts)
+    for item, part in zip(result.events, parts, strict=True):
+        e = item.evidence[0]
+        assert SEED_002.text[e.start : e.end] == e.quote and part.start <= e.start < part.end
+
+
+def test_same_actor_twice_in_one_article_is_pooled(fake_llm: LLM, server: FakeServer) -> None:
+    body = json.loads(REPLY_002)
+    body["actors"].append(actor("Blinken announced", "Antony Blinken"))
+    server.enqueue(json.dumps(body), LABELS_002)
+    result = extract(SEED_002, fake_llm)
+    blinken = next(a for a in result.actors if a.name == "Antony Blinken")
+    assert blinken.role == "U.S. Secretary of State"
+    quotes = [e.quote for e in blinken.evidence]  # the model's two spans, then the rule's sentences
+    assert quotes[:2] == ["U.S. Secretary of State Antony Blinken", "Blinken announced"]
+    assert len(quotes) == len(set(quotes)) and len(quotes) > 2
+
+
+def test_prompt_puts_instructions_first_and_article_last(fake_llm: LLM, server: FakeServer) -> None:
+    server.enqueue(REPLY_002, LABELS_002)
+    extract(SEED_002, fake_llm)
+    system, user = server.requests[0]["messages"]
+    assert system["role"] == "system" and "untrusted data" in system["content"]
+    assert user["content"].rstrip().endswith(">")
+    assert "Smiley face" not in user["content"]

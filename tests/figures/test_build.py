@@ -1,0 +1,148 @@
+"""Figures: unit, qualifier, attribution and verification status decided by rule."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer import ingest
+from summarizer.extraction.grounding import Grounder
+from summarizer.figures import mentions
+from summarizer.figures.build import build
+from summarizer.figures.claimants import Claimants
+from summarizer.figures.labels import FigureLabel, LabelBatch, labels_model
+from summarizer.models import Actor
+
+
+def _setup(
+    text: str, *names: tuple[str, str]
+) -> tuple[ingest.Article, list[mentions.Mention], Claimants]:
+    article = ingest.parse(text, "f.txt")
+    actors = []
+    for name, kind in names:
+        evidence = Grounder(article).locate(name.split()[-1])
+        assert evidence is not None, name
+        actors.append(Actor(name=name, kind=kind, evidence=[evidence]))  # type: ignore[arg-type]
+    return article, mentions.detect(article), Claimants(article, actors)
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "expected"),
+    [
+        (
+            "White House spokesperson John Kirby disclosed that thousands of soldiers were hurt.\n",
+            [("John Kirby", "person")],
+            "John Kirby",
+        ),
+        (
+            "The toll, as per Ukrainian President Volodymyr Zelenskyy, has exceeded 3,000.\n",
+            [("Volodymyr Zelenskyy", "person")],
+            "Volodymyr Zelenskyy",
+        ),
+        (
+            "Blinken, alongside Lloyd Austin, spoke. They noted that some 1,200 casualties were reported daily.\n",
+            [("Antony Blinken", "person"), ("Lloyd Austin", "person")],
+            "Antony Blinken",
+        ),
+        ("A report followed claims of 500 deaths, Kirby said.\n", [("John Kirby", "person")], None),
+        (
+            "Current estimates suggest up to 12,000 troops are in Ukraine.\n",
+            [],
+            None,
+        ),
+        (
+            "North Korea has reportedly supplied over 10,000 containers.\n",
+            [("North Korea", "country")],
+            None,
+        ),
+        (
+            "Kirby was in Seoul. Officials later put the toll at 40.\n",
+            [("John Kirby", "person")],
+            None,
+        ),
+    ],
+)
+def test_attribution_by_rule(
+    text: str, actors: list[tuple[str, str]], expected: str | None
+) -> None:
+    _, found, claimants = _setup(text, *actors)
+    candidate = next(m for m in found if m.is_candidate)
+    assert claimants.attribute(candidate) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected_unit", "expected_qualifier"),
+    [
+        ("They said 8,000 North Korean soldiers are in Russia.\n", "people", "exact"),
+        ("It supplied over 10,000 containers of equipment.\n", "items", "over"),
+        ("Up to 12 British Storm Shadow missiles hit the site.\n", "items", "up_to"),
+        ("Some 80% of a force of 10,000 is there.\n", "percent", "about"),
+        ("They held roughly 460 square miles.\n", "sq mi", "about"),
+        ("Aid of £1 billion was announced.\n", "GBP", "exact"),
+        ("Thousands of soldiers were hurt.\n", "people", "vague"),
+        ("The score was 3 at halftime.\n", None, "exact"),
+    ],
+)
+def test_unit_and_qualifier_by_rule(
+    text: str, expected_unit: str | None, expected_qualifier: str
+) -> None:
+    article, found, claimants = _setup(text)
+    figs, _, _ = build(article, found, {}, claimants)
+    assert (figs[0].unit, figs[0].qualifier) == (expected_unit, expected_qualifier)
+    assert figs[0].labelled is False and figs[0].counted == "unlabelled"  # never lost
+
+
+def test_unverified_reaches_two_sentences_into_the_paragraph() -> None:
+    text = (
+        "Officials cited claims of 500 deaths. The strike hit a base. The ministry could not "
+        "independently verify these reports.\nA separate 12 missiles were fired.\n"
+    )
+    article, found, claimants = _setup(text)
+    figs, _, _ = build(article, found, {}, claimants)
+    assert [(f.raw, f.unverified) for f in figs] == [("500", True), ("12", False)]
+
+
+def test_label_problems_name_the_fix() -> None:
+    _, found, claimants = _setup("Kirby said 1,000 troops died.\n", ("John Kirby", "person"))
+    batch = LabelBatch([m for m in found if m.is_candidate], claimants)
+    good = FigureLabel(
+        number="1,000",
+        counted="troops killed",
+        unit="people",
+        claimed_by="Kirby",
+        scope=None,
+        is_figure=True,
+    )
+    assert batch.problem(0, good) is None
+    cases = {
+        "2,000": "is not this mention's",
+        "pronoun": "is a pronoun",
+        "nobody": "is not named in the article",
+        "loaded": "loaded word 'staggering'",
+    }
+    for case, expected in cases.items():
+        label = good.model_copy(
+            update={
+                "number": "2,000" if case == "2,000" else "1,000",
+                "claimed_by": {"pronoun": "They", "nobody": "Vladimir Putin"}.get(case, "Kirby"),
+                "counted": "staggering losses" if case == "loaded" else "troops killed",
+            }
+        )
+        assert expected in (batch.problem(0, label) or ""), case
+
+
+def test_exactly_one_label_per_mention_is_required() -> None:
+    model = labels_model(3)
+    schema = model.model_json_schema()["properties"]["labels"]
+    assert (schema["minItems"], schema["maxItems"]) == (3, 3)
+
+
+def test_salvage_keeps_valid_labels_only() -> None:
+    _, found, claimants = _setup("Kirby said 1,000 died and 20 fled.\n", ("John Kirby", "person"))
+    batch = LabelBatch([m for m in found if m.is_candidate], claimants)
+    text = (
+        '{"labels": [{"number": "1,000", "counted": "dead", "unit": "people", "claimed_by": null, '
+        '"scope": null, "is_figure": true}, {"number": "99", "counted": "fled", "unit": "people", '
+        '"claimed_by": null, "scope": null, "is_figure": true}]}'
+    )
+    assert list(batch.salvage(text)) == [0]
+    assert batch.salvage("not json") == {}

@@ -1,0 +1,153 @@
+"""The HTML page: self-contained, escaped, and a citation click highlights its exact span.
+
+The browser test drives Debian's chromium through playwright; without either it is skipped
+with the reason. .ci/run installs both, so it runs in CI.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from collections import deque
+from pathlib import Path
+
+import pytest
+
+from summarizer import ingest
+from summarizer.extraction import extract
+from summarizer.llm import LLM
+from summarizer.models import Briefing
+from summarizer.pipeline import assemble
+from summarizer.render import to_html
+from tests.support.fake_model import FakeServer, actor, event, label, labels, reply
+from tests.support.helpers import ROOT
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+SCREENSHOTS = ROOT / "build" / "screenshots"
+HOSTILE = (
+    "Rebels said 12 drones hit the base.\n"
+    "<script>alert(1)</script><img src=x onerror=alert(2)>\n"
+    "Officials said the attack was repelled.\n"
+)
+
+
+@pytest.fixture
+def hostile(fake_llm: LLM, server: FakeServer) -> Briefing:
+    article = ingest.parse(HOSTILE, "hostile.txt")
+    server.enqueue(
+        reply(
+            actors=[actor("Rebels said", "Rebels", "armed_force")],
+            events=[
+                event(
+                    "Officials said the attack was repelled",
+                    "Officials said an attack was repelled.",
+                )
+            ],
+        ),
+        # The markup line is set aside on ingest: "alert(1)" is no number to label.
+        labels(label("12", "drones", "items", claimed_by="Rebels")),
+    )
+    briefing = assemble([extract(article, fake_llm)], [], date="2026-11-23")
+    assert server.queue == deque() and "alert" not in str(server.requests)  # never sent
+    return briefing
+
+
+def test_page_is_self_contained(briefing: Briefing) -> None:
+    page = to_html(briefing)
+    assert "default-src 'none'" in page
+    assert not re.search(r"""(?:src|href)=["']?(?:https?:)?//""", page)
+    assert "<link" not in page and "@import" not in page
+
+
+def test_article_markup_is_text(hostile: Briefing) -> None:
+    page = to_html(hostile)
+    assert "<script>alert(1)</script>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    data = page.split('id="briefing-data">', 1)[1].split("</script>", 1)[0]
+    assert "<" not in data  # the JSON cannot close its own element
+    assert json.loads(data)["sources"]["1"]["text"] == HOSTILE
+
+
+def test_every_citation_links_to_its_span(briefing: Briefing) -> None:
+    page = to_html(briefing)
+    for c in briefing.citations:
+        assert (
+            f'data-n="{c.n}" data-source="{c.source}" data-start="{c.start}" data-end="{c.end}"'
+            in page
+        )
+        assert f'id="cite-{c.n}"' in page
+
+
+@pytest.fixture(scope="module")
+def browser():  # type: ignore[no-untyped-def]
+    if CHROMIUM is None:
+        pytest.skip("chromium is not installed (apt-get install chromium); .ci/run installs it")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+def _open(browser, page_html: str, tmp_path: Path):  # type: ignore[no-untyped-def]
+    path = tmp_path / "briefing.html"
+    path.write_text(page_html, encoding="utf-8")
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    requests: list[str] = []
+    dialogs: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.goto(path.as_uri())
+    return page, requests, dialogs, errors
+
+
+def test_clicking_a_citation_highlights_the_exact_span(
+    browser, briefing: Briefing, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    page, requests, _, errors = _open(browser, to_html(briefing), tmp_path)
+    target = briefing.citations[-1]  # one in the second source, far down the page
+    page.click(f'a.cite[data-n="{target.n}"]')
+    mark = page.locator(f'.source[data-source="{target.source}"] mark')
+    assert mark.count() == 1
+    assert mark.text_content() == target.quote
+    assert mark.is_visible()
+    assert page.locator(".source.selected").get_attribute("data-source") == str(target.source)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "citation-click.png"))
+    assert requests == [Path(tmp_path / "briefing.html").as_uri()]  # nothing else was fetched
+    assert errors == []
+
+
+def test_script_in_an_article_runs_nothing(browser, hostile: Briefing, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    page, requests, dialogs, _ = _open(browser, to_html(hostile), tmp_path)
+    page.click("a.cite >> nth=0")
+    page.wait_for_timeout(200)
+    assert dialogs == []
+    assert (
+        "<script>alert(1)</script>" in page.locator('.source[data-source="1"] .text').text_content()
+    )
+    assert len(requests) == 1  # the img in the article was never loaded
+
+
+def test_briefing_part_of_the_page_is_neutral(briefing: Briefing) -> None:
+    import html as html_lib
+
+    from summarizer.text.neutral import loaded_outside_quotes
+
+    page = to_html(briefing)
+    main = page.split('<main id="briefing">', 1)[1].split("</main>", 1)[0]
+    text = html_lib.unescape(re.sub(r"<[^>]+>", " ", main))
+    assert loaded_outside_quotes(text) == []

@@ -1,0 +1,146 @@
+"""Markdown rendering: sections, citations on every line, neutrality, escaping."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from summarizer import ingest, pipeline
+from summarizer.llm import LLM
+from summarizer.models import Briefing
+from summarizer.render import to_html, to_markdown
+from summarizer.text.neutral import loaded_in_html, loaded_outside_quotes
+from tests.support.answers import LABELS_002, LABELS_003, PATHS, REPLY_002, REPLY_003
+from tests.support.fake_model import FakeServer, actor, event, label, labels, reply
+
+
+def test_markdown_has_every_section(briefing: Briefing) -> None:
+    markdown = to_markdown(briefing)
+    assert markdown.startswith("# News briefing, 2026-11-23\n")
+    headings = re.findall(r"^## (.+)$", markdown, flags=re.MULTILINE)
+    assert headings == [
+        "Key developments",
+        "Figures the sources give differently",
+        "Figures from one source",
+        "Who's who",
+        "Statements",
+        "What the sources disagree on or could not verify",
+        "Sources",
+        "Citations",
+        "How this briefing was made",
+    ]
+
+
+def test_every_news_line_cites_and_every_citation_resolves(briefing: Briefing) -> None:
+    markdown = to_markdown(briefing)
+    body = markdown.split("## Sources")[0].split("## Key developments")[1]
+    for line in body.splitlines():
+        if (
+            line.startswith(("- ", "  - ")) and not line.startswith("- **")
+        ) or "according to" in line:
+            assert re.search(r"\[\d+\]$", line), line
+    texts = {s.article.id: s.article.text for s in briefing.sources}
+    for c in briefing.citations:
+        assert texts[c.article_id][c.start : c.end] == c.quote
+        assert f"- [{c.n}] source {c.source}" in markdown
+
+
+def test_figures_show_claimant_scope_and_unverified(briefing: Briefing) -> None:
+    markdown = to_markdown(briefing)
+    assert (
+        "8,000, scope not stated, according to Antony Blinken (source 1, 002_9e14d8b332cb9dc9)"
+        in markdown
+    )
+    assert "10,000, since early August, according to The U.S. and South Korean" in markdown
+    assert "1,200, per day, according to Antony Blinken" in markdown  # "They noted": the text wins
+    assert (
+        "500, according to the article in rfa.org (source 2, rfa.org) — **unverified**, the "
+        "article says [7][8]" in markdown
+    )
+    assert "12, last week, according to pro-Russian war bloggers" in markdown
+
+
+def test_the_author_bio_and_clutter_never_appear(briefing: Briefing) -> None:
+    markdown = to_markdown(briefing)
+    assert "Elena Martinez" not in markdown.split("## Sources")[0]
+    assert "Smiley face" not in markdown
+
+
+def test_briefing_is_neutral(briefing: Briefing) -> None:
+    assert loaded_outside_quotes(to_markdown(briefing)) == []
+    assert loaded_in_html(to_html(briefing)) == []
+
+
+def test_the_check_fails_a_briefing_with_loaded_words(briefing: Briefing) -> None:
+    first = briefing.developments[0]
+    first.text = "Russia suffered staggering losses."  # as a careless summariser might write
+    assert loaded_outside_quotes(to_markdown(briefing)) == ["staggering"]
+    assert loaded_in_html(to_html(briefing)) == ["staggering"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia suffered staggering losses [1]", ["staggering"]),
+        ("Kirby called the assaults “hopeless” [2]", []),
+        ('An aide said "the outlook is grim" [3]', []),
+        ("The grim toll rose, Kirby said “it is dire” [4]", ["grim"]),
+    ],
+)
+def test_neutrality_check(text: str, expected: list[str]) -> None:
+    assert loaded_outside_quotes(text) == expected
+
+
+def test_markdown_escapes_article_text(fake_llm: LLM, server: FakeServer, tmp_path: object) -> None:
+    # (HTML tags are set aside on ingest, so the specials here are Markdown's own.)
+    article = ingest.parse("Rebels said 12 *drones* hit [the] base, < 5 km `away`.\n", "x.txt")
+    body = reply(
+        actors=[actor("Rebels said", "Rebels", "armed_force")],
+        events=[
+            event(
+                "Rebels said 12 *drones* hit [the] base, < 5 km `away`",
+                "Rebels reported 12 drones.",
+                "military_action",
+            )
+        ],
+    )
+    server.enqueue(
+        body,
+        labels(
+            label("12", "drones", "items", claimed_by="Rebels"),
+            label("5 km", "distance", "other", is_figure=False),
+        ),
+    )
+    from summarizer.extraction import extract
+    from summarizer.pipeline import assemble
+
+    markdown = to_markdown(assemble([extract(article, fake_llm)], []))
+    assert "12 \\*drones\\* hit \\[the\\] base, \\< 5 km \\`away\\`" in markdown
+
+
+def test_vague_figures_show_their_conservative_bound(fake_llm: LLM, server: FakeServer) -> None:
+    from summarizer.extraction import extract
+    from summarizer.pipeline import assemble
+
+    article = ingest.parse("Kirby said thousands of soldiers were hurt.\n", "v.txt")
+    server.enqueue(
+        reply(
+            actors=[actor("Kirby said", "John Kirby")], events=[event("Kirby said", "Kirby spoke.")]
+        ),
+        labels(label("thousands", "soldiers hurt", claimed_by="John Kirby")),
+    )
+    markdown = to_markdown(assemble([extract(article, fake_llm)], []))
+    assert "thousands (at least 1,000), according to John Kirby" in markdown
+
+
+def test_same_input_gives_the_same_bytes_and_ids(fake_llm: LLM, server: FakeServer) -> None:
+    runs = []
+    for _ in range(2):
+        server.enqueue(REPLY_002, LABELS_002, REPLY_003, LABELS_003)
+        runs.append(pipeline.brief(PATHS, llm=fake_llm, date="2026-11-23", timing=False))
+    assert runs[0].to_json() == runs[1].to_json()
+    assert to_html(runs[0]) == to_html(runs[1])
+    assert runs[0].run.timing is None and "generated" not in to_markdown(runs[0])
+    ids = [x.id for x in (*runs[0].developments, *runs[0].actors, *runs[0].figures)]
+    assert len(ids) == len(set(ids)) and all(i[:2] in ("e-", "a-", "f-") for i in ids)

@@ -14,13 +14,12 @@ from typer.testing import CliRunner
 
 from summarizer import Settings, cli
 from summarizer.llm import client as llm_module
-from summarizer.llm.prices import cost
 from summarizer.pipeline import brief
 from summarizer.render import to_markdown
 from summarizer.store import Store
 from tests.support.answers import ARTICLES
 from tests.support.fake_server import OpenAIServer
-from tests.support.helpers import article_folder
+from tests.support.helpers import article_folder, settings_for
 
 
 @pytest.fixture
@@ -35,7 +34,7 @@ def server() -> Iterator[OpenAIServer]:
 
 
 def _settings(server: OpenAIServer, store: Path, **more: object) -> Settings:
-    return Settings(base_url=server.base_url, model="m", store=str(store), retry_wait=0.01, **more)  # type: ignore[arg-type]
+    return settings_for(server, **{"store": str(store), **more})
 
 
 def test_a_second_run_makes_no_call_and_gives_the_same_briefing(
@@ -117,8 +116,6 @@ def test_every_call_is_recorded_with_its_cost(
         assert model == "m" and valid == 1 and attempts == 1 and prompt > 0 and completion > 0
         assert usd is None  # "m" is in no price table: unknown, never 0
         assert "article-TAG" in request or "mentions-TAG" in request  # random tags blanked
-    assert cost("gpt-4o-mini", 1_000_000, 0, None) == pytest.approx(0.15)
-    assert cost("gpt-4o-mini", 1_000_000, 0, 1_000_000) == pytest.approx(0.075)
 
 
 def test_runs_and_usage_commands(folder: Path, server: OpenAIServer, tmp_path: Path) -> None:

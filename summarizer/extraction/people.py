@@ -70,7 +70,7 @@ _STOP = _words(  # places, organisations and calendar words: never part of a per
 # nouns after a possessive that mark a person: "Putin's decision"
 _PERSON_NOUNS = _words("administration decision remarks comments speech presidency")
 _LOCATIVE = _words("in near across into inside outside")
-_ROLE_HEADS = _TITLES | {"head", "official", "officer", "aide", "member"}
+_ROLE_HEADS = _TITLES | {"official", "officer", "aide", "member"}
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w’'.-]*[^\W_])?")
 
 

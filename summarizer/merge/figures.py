@@ -11,7 +11,7 @@ from collections import Counter
 from summarizer.merge.citations import Citations, spans, stable_id
 from summarizer.merge.words import counted_key
 from summarizer.models import Figure, FigureClaim, FigureGroup, Verdict
-from summarizer.text.fold import fold_name
+from summarizer.text.fold import fold_name, fold_scope
 from summarizer.text.names import person_key
 from summarizer.text.quantities import CURRENCY_CODES
 
@@ -90,10 +90,10 @@ def _figure_group(group: list[Figure], book: Citations, names: dict[str, str]) -
             same.citations += [n for n in claim.citations if n not in same.citations]
             same.unverified = same.unverified or claim.unverified
             same.labelled = same.labelled or claim.labelled
-    claims.sort(key=lambda c: (scope_key(c.scope) == "", scope_key(c.scope), c.source))
+    claims.sort(key=lambda c: (fold_scope(c.scope) == "", fold_scope(c.scope), c.source))
     agree = not _conflicts(claims)
     units = {c.unit for c in claims}
-    scopes = {scope_key(c.scope) for c in claims}
+    scopes = {fold_scope(c.scope) for c in claims}
     sources = {c.source for c in claims}
     verdict: Verdict
     if not agree:
@@ -121,8 +121,8 @@ def _figure_group(group: list[Figure], book: Citations, names: dict[str, str]) -
 def _repeats(a: FigureClaim, b: FigureClaim) -> bool:
     """The same source giving the same value for the same scope, credited to the same claimant."""
     fields = ("source", "value", "low", "high", "qualifier", "unit", "claimed_by")
-    return all(getattr(a, f) == getattr(b, f) for f in fields) and scope_key(a.scope) == (
-        scope_key(b.scope)
+    return all(getattr(a, f) == getattr(b, f) for f in fields) and fold_scope(a.scope) == (
+        fold_scope(b.scope)
     )
 
 
@@ -136,7 +136,7 @@ def _conflicts(claims: list[FigureClaim]) -> bool:
         for b in claims[i + 1 :]:
             if a.source == b.source or a.unit != b.unit:
                 continue
-            if scope_key(a.scope) != scope_key(b.scope):
+            if fold_scope(a.scope) != fold_scope(b.scope):
                 continue
             (alo, ahi), (blo, bhi) = _interval(a), _interval(b)
             if alo > bhi or blo > ahi:
@@ -163,10 +163,6 @@ def _interval(c: FigureClaim) -> tuple[float, float]:
         "under": (0.0, v),
         "about": (v * (1 - _APPROX), v * (1 + _APPROX)),
     }.get(c.qualifier, (v, v))
-
-
-def scope_key(scope: str | None) -> str:
-    return fold_name(scope or "").removeprefix("the ")
 
 
 def unit_class(unit: str | None) -> str:

@@ -2,7 +2,7 @@
 
 Two days' briefings are compared by content, not by id (ids change with every new wording):
 a development is one of the previous day's stories when the two read as one event by the rule
-that clusters tellings across outlets (``events.story_score``); a figure is revised when its
+that clusters tellings across outlets (``words.story_score``); a figure is revised when its
 claimant now gives another value for the same measure, unit and scope. Nothing here calls
 the model.
 """
@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from summarizer.merge.figures import scope_key
 from summarizer.merge.words import story_score, story_words
 from summarizer.models import (
     Briefing,
@@ -21,7 +20,7 @@ from summarizer.models import (
     History,
     PastThread,
 )
-from summarizer.text.fold import fold_name
+from summarizer.text.fold import fold_name, fold_scope
 
 _NOMINATING = 100  # as in events.py: a word this common nominates no pair
 
@@ -120,7 +119,7 @@ def _by_scope(claims: list[FigureClaim]) -> dict[tuple[str, str], list[FigureCla
     """Claims by (unit, scope): only those are compared across days."""
     out: dict[tuple[str, str], list[FigureClaim]] = {}
     for c in claims:
-        out.setdefault((c.unit or "", scope_key(c.scope)), []).append(c)
+        out.setdefault((c.unit or "", fold_scope(c.scope)), []).append(c)
     return out
 
 

@@ -18,6 +18,7 @@ from summarizer.models import (
     MergedActor,
     Source,
 )
+from summarizer.text.fold import fold_scope
 
 
 class Style(Protocol):
@@ -191,7 +192,7 @@ def disputed(b: Briefing, st: Style) -> list[str]:
             continue
         by_scope: dict[str, list[FigureClaim]] = {}
         for c in g.claims:
-            key = " ".join((c.scope or "").lower().split()).removeprefix("the ")
+            key = fold_scope(c.scope)
             by_scope.setdefault(key, []).append(c)
         for scope, claims in by_scope.items():
             if len({c.source for c in claims}) < 2 or len({c.raw for c in claims}) < 2:

@@ -76,6 +76,11 @@ def fold_name(text: str) -> str:
     return fold(text, accents=False)
 
 
+def fold_scope(scope: str | None) -> str:
+    """A figure's scope folded for comparison: "The past week" and "past week" are one scope."""
+    return fold_name(scope or "").removeprefix("the ")
+
+
 def clean_label(value: str | None) -> str | None:
     """A label the model left empty or wrote as "null"/"unknown" becomes None."""
     value = (value or "").strip()

@@ -14,6 +14,7 @@ import pytest
 from summarizer import Settings
 from summarizer.pipeline import ArticleProgress, brief
 from tests.support.fake_server import OpenAIServer, Slow, Status
+from tests.support.helpers import settings_for
 
 NAMES = ["Ana Lima", "Rui Costa", "Lea Moreau", "Ivo Sousa", "Eva Dias", "Joel Neto"]
 
@@ -30,15 +31,7 @@ def folder(tmp_path: Path) -> Path:
 
 
 def _settings(server: OpenAIServer, tmp_path: Path, **more: object) -> Settings:
-    values: dict[str, object] = {
-        "base_url": server.base_url,
-        "model": "m",
-        "store": str(tmp_path / "runs.sqlite3"),
-        "retry_wait": 0.01,
-        "cache": False,
-    }
-    values.update(more)
-    return Settings(**values)  # type: ignore[arg-type]
+    return settings_for(server, **{"store": str(tmp_path / "runs.sqlite3"), "cache": False, **more})
 
 
 def test_concurrent_extraction_gives_the_same_bytes_as_one_at_a_time(

@@ -1,4 +1,4 @@
-"""Extraction of one article: chunking with offsets, grounding, re-ask and drop accounting."""
+"""Extraction of one article: grounding, re-ask and drop accounting, long articles in chunks."""
 
 from __future__ import annotations
 
@@ -8,22 +8,6 @@ from summarizer.extraction import chunks, extract
 from summarizer.llm import LLM
 from tests.support.answers import LABELS_002, REPLY_002, SEED_002
 from tests.support.fake_model import FakeServer, actor, event, reply, statement
-
-
-def test_chunks_skip_boilerplate_and_keep_offsets() -> None:
-    parts = list(chunks(SEED_002, 1200))
-    assert len(parts) > 1
-    for part in parts:
-        assert "Smiley face" not in part.text and "Share." not in part.text
-        for line in part.text.split("\n"):
-            assert SEED_002.text.find(line, part.start) >= part.start
-        assert len(part.text) <= 1200
-
-
-def test_one_chunk_for_a_short_article() -> None:
-    (part,) = chunks(SEED_002, 6000)
-    assert part.start == SEED_002.text.index("U.S. Secretary")
-    assert part.text.startswith("U.S. Secretary") and part.text.endswith("stability in the region.")
 
 
 def test_extract_grounds_every_item(fake_llm: LLM, server: FakeServer) -> None:

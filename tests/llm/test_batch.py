@@ -16,7 +16,7 @@ from summarizer import ModelError, Settings, prompts
 from summarizer.pipeline import brief
 from tests.support.answers import ARTICLES
 from tests.support.fake_server import Ok, OpenAIServer, Status
-from tests.support.helpers import article_folder
+from tests.support.helpers import article_folder, settings_for
 
 
 @pytest.fixture
@@ -31,15 +31,7 @@ def server() -> Iterator[OpenAIServer]:
 
 
 def _settings(server: OpenAIServer, store: Path, **more: Any) -> Settings:
-    values: dict[str, Any] = {
-        "base_url": server.base_url,
-        "model": "m",
-        "store": str(store),
-        "retry_wait": 0.01,
-        "batch_poll": 0.01,
-    }
-    values.update(more)
-    return Settings(**values)
+    return settings_for(server, **{"store": str(store), "batch_poll": 0.01, **more})
 
 
 def _stop_once_submitted(folder: Path, server: OpenAIServer, store: Path) -> None:

@@ -23,6 +23,7 @@ from tests.support.fake_server import (
     Truncated,
     echo,
 )
+from tests.support.helpers import settings_for
 
 ARTICLES = {
     "a.txt": "Ana Lima opened the bridge on Monday. Traffic resumed in the afternoon.\n",
@@ -45,16 +46,8 @@ def server() -> Iterator[OpenAIServer]:
 
 
 def _settings(server: OpenAIServer, **changes: object) -> Settings:
-    values: dict[str, object] = {
-        "base_url": server.base_url,
-        "model": "test-model",
-        "retry_wait": 0.01,
-        "retry_max_wait": 2.0,
-        "transport_retries": RETRIES,
-        "timeout": 1.0,
-    }
-    values.update(changes)
-    return Settings(**values)  # type: ignore[arg-type]
+    values: dict[str, object] = {"model": "test-model", "retry_max_wait": 2.0, "timeout": 1.0}
+    return settings_for(server, **{"transport_retries": RETRIES, **values, **changes})
 
 
 def _names(briefing_sources: list[object]) -> list[str]:

@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from summarizer import ConfigError, Settings
+from summarizer import ConfigError
 from summarizer.models import Briefing
 from summarizer.pipeline import brief
 from summarizer.render import to_html, to_markdown
 from summarizer.text.neutral import loaded_in_html, loaded_outside_quotes
 from tests.support.fake_server import OpenAIServer
-from tests.support.helpers import article_folder
+from tests.support.helpers import article_folder, settings_for
 
 DAY_ONE = {
     "a.txt": "Ana Lima said 12 ships were waiting at the port of Oakford.\n",
@@ -35,7 +35,7 @@ def server() -> Iterator[OpenAIServer]:
 
 
 def _two_days(server: OpenAIServer, tmp_path: Path) -> tuple[Briefing, Briefing]:
-    settings = Settings(base_url=server.base_url, model="m", store=str(tmp_path / "r.sqlite3"))
+    settings = settings_for(server, store=str(tmp_path / "r.sqlite3"))
     first = brief([article_folder(tmp_path, DAY_ONE, "d1")], settings=settings, date="2026-11-22")
     second = brief([article_folder(tmp_path, DAY_TWO, "d2")], settings=settings, date="2026-11-23")
     return first, second
@@ -70,7 +70,7 @@ def test_the_second_day_shows_the_revised_figure_the_new_and_the_gone(
 def test_the_same_day_run_again_compares_with_the_earlier_date_and_gives_the_same_bytes(
     server: OpenAIServer, tmp_path: Path
 ) -> None:
-    settings = Settings(base_url=server.base_url, model="m", store=str(tmp_path / "r.sqlite3"))
+    settings = settings_for(server, store=str(tmp_path / "r.sqlite3"))
     brief([article_folder(tmp_path, DAY_ONE, "d1")], settings=settings, date="2026-11-22")
     day_two = article_folder(tmp_path, DAY_TWO, "d2")
     once = brief([day_two], settings=settings, date="2026-11-23", timing=False)
@@ -80,7 +80,7 @@ def test_the_same_day_run_again_compares_with_the_earlier_date_and_gives_the_sam
 
 
 def test_no_history_leaves_the_section_out(server: OpenAIServer, tmp_path: Path) -> None:
-    settings = Settings(base_url=server.base_url, model="m", store=str(tmp_path / "r.sqlite3"))
+    settings = settings_for(server, store=str(tmp_path / "r.sqlite3"))
     brief([article_folder(tmp_path, DAY_ONE, "d1")], settings=settings, date="2026-11-22")
     later = brief(
         [article_folder(tmp_path, DAY_TWO, "d2")],
@@ -101,7 +101,7 @@ def test_a_date_that_is_not_yyyy_mm_dd_is_refused(tmp_path: Path, date: str) -> 
 def test_another_outlet_adding_a_value_is_not_a_revision(
     server: OpenAIServer, tmp_path: Path
 ) -> None:
-    settings = Settings(base_url=server.base_url, model="m", store=str(tmp_path / "r.sqlite3"))
+    settings = settings_for(server, store=str(tmp_path / "r.sqlite3"))
     brief([article_folder(tmp_path, DAY_ONE, "d1")], settings=settings, date="2026-11-22")
     more = {**DAY_ONE, "d.txt": "Rui Costa said 20 ships were waiting at the port of Oakford.\n"}
     later = brief([article_folder(tmp_path, more, "d2")], settings=settings, date="2026-11-23")

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 from summarizer import ingest, pipeline
 from summarizer.llm import LLM
 from summarizer.models import Briefing
@@ -77,19 +75,6 @@ def test_the_check_fails_a_briefing_with_loaded_words(briefing: Briefing) -> Non
     first.text = "Russia suffered staggering losses."  # as a careless summariser might write
     assert loaded_outside_quotes(to_markdown(briefing)) == ["staggering"]
     assert loaded_in_html(to_html(briefing)) == ["staggering"]
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Russia suffered staggering losses [1]", ["staggering"]),
-        ("Kirby called the assaults “hopeless” [2]", []),
-        ('An aide said "the outlook is grim" [3]', []),
-        ("The grim toll rose, Kirby said “it is dire” [4]", ["grim"]),
-    ],
-)
-def test_neutrality_check(text: str, expected: list[str]) -> None:
-    assert loaded_outside_quotes(text) == expected
 
 
 def test_markdown_escapes_article_text(fake_llm: LLM, server: FakeServer, tmp_path: object) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import Any
 
 from summarizer.config import Settings
 
@@ -39,6 +40,9 @@ def article_folder(root: Path, articles: dict[str, str], name: str = "in") -> Pa
     return folder
 
 
-def settings_for(server: object, **overrides: object) -> Settings:
-    """Settings that reach ``server`` (anything with a ``base_url``) with no backoff sleeps."""
-    return Settings(base_url=server.base_url, model="m", retry_wait=0, **overrides)
+def settings_for(server: Any, **overrides: Any) -> Settings:
+    """Settings that reach ``server`` (a fake_server.OpenAIServer on loopback), with backoff
+    shortened so no test sleeps long; ``overrides`` are Settings fields."""
+    values: dict[str, Any] = {"base_url": server.base_url, "model": "m", "retry_wait": 0.01}
+    values.update(overrides)
+    return Settings(**values)

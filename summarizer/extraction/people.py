@@ -1,4 +1,5 @@
-"""People named in an article, found by rule (no model call), with the sentences naming them.
+"""People named in an article, found by rule (no model call), with the sentences naming them;
+and the model's actors completed with them (``with_people``).
 
 The small model misses many people, so words outside boilerplate are read sentence by sentence
 and a run of one to three capitalised name words is taken for a person when

@@ -6,17 +6,20 @@ html.py       one self-contained HTML page, the briefing beside its source artic
 assets/       the page's style and script, inlined and pinned by hash
 """
 
-from typing import Literal
-
 from summarizer.models import Briefing
 from summarizer.render.html import to_html
 from summarizer.render.markdown import to_markdown
 
-__all__ = ["as_text", "to_html", "to_markdown"]
+__all__ = ["FORMATS", "as_text", "to_html", "to_markdown"]
 
 
-def as_text(briefing: Briefing, format: Literal["markdown", "json", "html"] | str) -> str:
-    """The briefing in one of the three formats, by name."""
+FORMATS = ("markdown", "json", "html")
+
+
+def as_text(briefing: Briefing, format: str) -> str:
+    """The briefing in one of ``FORMATS``, by name."""
+    if format not in FORMATS:
+        raise ValueError(f"unknown format {format!r}: use one of {', '.join(FORMATS)}")
     if format == "json":
         return briefing.to_json()
     return to_html(briefing) if format == "html" else to_markdown(briefing)

@@ -4,6 +4,8 @@ generated, no model) and on spelling variants of one name."""
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 
 from bench.synthetic import extractions
@@ -64,3 +66,42 @@ def test_a_name_of_nothing_but_dashes_is_kept_apart_not_a_crash() -> None:
     evidence = [Evidence(article_id="a", start=0, end=5, quote="-- --")]
     actors = [Actor(name="-- --", kind="person", evidence=evidence)]
     assert len(cluster_actors(actors)) == 1
+
+
+def _people(*names: str) -> list[Actor]:
+    evidence = [Evidence(article_id="a", start=0, end=1, quote="x")]
+    return [Actor(name=n, kind="person", evidence=evidence) for n in names]
+
+
+def test_long_words_are_grouped_as_the_pairwise_scan_groups_them() -> None:
+    # Past 15 letters a word is compared by a scan of the lengths it may match, not through
+    # its spellings: the groups must be the same as the reference's, across that boundary.
+    people = _people(
+        "Ana Llanfairpwllgwyngyll",  # 20 letters
+        "Ana Llanfairpwllgwyngil",  # 19, two letters off: the same surname
+        "Llanfairpwllgwyngyl",
+        "Bo Aberystwythshire",  # 16
+        "Bo Aberystwythshir",  # 15: indexed, must still meet the 16-letter form
+        "Bo Aberystwyths",  # 14
+        "Cy Xylophonist",
+    )
+    assert _shape(cluster_actors(people)) == _shape(_reference(people))
+    assert len(cluster_actors(people)) == 3
+
+
+def test_one_very_long_word_does_not_hang_the_grouping() -> None:
+    # A 58-letter word once meant enumerating every spelling with 15 letters left out (it
+    # never finished); a run of 32 Chinese characters is one word of 32 letters.
+    names = (
+        "Mr Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch",
+        "Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch",
+        "习近平主席今天在北京人民大会堂会见了来访的美国国务卿布林肯先生和他的代表团",
+        "John Kirby",
+    )
+    done: list[list[list[Actor]]] = []
+    worker = threading.Thread(target=lambda: done.append(cluster_actors(_people(*names))))
+    worker.daemon = True
+    worker.start()
+    worker.join(timeout=30)
+    assert done, "grouping four names took more than 30 s"
+    assert [len(g) for g in done[0]] == [2, 1, 1]

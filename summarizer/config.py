@@ -61,6 +61,15 @@ class Settings(BaseSettings):
     # server busy anyway, so the default is generous.
     timeout: float = Field(900.0, gt=0, description="Seconds before one request times out.")
     chunk_chars: int = Field(6000, ge=500, description="Longest article chunk sent at once.")
+    max_article_chars: int = Field(
+        1_000_000,
+        ge=1,
+        description="Longest article read, in characters (a long news article is 50,000); a "
+        "longer one is skipped with the reason, before any model call.",
+    )
+    follow_links: bool = Field(
+        False, description="Inside a folder, follow links that lead out of it."
+    )
     concurrency: int | None = Field(
         None,
         ge=1,

@@ -59,7 +59,7 @@ def extract(
 ) -> ArticleExtraction:
     """Extract one article file; ``options`` are Settings fields (model, base_url, api_key...)."""
     settings = settings or Settings(**options)
-    loaded = ingest.load([path])
+    loaded = _load([path], settings)
     if llm is not None:
         return extract_article(loaded.articles[0], llm, settings.chunk_chars)
     with connect(settings) as connected, LLM(connected) as model:
@@ -119,11 +119,17 @@ def brief(
             paths, date, batched = store.run_inputs(resume)
         batch = batch or batched  # its batches in flight are waited for, never asked live
     job = _Job(briefing_date(date), timing, lead, history, batch, on_article, on_batch)
-    loaded = ingest.load(paths)  # bad input fails before any model is started
+    loaded = _load(paths, settings)  # bad input fails before any model is started
     if llm is not None:
         return _brief(loaded, settings, llm, job)
     with Store(settings.store or default_path()) as store:
         return _brief_stored(loaded, settings, store, job, progress, resume)
+
+
+def _load(paths: Iterable[str | Path], settings: Settings) -> ingest.Ingested:
+    return ingest.load(
+        paths, max_chars=settings.max_article_chars, follow_links=settings.follow_links
+    )
 
 
 def briefing_date(date: str | None) -> str:
@@ -239,7 +245,7 @@ def extract_all(
     paths: Iterable[str | Path], *, settings: Settings, llm: StructuredModel | None = None
 ) -> tuple[list[ArticleExtraction], list[SkippedArticle]]:
     """Run extraction over each article under ``paths``; one that fails is skipped with its reason."""
-    return extract_loaded(ingest.load(paths), settings=settings, llm=llm)
+    return extract_loaded(_load(paths, settings), settings=settings, llm=llm)
 
 
 def assemble(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 import time
 from enum import StrEnum
@@ -123,6 +124,13 @@ def brief(
             show_default=False,
         ),
     ] = None,
+    follow_links: Annotated[
+        bool,
+        typer.Option(
+            "--follow-links",
+            help="Inside a folder, also read links that lead out of it.",
+        ),
+    ] = False,
     model: Model = None,
     base_url: BaseUrl = None,
     api_key: ApiKey = None,
@@ -140,7 +148,9 @@ def brief(
         store=str(store) if store else None,
         concurrency=concurrency,
         **({} if cache else {"cache": False}),
+        **({"follow_links": True} if follow_links else {}),
     )
+    _check_out(out)  # before any call is paid for
     with progress.assembly(err) as assembling, progress.articles(err) as bar:
         result = _run(
             lambda: pipeline.brief(
@@ -185,6 +195,7 @@ def extract(
     from summarizer import pipeline
 
     settings = _settings(verbose, model=model, base_url=base_url, api_key=api_key)
+    _check_out(out)
     result = _run(lambda: pipeline.extract(path, settings=settings))
     _emit(result.model_dump_json(indent=2) + "\n", out)
 
@@ -373,12 +384,32 @@ def _run(call: Any) -> Any:
         _fail("Interrupted.", 130)
 
 
+def _check_out(out: Path | None) -> None:
+    """An output file that cannot be written is said before the run, not after its calls."""
+    if out is None:
+        return
+    folder = out.parent if str(out.parent) else Path(".")
+    problem = None
+    if out.is_dir():
+        problem = "is a folder; give a file name"
+    elif not folder.is_dir():
+        problem = f"cannot be written: the folder {folder} does not exist"
+    elif not os.access(folder, os.W_OK) or (out.exists() and not os.access(out, os.W_OK)):
+        problem = "cannot be written: permission denied"
+    if problem:
+        _fail(f"--out {out} {problem}.", 3)
+
+
 def _emit(text: str, out: Path | None) -> None:
     if out is None:
         sys.stdout.write(text)
-    else:
+        return
+    try:
         out.write_text(text, encoding="utf-8")
-        err.print(f"wrote {escape(str(out))}")
+    except OSError as exc:  # checked before the run, but a disk can fill up meanwhile
+        sys.stdout.write(text)
+        _fail(f"--out {out} could not be written ({exc.strerror}); the output went to stdout.", 1)
+    err.print(f"wrote {escape(str(out))}")
 
 
 def _fail(message: str, code: int) -> NoReturn:

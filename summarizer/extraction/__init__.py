@@ -32,9 +32,10 @@ def extract(article: Article, llm: StructuredModel, chunk_chars: int = 6000) -> 
     found = Grounded()
     stats = CallStats()
     waiting: Pending | None = None
+    whole = Grounder(article)  # one normalised copy of the article for all its chunks
     for index, chunk in enumerate(chunks(article, chunk_chars)):
         try:
-            _extract_chunk(article, chunk, str(index), llm, found, stats)
+            _extract_chunk(whole, chunk, str(index), llm, found, stats)
         except Pending as exc:  # a batched run: the other chunks still go in this batch
             waiting = exc
     if waiting is not None:
@@ -59,7 +60,7 @@ def extract(article: Article, llm: StructuredModel, chunk_chars: int = 6000) -> 
 
 
 def _extract_chunk(
-    article: Article,
+    whole: Grounder,
     chunk: Chunk,
     index: str,
     llm: StructuredModel,
@@ -68,7 +69,8 @@ def _extract_chunk(
 ) -> None:
     """One call for one chunk. An answer cut off at max_tokens is not retried blindly: the
     chunk is halved and each half asked for, down to MIN_SPLIT characters."""
-    grounder = Grounder(article, chunk.start, chunk.end)
+    article = whole.article
+    grounder = whole.within(chunk.start, chunk.end)
     reply = llm.structured(
         ExtractionReply,
         _messages(article, chunk, index),
@@ -80,7 +82,7 @@ def _extract_chunk(
         halves = list(chunks_within(article, chunk, len(chunk.text) // 2 + 1))
         if len(halves) > 1:
             for n, half in enumerate(halves):
-                _extract_chunk(article, half, f"{index}.{n}", llm, found, stats)
+                _extract_chunk(whole, half, f"{index}.{n}", llm, found, stats)
             return
     found.extend(_outcome(reply, grounder))
 

@@ -8,6 +8,7 @@ words.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -18,6 +19,23 @@ _EDGE = " \"'.,;:!?-()[]"
 MIN_QUOTE = 3
 
 
+class Folded:
+    """An article's content normalised for matching, both ways, each made once (on first use)
+    and shared by the Grounders of all its chunks: normalising is linear in the article, so
+    doing it per chunk made a long article quadratic."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+
+    @cached_property
+    def spaced(self) -> tuple[str, list[int]]:
+        return normalise(self.article.content())
+
+    @cached_property
+    def squeezed(self) -> tuple[str, list[int]]:
+        return normalise(self.article.content(), spaces=False)
+
+
 @dataclass(frozen=True)
 class Grounder:
     """Finds quotes in one article, within [start, end) and outside boilerplate."""
@@ -25,14 +43,15 @@ class Grounder:
     article: Article
     start: int = 0
     end: int | None = None
+    folded: Folded | None = None
 
     @cached_property
-    def _folded(self) -> tuple[str, list[int]]:
-        return normalise(self.article.content())
+    def _index(self) -> Folded:
+        return self.folded if self.folded is not None else Folded(self.article)
 
-    @cached_property
-    def _squeezed(self) -> tuple[str, list[int]]:
-        return normalise(self.article.content(), spaces=False)
+    def within(self, start: int, end: int) -> Grounder:
+        """A Grounder for [start, end) of the same article, sharing its normalised text."""
+        return Grounder(self.article, start, end, self._index)
 
     def locate(self, quote: str) -> Evidence | None:
         """Evidence for the first allowed occurrence of ``quote``, or None if there is none.
@@ -43,10 +62,10 @@ class Grounder:
         needle = fold(quote)
         squeezed = "".join(needle.split())
         attempts = [
-            (self._folded, needle),
-            (self._folded, needle.strip(_EDGE)),
-            (self._squeezed, squeezed),
-            (self._squeezed, squeezed.strip(_EDGE)),
+            (self._index.spaced, needle),
+            (self._index.spaced, needle.strip(_EDGE)),
+            (self._index.squeezed, squeezed),
+            (self._index.squeezed, squeezed.strip(_EDGE)),
         ]
         for folded, candidate in attempts:
             if len(candidate) >= MIN_QUOTE:
@@ -58,13 +77,15 @@ class Grounder:
     def _find(self, folded: tuple[str, list[int]], needle: str) -> Evidence | None:
         haystack, origin = folded
         limit = len(self.article.text) if self.end is None else self.end
-        at = haystack.find(needle)
+        # Only the folded characters that come from [start, limit) are searched.
+        lo, hi = bisect.bisect_left(origin, self.start), bisect.bisect_left(origin, limit)
+        at = haystack.find(needle, lo, hi)
         while at != -1:
             start, end = origin[at], origin[at + len(needle) - 1] + 1
-            if self.start <= start and end <= limit and not self.article.in_boilerplate(start, end):
+            if not self.article.in_boilerplate(start, end):
                 text = self.article.text
                 return Evidence(
                     article_id=self.article.id, start=start, end=end, quote=text[start:end]
                 )
-            at = haystack.find(needle, at + 1)
+            at = haystack.find(needle, at + 1, hi)
         return None

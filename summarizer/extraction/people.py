@@ -31,7 +31,7 @@ from summarizer.text.names import HONORIFICS as _HONORIFICS
 from summarizer.text.names import STRICT_TITLES as _STRICT
 from summarizer.text.names import TITLE_MODIFIERS as _MODIFIERS
 from summarizer.text.names import TITLES as _TITLES
-from summarizer.text.names import person_core, similar
+from summarizer.text.names import SpellingIndex, person_core, similar
 from summarizer.text.sentences import sentences
 
 
@@ -72,6 +72,7 @@ _STOP = _words(  # places, organisations and calendar words: never part of a per
 _PERSON_NOUNS = _words("administration decision remarks comments speech presidency")
 _LOCATIVE = _words("in near across into inside outside")
 _ROLE_HEADS = _TITLES | {"official", "officer", "aide", "member"}
+_NOT_NAMES = _FUNCTION | _TITLES | _MODIFIERS
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w’'.-]*[^\W_])?")
 
 
@@ -112,16 +113,12 @@ def find_people(article: Article) -> list[Actor]:
         for k, m in enumerate(_WORD.finditer(text, start, end))
         for poss in [bool(re.search(r"[’']s$", m[0]))]
     ]
-    people: list[_Person] = []
+    people = _People()
     for words, role, titled in _candidates(text, toks, spans):
-        known = next((p for p in people if _same(p.words, words, p.titled or titled)), None)
-        if known is None:
-            people.append(_Person(words, role, titled))
-            continue
-        known.words = words if len(words) > len(known.words) else known.words
-        known.role, known.titled = known.role or role, known.titled or titled
-    for person in people:
-        _find_mentions(text, toks, person)
+        people.meet(words, role, titled)
+    where = _Positions(toks)
+    for person in people.all:
+        _find_mentions(text, toks, person, where.of(person))
     return [
         Actor(
             name=" ".join(p.words),
@@ -129,12 +126,73 @@ def find_people(article: Article) -> list[Actor]:
             role=p.role,
             aliases=p.aliases,
             evidence=[
-                Evidence(article_id=article.id, start=a, end=b, quote=text[a:b])
+                # the article's own characters: ``text`` above is the blanked copy
+                Evidence(article_id=article.id, start=a, end=b, quote=article.text[a:b])
                 for a, b in (spans[n] for n in p.sentences)
             ],
         )
-        for p in sorted((p for p in people if p.sentences), key=lambda p: p.first)
+        for p in sorted((p for p in people.all if p.sentences), key=lambda p: p.first)
     ]
+
+
+class _People:
+    """The people met so far, found by the spelling of their first and last words, so that a
+    new candidate is compared with the few it may be, not with everyone (``_same``)."""
+
+    def __init__(self) -> None:
+        self.all: list[_Person] = []
+        self._spellings = SpellingIndex()
+        self._by_word: dict[str, set[int]] = {}
+
+    def meet(self, words: list[str], role: str | None, titled: bool) -> None:
+        near = {
+            n
+            for w in (words[0], words[-1])
+            for like in self._spellings.like(w.lower())
+            for n in self._by_word[like]
+        }
+        same = (
+            n for n in sorted(near) if _same(self.all[n].words, words, self.all[n].titled or titled)
+        )
+        found = next(same, None)
+        if found is None:
+            self.all.append(_Person(words, role, titled))
+            self._index(len(self.all) - 1)
+            return
+        known = self.all[found]
+        known.words = words if len(words) > len(known.words) else known.words
+        known.role, known.titled = known.role or role, known.titled or titled
+        self._index(found)
+
+    def _index(self, n: int) -> None:
+        words = self.all[n].words
+        for word in {words[0].lower(), words[-1].lower()}:
+            self._spellings.add(word)
+            self._by_word.setdefault(word, set()).add(n)
+
+
+class _Positions:
+    """Where each word stands among the tokens: by its exact spelling, and, for name words, by
+    any spelling like it."""
+
+    def __init__(self, toks: list[_Tok]) -> None:
+        self.exact: dict[str, list[int]] = {}
+        self.names: dict[str, list[int]] = {}
+        self._spellings = SpellingIndex()
+        for i, t in enumerate(toks):
+            self.exact.setdefault(t.word, []).append(i)
+            if _is_name(t):
+                self.names.setdefault(t.low, []).append(i)
+        for word in self.names:
+            self._spellings.add(word)
+
+    def of(self, person: _Person) -> list[int]:
+        """Every token position where a form of ``person``'s name may start: its first word,
+        or a name word spelled like its last word."""
+        like = self._spellings.like(person.words[-1].lower())
+        found = {i for w in like for i in self.names[w]}
+        found.update(self.exact.get(person.words[0], ()))
+        return sorted(found)
 
 
 def with_people(actors: list[Actor], people: list[Actor]) -> list[Actor]:
@@ -162,6 +220,7 @@ def _candidates(
     text: str, toks: list[_Tok], spans: list[tuple[int, int]]
 ) -> Iterator[tuple[list[str], str | None, bool]]:
     """(name words, role, introduced with a title) for each run of name words a cue supports."""
+    headlines: dict[int, bool] = {}  # by sentence: read once, however many runs it holds
     i = 0
     while i < len(toks):
         j = i + 1
@@ -172,7 +231,10 @@ def _candidates(
         run, title = toks[i:j], _title_before(text, toks, i)
         words, body = [t.word for t in run], [t.word for t in run if not t.opens]
         place = i > 0 and toks[i - 1].low in _LOCATIVE  # "in Saudi Arabia", "near Tel Aviv"
-        if not _is_name(toks[i]) or len(run) > 3 or _headline(text, toks, spans, run[0].sentence):
+        n = run[0].sentence
+        if _is_name(toks[i]) and len(run) <= 3 and n not in headlines:
+            headlines[n] = _headline(text, toks, spans, n, i)
+        if not _is_name(toks[i]) or len(run) > 3 or headlines[n]:
             pass
         elif title and (len(run) > 1 or title[1] in _STRICT):
             yield words, None if title[1] in _HONORIFICS else title[0], True
@@ -188,7 +250,7 @@ def _is_name(t: _Tok) -> bool:
     return (
         t.capital
         and any(c.islower() for c in t.word)
-        and t.low not in _FUNCTION | _TITLES | _MODIFIERS
+        and t.low not in _NOT_NAMES
         and not _STOP.intersection(parts)
     )
 
@@ -199,8 +261,15 @@ def _joined(text: str, a: _Tok, b: _Tok) -> bool:
     return bool(gap) and not gap.strip() and "\n" not in gap
 
 
-def _headline(text: str, toks: list[_Tok], spans: list[tuple[int, int]], n: int) -> bool:
-    long = [t for t in toks if t.sentence == n and len(t.word) > 3]
+def _headline(text: str, toks: list[_Tok], spans: list[tuple[int, int]], n: int, at: int) -> bool:
+    """Sentence n (whose token ``at`` is one) reads as a headline: unpunctuated, and mostly
+    capitalised long words. Only that sentence's tokens are read, found from ``at``."""
+    first, last = at, at
+    while first > 0 and toks[first - 1].sentence == n:
+        first -= 1
+    while last + 1 < len(toks) and toks[last + 1].sentence == n:
+        last += 1
+    long = [t for t in toks[first : last + 1] if len(t.word) > 3]
     unpunctuated = text[spans[n][1] - 1] not in ".!?\"'”’"
     return unpunctuated and len(long) >= 3 and sum(t.capital for t in long) > 0.6 * len(long)
 
@@ -278,12 +347,15 @@ def _same(known: list[str], words: list[str], titled: bool) -> bool:
     return _similar(short[0], full[-1]) or (titled and short[0] == full[0])
 
 
-def _find_mentions(text: str, toks: list[_Tok], person: _Person) -> None:
-    """Adds to the person each sentence naming it and each other form of its name."""
+def _find_mentions(text: str, toks: list[_Tok], person: _Person, positions: list[int]) -> None:
+    """Adds to the person each sentence naming it and each other form of its name, looking
+    only at ``positions``, the tokens where a form of the name may start."""
     words, n = person.words, len(person.words)
     family_first = person.titled and (n == 3 or (n == 2 and "-" in words[1]))  # "Kim Jong-un"
-    i = 0
-    while i < len(toks):
+    free = 0  # a matched form's other words are not looked at again
+    for i in positions:
+        if i < free:
+            continue
         t, form = toks[i], None
         run = toks[i : i + n]
         glued = all(_joined(text, a, b) and not a.possessive for a, b in pairwise(run))
@@ -294,13 +366,14 @@ def _find_mentions(text: str, toks: list[_Tok], person: _Person) -> None:
         elif _is_name(t) and t.word == words[0] and person.titled:
             after_title = i > 0 and toks[i - 1].low in _TITLES and _joined(text, toks[i - 1], t)
             form = t.word if family_first or after_title else None
-        if form is not None:
-            person.first = t.start if person.first < 0 else person.first
-            person.sentences[t.sentence] = None
-            i += len(form.split()) - 1
-            nxt = toks[i + 1] if i + 1 < len(toks) else None
-            if n == 1 and not t.possessive and nxt and nxt.low == "administration":
-                form = f"{form} administration"
-            if form != " ".join(words) and form not in person.aliases:
-                person.aliases.append(form)
-        i += 1
+        if form is None:
+            continue
+        person.first = t.start if person.first < 0 else person.first
+        person.sentences[t.sentence] = None
+        last = i + len(form.split()) - 1
+        free = last + 1
+        nxt = toks[last + 1] if last + 1 < len(toks) else None
+        if n == 1 and not t.possessive and nxt and nxt.low == "administration":
+            form = f"{form} administration"
+        if form != " ".join(words) and form not in person.aliases:
+            person.aliases.append(form)

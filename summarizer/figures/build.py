@@ -10,6 +10,7 @@ label still becomes a figure, marked unlabelled, never lost.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from summarizer.figures import measures, values
@@ -163,8 +164,10 @@ def _unverified(article: Article, mention: Mention, sentences: list[tuple[int, i
     """The sentence, or one of the next two in its paragraph, says it is not verified."""
     line_end = article.text.find("\n", mention.sentence_start)
     line_end = len(article.text) if line_end == -1 else line_end
-    window = [s for s in sentences if mention.sentence_start <= s[0] and s[1] <= line_end]
-    end = window[: _UNVERIFIED_WINDOW + 1][-1][1] if window else mention.sentence_end
+    first = bisect.bisect_left(sentences, (mention.sentence_start, -1))  # sorted by start
+    following = sentences[first : first + _UNVERIFIED_WINDOW + 1]
+    window = [s for s in following if s[1] <= line_end]
+    end = window[-1][1] if window else mention.sentence_end
     return bool(_UNVERIFIED.search(article.content()[mention.sentence_start : end]))
 
 

@@ -89,6 +89,7 @@ class Mention:
     sentence_start: int
     sentence_end: int
     not_figure: NotFigure | None = None
+    previous: tuple[int, int] | None = None  # the sentence before, as a span
 
     @property
     def is_candidate(self) -> bool:
@@ -98,6 +99,7 @@ class Mention:
 def detect(article: Article) -> list[Mention]:
     """Every numeric mention outside boilerplate, in text order."""
     found: list[Mention] = []
+    previous: tuple[int, int] | None = None
     for s_start, s_end in sentences(article):
         sentence = article.content()[s_start:s_end]
         for match in _PATTERN.finditer(sentence):
@@ -105,16 +107,16 @@ def detect(article: Article) -> list[Mention]:
             text = article.text[start:end].rstrip()
             end = start + len(text)
             reason = _classify(match, sentence, match.start(), match.end())
-            found.append(Mention(start, end, text, s_start, s_end, reason))
+            found.append(Mention(start, end, text, s_start, s_end, reason, previous))
+        previous = (s_start, s_end)
     return found
 
 
 def previous_sentence(article: Article, mention: Mention) -> str | None:
     """The sentence before the mention's, on one line; None for the first sentence."""
-    before = [s for s in sentences(article) if s[1] <= mention.sentence_start]
-    if not before:
+    if mention.previous is None:
         return None
-    start, end = before[-1]
+    start, end = mention.previous
     return " ".join(article.content()[start:end].split())
 
 

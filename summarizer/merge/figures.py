@@ -67,6 +67,7 @@ def same_measure(a: Figure, b: Figure) -> bool:
 
 def _figure_group(group: list[Figure], book: Citations, names: dict[str, str]) -> FigureGroup:
     claims: list[FigureClaim] = []
+    repeated: dict[tuple[object, ...], tuple[FigureClaim, set[int]]] = {}
     for f in group:
         claimant = names.get(person_key(f.claimed_by), f.claimed_by) if f.claimed_by else None
         claim = FigureClaim(
@@ -83,13 +84,16 @@ def _figure_group(group: list[Figure], book: Citations, names: dict[str, str]) -
             labelled=f.labelled,
             citations=[book.cite(f.evidence[0])],
         )
-        same = next((c for c in claims if _repeats(c, claim)), None)
-        if same is None:
+        found = repeated.get(_repeat_key(claim))
+        if found is None:
             claims.append(claim)
-        else:  # one source saying it twice: one claim, both sentences
-            same.citations += [n for n in claim.citations if n not in same.citations]
-            same.unverified = same.unverified or claim.unverified
-            same.labelled = same.labelled or claim.labelled
+            repeated[_repeat_key(claim)] = (claim, set(claim.citations))
+            continue
+        same, cited = found  # one source saying it twice: one claim, both sentences
+        same.citations += [n for n in claim.citations if n not in cited]
+        cited.update(claim.citations)
+        same.unverified = same.unverified or claim.unverified
+        same.labelled = same.labelled or claim.labelled
     claims.sort(key=lambda c: (fold_scope(c.scope) == "", fold_scope(c.scope), c.source))
     agree = not _conflicts(claims)
     units = {c.unit for c in claims}
@@ -118,30 +122,40 @@ def _figure_group(group: list[Figure], book: Citations, names: dict[str, str]) -
     )
 
 
-def _repeats(a: FigureClaim, b: FigureClaim) -> bool:
-    """The same source giving the same value for the same scope, credited to the same claimant."""
-    fields = ("source", "value", "low", "high", "qualifier", "unit", "claimed_by")
-    return all(getattr(a, f) == getattr(b, f) for f in fields) and fold_scope(a.scope) == (
-        fold_scope(b.scope)
-    )
+def _repeat_key(c: FigureClaim) -> tuple[object, ...]:
+    """What two claims share when they are one source giving the same value for the same
+    scope, credited to the same claimant."""
+    scope = fold_scope(c.scope)
+    return (c.source, c.value, c.low, c.high, c.qualifier, c.unit, c.claimed_by, scope)
 
 
 def _conflicts(claims: list[FigureClaim]) -> bool:
     """Two sources give values that cannot both hold, for the same scope and unit.
 
     Values from one source are never a conflict: an article giving 8,000 and 10,000 is giving
-    a part and a whole, or two counts it keeps apart itself.
+    a part and a whole, or two counts it keeps apart itself. Two intervals cannot both hold
+    when one starts after the other ends, so within a scope and unit it is enough to compare
+    each source's highest start with the other sources' lowest ends: linear, not pairwise.
     """
-    for i, a in enumerate(claims):
-        for b in claims[i + 1 :]:
-            if a.source == b.source or a.unit != b.unit:
-                continue
-            if fold_scope(a.scope) != fold_scope(b.scope):
-                continue
-            (alo, ahi), (blo, bhi) = _interval(a), _interval(b)
-            if alo > bhi or blo > ahi:
-                return True
-    return False
+    by_bucket: dict[tuple[str | None, str], list[FigureClaim]] = {}
+    for c in claims:
+        by_bucket.setdefault((c.unit, fold_scope(c.scope)), []).append(c)
+    return any(_disjoint_sources(bucket) for bucket in by_bucket.values())
+
+
+def _disjoint_sources(claims: list[FigureClaim]) -> bool:
+    """Some claim starts after another source's claim ends."""
+    starts: dict[int, float] = {}  # per source: its highest low end
+    ends: dict[int, float] = {}  # per source: its lowest high end
+    for c in claims:
+        low, high = _interval(c)
+        starts[c.source] = max(starts.get(c.source, low), low)
+        ends[c.source] = min(ends.get(c.source, high), high)
+    # the two lowest ends, from two sources: every other source is compared with one of them
+    lowest = sorted(ends.items(), key=lambda item: item[1])[:2]
+    return any(
+        start > end for source, start in starts.items() for other, end in lowest if other != source
+    )
 
 
 _APPROX = 0.1  # "about 1,000" reads as 900 to 1,100

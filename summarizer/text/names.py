@@ -9,6 +9,7 @@ place is stripped in the other.
 from __future__ import annotations
 
 import functools
+import math
 from difflib import SequenceMatcher
 
 from summarizer.text.fold import fold_name
@@ -85,6 +86,100 @@ def _one_letter_more(a: str, b: str) -> bool:
         return False
     i = next((i for i, (x, y) in enumerate(zip(short, long, strict=False)) if x != y), len(short))
     return short[i:] == long[i + 1 :]
+
+
+class SpellingIndex:
+    """Distinct words, found by spelling: the known words ``similar`` to a given one
+    (Zelensky, Zelenskyy), each distinct word compared once.
+
+    Two words whose similarity reaches 0.85 differ by a few letters at most: deleting up to
+    ``_deletions(len)`` letters from each gives a spelling they share (SymSpell's trick:
+    difflib's matching blocks are such a shared spelling). So only words that share one are
+    compared, found by lookup, never by a scan.
+
+    The spellings of a word grow with its length to the power of its deletions, so only words
+    of up to ``_INDEXED`` letters (3 deletions, under 600 spellings) are indexed that way. A
+    longer word ("Llanfairpwllgwyngyll...", a run of Chinese characters) is compared with the
+    known words of a length it could be similar to, by a scan of those lengths only; past
+    ``_MAX_LONG`` distinct long words, a new one is matched by its exact spelling alone, so no
+    input makes the grouping slower than linear.
+    """
+
+    def __init__(self) -> None:
+        self._by_variant: dict[str, set[str]] = {}
+        self._by_length: dict[int, set[str]] = {}
+        self._long = 0  # distinct words longer than _INDEXED
+        self._like: dict[str, set[str]] = {}  # each known word -> the known words like it
+
+    def add(self, word: str) -> None:
+        if word in self._like:
+            return
+        near = self.like(word) | {word}
+        self._like[word] = near
+        for other in near:
+            self._like[other].add(word)
+        self._by_length.setdefault(len(word), set()).add(word)
+        if len(word) > _INDEXED:
+            self._long += 1
+            return
+        for variant in _variants(word):
+            self._by_variant.setdefault(variant, set()).add(word)
+
+    def like(self, word: str) -> set[str]:
+        known = self._like.get(word)
+        if known is not None:
+            return known
+        near = self._scanned(word)
+        if len(word) <= _INDEXED:
+            near |= {w for v in _variants(word) for w in self._by_variant.get(v, ())}
+        # difflib's ratio is not quite symmetric: either order counts
+        return {w for w in near if similar(word, w) or similar(w, word)}
+
+    def _scanned(self, word: str) -> set[str]:
+        """The known words that only a scan finds: of the lengths ``word`` may be similar to,
+        those longer than ``_INDEXED`` (or any of them, for a long ``word``)."""
+        if self._long == 0 and len(word) <= _INDEXED:
+            return set()
+        if len(word) > _INDEXED and self._long >= _MAX_LONG:
+            return set()
+        low, high = _compatible_lengths(len(word))
+        long_only = len(word) <= _INDEXED
+        return {
+            w
+            for n in range(max(low, _INDEXED + 1) if long_only else low, high + 1)
+            for w in self._by_length.get(n, ())
+        }
+
+
+_INDEXED = 15  # longest word indexed by its spellings: 3 deletions, at most 576 spellings
+_MAX_LONG = 2_000  # distinct long words compared by scan; past that, exact spelling only
+
+
+def _compatible_lengths(length: int) -> tuple[int, int]:
+    """The lengths a word similar to one of ``length`` can have: 2 min >= 0.85 (la + lb)."""
+    ratio = SIMILARITY / (2 - SIMILARITY)
+    return math.ceil(length * ratio), math.floor(length / ratio)
+
+
+def _deletions(length: int) -> int:
+    """How many letters a word of ``length`` can lack from the spelling it shares with a
+    similar word. With M letters matched, a ratio of 0.85 needs 2M >= 0.85 (la + lb), and
+    M <= lb, so M >= 0.739 la: at most 26% of a word's letters go unmatched."""
+    return int(length * (1 - SIMILARITY / (2 - SIMILARITY)))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _variants(word: str) -> frozenset[str]:
+    """The word and every spelling of it with up to ``_deletions`` letters left out (for words
+    of at most ``_INDEXED`` letters: see ``_Words``)."""
+    if len(word) > _INDEXED:
+        raise ValueError(f"a word of {len(word)} letters is not indexed by its spellings")
+    found = {word}
+    frontier = {word}
+    for _ in range(_deletions(len(word))):
+        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))} - found
+        found |= frontier
+    return frozenset(found)
 
 
 @functools.lru_cache(maxsize=1 << 16)

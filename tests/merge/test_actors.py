@@ -9,9 +9,9 @@ import threading
 import pytest
 
 from bench.synthetic import extractions
-from summarizer.merge.actors import _same_person, _variants, cluster_actors
+from summarizer.merge.actors import _same_person, cluster_actors
 from summarizer.models import Actor, Evidence
-from summarizer.text.names import person_core
+from summarizer.text.names import _variants, person_core
 from summarizer.text.names import similar as _similar
 
 

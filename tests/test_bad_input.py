@@ -5,9 +5,12 @@ article is still briefed. Articles are written by hand."""
 
 from __future__ import annotations
 
+import codecs
 import json
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -45,11 +48,52 @@ def _missing(d: Path) -> list[str]:
     return [str(d), str(d / "nowhere.txt")]
 
 
+def _dangling(d: Path) -> list[str]:
+    (d / "gone.txt").symlink_to(d / "deleted.txt")
+    return [str(d)]
+
+
+def _loop(d: Path) -> list[str]:
+    (d / "sub").mkdir()
+    (d / "sub" / "again").symlink_to(d)  # a folder that holds itself
+    (d / "self.txt").symlink_to(d / "self.txt")
+    return [str(d)]
+
+
+def _fifo(d: Path) -> list[str]:
+    os.mkfifo(d / "pipe.txt")  # reading it would wait for a writer for ever
+    return [str(d)]
+
+
+def _device(d: Path) -> list[str]:
+    return [str(d), "/dev/null"]
+
+
+def _leaving(d: Path) -> list[str]:
+    secret = d.parent / f"{d.name}-outside"
+    secret.mkdir()
+    (secret / ".env.txt").write_text("OPENAI_API_KEY=sk-not-for-the-model\n")
+    (d / "env.txt").symlink_to(secret / ".env.txt")
+    return [str(d)]
+
+
+def _unsupported_name(d: Path) -> list[str]:
+    # a file name that is not UTF-8: the OS keeps its bytes, Python shows them as surrogates
+    (Path(os.fsdecode(bytes(d) + b"/caf\xe9.txt"))).write_text("Rui Dias closed the port.\n")
+    return [str(d)]
+
+
 SKIPPED: dict[str, tuple[Callable[[Path], list[str]], str, str]] = {
     "empty file": (_empty, "empty.txt", "empty file"),
     "folder without articles": (_no_articles, "sub", "folder holds no .txt or .md file"),
     "binary file": (_binary, "image.txt", "binary file, not text"),
     "missing path": (_missing, "nowhere.txt", "no such file or folder"),
+    "dangling link": (_dangling, "gone.txt", "a link to nothing (dangling symlink)"),
+    "symlink loop to a file": (_loop, "self.txt", "a symlink loop"),
+    "symlink loop to a folder": (_loop, "again", "a link back to a folder already read"),
+    "named pipe": (_fifo, "pipe.txt", "a named pipe (FIFO), not a file"),
+    "device": (_device, "/dev/null", "a device, not a file"),
+    "link out of the folder": (_leaving, "env.txt", "a link to a file outside"),
 }
 
 
@@ -69,6 +113,106 @@ def test_a_bad_input_is_skipped_with_its_reason(
     assert code == 10  # partial: documented in the README
     assert f"{name}: {reason}" in " ".join(err.split())
     assert "Ana Lima" in out and "## Not included" in out and reason in out
+
+
+def test_a_file_name_that_is_not_utf8_is_briefed_and_shown_with_a_replacement(
+    tmp_path: Path, server: OpenAIServer
+) -> None:
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    code, out, err = _brief(server, _unsupported_name(tmp_path))
+    assert code == 0, err
+    assert "Rui Dias" in out and "caf\ufffd.txt" in out  # stored and rendered, not a crash
+
+
+def test_a_file_that_cannot_be_read_is_skipped(
+    tmp_path: Path, server: OpenAIServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Simulated: the tests run as root, whom file permissions do not stop."""
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    locked = tmp_path / "locked.txt"
+    locked.write_text("Ivo Sa said nothing.\n")
+    real_open = Path.open
+
+    def refuse(self: Path, *args: Any, **kwargs: Any) -> Any:
+        if self.name == "locked.txt":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", refuse)
+    code, out, err = _brief(server, [str(tmp_path)])
+    assert code == 10 and "locked.txt: cannot be read: permission denied" in " ".join(err.split())
+    assert "Ana Lima" in out
+
+
+def test_a_folder_that_cannot_be_entered_is_skipped(
+    tmp_path: Path, server: OpenAIServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Simulated as above: root enters every folder."""
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "closed").mkdir()
+    (tmp_path / "closed" / "a.txt").write_text("Ivo Sa said nothing.\n")
+    real_scandir = os.scandir
+
+    def refuse(path: Any) -> Any:
+        if Path(path).name == "closed":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refuse)
+    code, out, err = _brief(server, [str(tmp_path)])
+    assert code == 10 and "folder cannot be entered: permission denied" in " ".join(err.split())
+    assert "Ana Lima" in out
+
+
+def test_links_out_of_the_folder_are_read_when_asked(tmp_path: Path, server: OpenAIServer) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "elsewhere.txt").write_text("Lea Moreau opened the school.\n")
+    (folder / "link.txt").symlink_to(tmp_path / "elsewhere.txt")
+    code, out, _ = _brief(server, [str(folder), "--follow-links"])
+    assert code == 0 and "Lea Moreau" in out
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-be", "utf-32"])
+def test_utf16_and_utf32_files_with_a_byte_order_mark_are_decoded(
+    tmp_path: Path, server: OpenAIServer, codec: str
+) -> None:
+    text = "José Peña said the café reopened.\n"
+    bom = {"utf-16-be": codecs.BOM_UTF16_BE}.get(codec, b"")
+    (tmp_path / "wide.txt").write_bytes(bom + text.encode(codec))
+    code, out, err = _brief(server, [str(tmp_path)])
+    assert code == 0, err
+    assert "José Peña" in out and "binary" not in out
+
+
+def test_an_article_over_the_size_limit_is_skipped_before_it_is_sent(
+    tmp_path: Path, server: OpenAIServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "long.txt").write_text("Ivo Sa spoke at length. " * 100, encoding="utf-8")
+    monkeypatch.setenv("SUMMARIZER_MAX_ARTICLE_CHARS", "1000")
+    code, out, err = _brief(server, [str(tmp_path)])
+    assert code == 10
+    assert "long.txt: too long to brief" in " ".join(err.split())
+    assert "SUMMARIZER_MAX_ARTICLE_CHARS" in out  # under Not included
+    assert "Ivo Sa" not in out.split("## Not included")[0]
+
+
+@pytest.mark.parametrize(
+    ("out", "expected_error"),
+    [
+        ("{tmp}", "is a folder"),
+        ("{tmp}/missing/b.md", "the folder {tmp}/missing does not exist"),
+    ],
+)
+def test_an_output_that_cannot_be_written_is_refused_before_any_call(
+    tmp_path: Path, server: OpenAIServer, out: str, expected_error: str
+) -> None:
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    code, _, err = _brief(server, [str(tmp_path / "good.txt"), "-o", out.format(tmp=tmp_path)])
+    assert code == 3 and expected_error.format(tmp=tmp_path) in " ".join(err.split())
+    assert server.requests == []  # nothing paid for
 
 
 def test_a_non_utf8_file_is_decoded_with_a_warning(tmp_path: Path, server: OpenAIServer) -> None:

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import json
 
-from summarizer.extraction import chunks, extract
+import pytest
+
+from summarizer import ingest
+from summarizer.extraction import chunks, extract, grounding
 from summarizer.llm import LLM
 from tests.support.answers import LABELS_002, REPLY_002, SEED_002
+from tests.support.briefings import CannedModel
 from tests.support.fake_model import FakeServer, actor, event, reply, statement
 
 
@@ -83,3 +87,26 @@ def test_prompt_puts_instructions_first_and_article_last(fake_llm: LLM, server: 
     assert system["role"] == "system" and "untrusted data" in system["content"]
     assert user["content"].rstrip().endswith(">")
     assert "Smiley face" not in user["content"]
+
+
+def test_a_long_article_is_normalised_once_not_once_per_chunk(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Normalising is linear in the article; once per chunk made a long article quadratic.
+    text = "".join(f"Ana Lima met Rui Dias in Porto, {w} said.\n" for w in ["Eva", "Mia"] * 40)
+    article = ingest.parse(text, "long.txt")
+    parts = list(chunks(article, 500))
+    assert len(parts) >= 5
+    answers = []
+    for part in parts:
+        first = part.text.split("\n")[0]
+        body = reply(
+            actors=[actor(first, "Ana Lima")], events=[event(first, "Ana Lima met Rui Dias.")]
+        )
+        answers.append(body)
+    calls = []
+    real = grounding.normalise
+    monkeypatch.setattr(grounding, "normalise", lambda *a, **k: calls.append(1) or real(*a, **k))
+    result = extract(article, CannedModel(*answers), chunk_chars=500)
+    assert len(result.events) == len(parts) and not result.dropped
+    assert len(calls) <= 2  # the article with spaces, and without: once each

@@ -258,3 +258,18 @@ def test_boilerplate_numbers_are_not_mentions() -> None:
         "Headline\n12 killed.\n© 2024 Globe Timeline. All Rights Reserved.\n", "x.txt"
     )
     assert [m.text for m in mentions.detect(article)] == ["12"]
+
+
+def test_the_sentence_before_a_number_is_known_without_reading_the_article_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Once, each number re-read every sentence of the article: quadratic on a long one.
+    text = "".join(f"Ana Lima spoke in Porto. They said {n} ships waited.\n" for n in range(10, 60))
+    article = ingest.parse(text, "ships.txt")
+    found = mentions.detect(article)
+    assert len(found) == 50
+    read: list[int] = []
+    real = mentions.sentences
+    monkeypatch.setattr(mentions, "sentences", lambda a: read.append(1) or real(a))
+    assert {mentions.previous_sentence(article, m) for m in found} == {"Ana Lima spoke in Porto."}
+    assert read == []

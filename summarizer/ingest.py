@@ -18,6 +18,7 @@ import os
 import re
 import stat
 import sys
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,16 +46,23 @@ _BIO = re.compile(
     r"critic|blogger|freelancer)\b",
 )
 _BIO_WINDOW = 3  # a bio is only looked for among the last few lines of text
+# Unicode's format characters (category Cf), which print as nothing: zero-width spaces and
+# joiners, the soft hyphen, bidi controls and isolates, and the tag characters that can spell
+# a hidden text. Listed (as of Unicode 15) rather than looked up, so importing costs nothing;
+# a test checks the list against the running Python's unicodedata.
+_FORMAT = (
+    "\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890-\u0891\u08e2\u180e\u200b-\u200f"
+    "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
+    "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e007f"
+)
+_INVISIBLE = re.compile(f"[{_FORMAT}]")
 # Hidden or machine-directed text, marked span by span (see the module docstring).
 _HIDDEN = [
     (re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL), "HTML comment"),
     (re.compile(r"<(script|style)\b[^>]*>.*?(?:</\1\s*>|\Z)", re.DOTALL | re.IGNORECASE), "markup"),
     (re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>\n]*)?/?>"), "markup"),
     (re.compile(r"<\|[\w-]+\|>"), "markup"),  # chat-template tokens such as <|im_start|>
-    (
-        re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\U000e0000-\U000e007f]+"),
-        "invisible characters",  # zero-width, bidi controls, and tag characters that spell text
-    ),
+    (re.compile(f"[{_FORMAT}]+"), "invisible characters"),
 ]
 _INSTRUCTION = re.compile(
     r"""\b(?:ignore|disregard|forget)\s+(?:all\s+|any\s+)?(?:of\s+)?(?:the\s+|your\s+)?
@@ -375,14 +383,42 @@ def _mark_hidden(text: str) -> list[Boilerplate]:
         for pattern, reason in _HIDDEN
         for m in pattern.finditer(text)
     ]
-    for match in _INSTRUCTION.finditer(text):
-        start, end = _sentence_around(text, match.start(), match.end())
+    # Instructions are looked for in the text as it reads, invisible characters left out and
+    # compatibility forms folded ("Ig\u200bnore", "ｉｇｎｏｒｅ" read "Ignore"), then marked
+    # in the text as it is.
+    visible, origin = _as_read(text)
+    for match in _INSTRUCTION.finditer(visible):
+        start, end = _sentence_around(text, *_back(origin, match))
         spans.append(Boilerplate(start=start, end=end, reason="instruction to the model"))
-    for match in _ROLE_LINE.finditer(text):  # "SYSTEM: ..." speaks to the model: the whole line
-        spans.append(
-            Boilerplate(start=match.start(), end=match.end(), reason="instruction to the model")
-        )
+    for match in _ROLE_LINE.finditer(visible):  # "SYSTEM: ..." speaks to the model: the line
+        start, end = _back(origin, match)
+        spans.append(Boilerplate(start=start, end=end, reason="instruction to the model"))
     return spans
+
+
+def _as_read(text: str) -> tuple[str, list[int] | None]:
+    """The text a reader sees: format characters dropped, NFKC-folded; and, per character of
+    it, where it came from (None when that is the text itself)."""
+    if text.isascii():
+        return text, None
+    out: list[str] = []
+    origin: list[int] = []
+    for index, char in enumerate(text):
+        if _INVISIBLE.match(char):
+            continue
+        folded = unicodedata.normalize("NFKC", char) if ord(char) > 0x7F else char
+        out.append(folded)
+        origin.extend([index] * len(folded))
+    return "".join(out), origin
+
+
+def _back(origin: list[int] | None, match: re.Match[str]) -> tuple[int, int]:
+    """The span of the original text that a match in ``_as_read``'s text covers."""
+    if origin is None:
+        return match.start(), match.end()
+    if match.end() == match.start():
+        return origin[match.start()], origin[match.start()]
+    return origin[match.start()], origin[match.end() - 1] + 1
 
 
 def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
@@ -390,7 +426,7 @@ def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end == -1 else line_end
-    gap = r"[\s\u200b-\u200f\u2060-\u2064\ufeff]"  # invisible characters count as spaces
+    gap = rf"[\s{_FORMAT}]"  # invisible characters count as spaces
     before = [m.end() for m in re.finditer(rf"[.!?][\"'”’]?{gap}+", text[line_start:start])]
     after = re.search(rf"[.!?][\"'”’]?(?={gap}|$)", text[end:line_end])
     return line_start + (before[-1] if before else 0), end + after.end() if after else line_end

@@ -10,6 +10,8 @@ even when the model obeys it.
 from __future__ import annotations
 
 import json
+import sys
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -134,3 +136,14 @@ def test_template_syntax_in_an_article_reaches_the_model_as_written(
     assert any(text in s for s in sent)
     # (not "49" alone: the random delimiter tags are hex and may hold it)
     assert not any("read 49 and" in s or "Grounder object" in s for s in sent)
+
+
+def test_every_format_character_is_set_aside() -> None:
+    # Unicode's format characters (Cf) print as nothing; each must be marked invisible, the
+    # soft hyphen and the bidi isolates included.
+    formats = [chr(c) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Cf"]
+    assert "\u00ad" in formats and "\u2066" in formats
+    text = "Ana Lima said" + "".join(formats) + " the port reopened.\n"
+    article = ingest.parse(text, "cf.txt")
+    hidden = [b for b in article.boilerplate if b.reason == "invisible characters"]
+    assert [(b.start, b.end) for b in hidden] == [(13, 13 + len(formats))]

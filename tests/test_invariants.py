@@ -82,7 +82,7 @@ def _every_evidence(x: ArticleExtraction) -> list[Evidence]:
     return found
 
 
-@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=2500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_TEXT, st.data())
 def test_rule_based_finders_quote_the_text_exactly(text: str, data: st.DataObject) -> None:
     article = ingest.parse(text, "generated.txt")
@@ -108,7 +108,7 @@ def test_rule_based_finders_quote_the_text_exactly(text: str, data: st.DataObjec
         assert not article.in_boilerplate(located.start, located.end)
 
 
-@settings(max_examples=700, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_TEXT)
 def test_no_article_makes_extraction_raise(text: str) -> None:
     article = ingest.parse(text, "generated.txt")

@@ -76,7 +76,9 @@ def main() -> None:
     args = parser.parse_args()
     limit = args.limit or Settings().max_article_chars
     print(f"size limit: {limit:,} characters")
-    print(f"{'chars':>10} {'wall s':>8} {'calls s':>8} {'ours s':>8} {'calls':>6} {'figures':>7} {'citations':>9}")
+    print(
+        f"{'chars':>10} {'wall s':>8} {'calls s':>8} {'ours s':>8} {'calls':>6} {'figures':>7} {'citations':>9}"
+    )
     with serving(latency=0.0) as url:
         for size in args.sizes:
             print(run(size, url, limit), flush=True)

@@ -121,13 +121,13 @@ def extract_loaded(
     if llm is None:
         with LLM(settings) as own:
             return extract_loaded(loaded, settings=settings, llm=own, on_article=on_article)
-    model, total = llm, len(loaded.articles)
+    model, total, halt = llm, len(loaded.articles), Halt()
 
     def one(indexed: tuple[int, Article]) -> ArticleExtraction | SkippedArticle:
         index, article = indexed
         if on_article is not None:
             on_article(ArticleProgress(index, total, article.path, "started"))
-        return _extract_or_skip(article, model, settings.chunk_chars)
+        return _extract_or_skip(article, model, settings.chunk_chars, halt)
 
     def report(index: int, outcome: ArticleExtraction | SkippedArticle) -> None:
         if on_article is not None:
@@ -137,15 +137,17 @@ def extract_loaded(
     foreign = not isinstance(llm, client.LLM) and settings.concurrency is None
     workers = 1 if foreign else settings.resolved_concurrency()
     outcomes = ordered_map(one, list(enumerate(loaded.articles)), workers, report)
-    return _collected(loaded, outcomes, None)
+    return _collected(loaded, outcomes, None, halt)
 
 
 def _collected(
     loaded: ingest.Ingested,
     outcomes: list[ArticleExtraction | SkippedArticle],
     on_article: OnArticle | None,
+    halt: Halt,
 ) -> tuple[list[ArticleExtraction], list[SkippedArticle]]:
-    """The extractions and the skipped inputs, in input order (``on_article`` told of each)."""
+    """The extractions and the skipped inputs, in input order (``on_article`` told of each).
+    With no extraction at all, the run failed: ModelError, fatal if the server stopped it."""
     if on_article is not None:
         total = len(outcomes)
         for index, (article, outcome) in enumerate(zip(loaded.articles, outcomes, strict=True)):
@@ -153,15 +155,37 @@ def _collected(
     extractions = [o for o in outcomes if isinstance(o, ArticleExtraction)]
     skipped = list(loaded.skipped) + [o for o in outcomes if isinstance(o, SkippedArticle)]
     if not extractions:
+        if halt.error is not None:
+            raise ModelError(
+                f"No article could be extracted: {halt.error}",
+                fatal=True,
+                status=halt.error.status,
+            )
         raise ModelError(f"No article could be extracted: {skipped[-1].reason}")
     return extractions, skipped
 
 
+class Halt:
+    """The fatal model error that stopped a run's calls, if one did (the server is gone, the
+    key refused): it would fail every later call too, so none is made, but what was already
+    extracted is kept and briefed."""
+
+    def __init__(self) -> None:
+        self.error: ModelError | None = None
+        self._lock = threading.Lock()
+
+    def stop(self, error: ModelError) -> None:
+        with self._lock:
+            self.error = self.error or error
+
+
 def _extract_or_skip(
-    article: Article, llm: StructuredModel, chunk_chars: int
+    article: Article, llm: StructuredModel, chunk_chars: int, halt: Halt
 ) -> ArticleExtraction | SkippedArticle:
-    """One article's extraction, or why it is skipped. A fatal error (the server is gone, the
-    key refused) is raised: it would fail every other article too."""
+    """One article's extraction, or why it is skipped. After a fatal error no call is made."""
+    if halt.error is not None:
+        reason = f"not extracted: the run stopped calling the model ({halt.error})"
+        return SkippedArticle(path=article.path, reason=reason)
     try:
         return extract(article, llm, chunk_chars)
     except BudgetExhausted as exc:
@@ -169,8 +193,10 @@ def _extract_or_skip(
         return SkippedArticle(path=article.path, reason=f"not extracted: {exc}")
     except ModelError as exc:
         if exc.fatal:
-            raise
-        log.warning("skipped %s: %s", article.path, exc)
+            halt.stop(exc)
+            log.warning("stopping the run's model calls at %s: %s", article.path, exc)
+        else:
+            log.warning("skipped %s: %s", article.path, exc)
         return SkippedArticle(path=article.path, reason=str(exc))
 
 
@@ -210,7 +236,7 @@ def extract_batched(
             o or SkippedArticle(path=a.path, reason=_UNANSWERED)
             for a, o in zip(loaded.articles, outcomes, strict=True)
         ]
-    return _collected(loaded, [o for o in outcomes if o is not None], on_article)
+    return _collected(loaded, [o for o in outcomes if o is not None], on_article, Halt())
 
 
 MAX_BATCH_ROUNDS = 10  # two are the rule; more for truncated chunks and lost batches
@@ -220,7 +246,11 @@ _UNANSWERED = f"no batch answer after {MAX_BATCH_ROUNDS} rounds; run it without 
 def _extract_or_wait(
     article: Article, batcher: Batcher, settings: Settings
 ) -> ArticleExtraction | SkippedArticle | None:
+    halt = Halt()
     try:
-        return _extract_or_skip(article, batcher, settings.chunk_chars)
+        outcome = _extract_or_skip(article, batcher, settings.chunk_chars, halt)
     except Pending:
         return None  # its request is in batcher.pending
+    if halt.error is not None:  # a batched run stops here; --resume takes it up again
+        raise halt.error
+    return outcome

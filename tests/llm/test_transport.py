@@ -12,7 +12,7 @@ import pytest
 
 from summarizer import ModelError, Settings
 from summarizer.errors import ConfigError
-from summarizer.pipeline import brief
+from summarizer.pipeline import ArticleProgress, brief
 from tests.support.fake_server import (
     Garbage,
     Ok,
@@ -180,3 +180,36 @@ def test_an_article_that_always_times_out_is_skipped_not_the_run(
     assert _names(briefing.sources) == ["b.txt"]
     (skipped,) = briefing.skipped
     assert skipped.path.endswith("a.txt") and "timed out" in skipped.reason
+
+
+def test_a_server_that_dies_mid_run_leaves_a_briefing_of_what_was_done(
+    tmp_path: Path, server: OpenAIServer
+) -> None:
+    names = ["Ana Lima", "Rui Costa", "Lea Moreau", "Ivo Sa", "Eva Dias", "Mia Neto"]
+    names += ["Tor Berg", "Zoe Ruiz", "Kai Holm", "Joel Vidal", "Ana Sousa", "Rui Berg"]
+    for n, name in enumerate(names):
+        (tmp_path / f"{n:02d}.txt").write_text(f"{name} opened the bridge on Monday.\n")
+    done: list[str] = []
+
+    def kill_after_four(event: ArticleProgress) -> None:
+        if event.status == "extracted":
+            done.append(event.path)
+            if len(done) == 4:
+                server.die()  # every later call is reset or refused
+
+    briefing = brief(
+        [tmp_path], settings=_settings(server, concurrency=1), on_article=kill_after_four
+    )
+    assert len(briefing.sources) == 4 and len(briefing.skipped) == 8
+    first, *rest = briefing.skipped
+    assert first.path.endswith("04.txt") and "Cannot reach the model server" in first.reason
+    assert all("the run stopped calling the model" in s.reason for s in rest)
+
+
+def test_a_server_gone_before_the_first_answer_is_a_model_error(
+    folder: Path, server: OpenAIServer
+) -> None:
+    server.die()
+    with pytest.raises(ModelError, match="No article could be extracted") as raised:
+        brief([folder], settings=_settings(server))
+    assert raised.value.fatal

@@ -146,6 +146,7 @@ class OpenAIServer:
         self.aimed: list[tuple[str, deque[Step]]] = []
         self.requests: list[dict[str, Any]] = []
         self.headers: list[dict[str, str]] = []
+        self.dead = False  # see die()
         self.in_flight = self.peak = 0  # chat requests being answered now, and at most
         self._lock = threading.Lock()
         self._httpd = ThreadingHTTPServer(("127.0.0.1", port), self._handler())
@@ -177,6 +178,12 @@ class OpenAIServer:
         self._httpd.shutdown()
         self._httpd.server_close()
 
+    def die(self) -> None:
+        """Go away as a crashed server does: connections open now are reset at their next
+        request, and new ones are refused."""
+        self.dead = True
+        self.__exit__()
+
     def serve_forever(self) -> None:
         self._httpd.serve_forever()
 
@@ -195,6 +202,8 @@ class OpenAIServer:
     ) -> Step:
         body = json.dumps(request, ensure_ascii=False)
         with self._lock:
+            if self.dead:
+                return Reset()
             if not batched:
                 self.requests.append(request)
                 self.headers.append(headers)

@@ -5,6 +5,11 @@ boilerplate greyed out. The page makes no request: its style and script are inli
 hash in a Content-Security-Policy whose default is 'none'. Article text is escaped in the
 static page and only ever set through ``textContent`` by the script, so a ``<script>`` in an
 article is shown as text and never runs.
+
+Every offset in the page (a citation's ``data-start``/``data-end``, the boilerplate spans in
+``briefing-data``) is a Python code point, the same number as in the JSON briefing. The script
+counts UTF-16 units, where an emoji counts two, so it converts each source's offsets once, on
+load (assets/briefing.js); nothing here converts.
 """
 
 from __future__ import annotations
@@ -130,7 +135,8 @@ def _article(n: int, article: Article, st: HtmlStyle) -> str:
 
 
 def _data(briefing: Briefing) -> str:
-    """Article texts for the script, as JSON that cannot close its <script> element."""
+    """Article texts for the script, as JSON that cannot close its <script> element; the
+    boilerplate offsets are code points, converted by the script (see the module docstring)."""
     sources = {
         str(s.n): {
             "text": s.article.text,

@@ -20,7 +20,8 @@ from summarizer.llm import LLM
 from summarizer.models import Briefing
 from summarizer.pipeline import assemble
 from summarizer.render import to_html
-from tests.support.fake_model import FakeServer, actor, event, label, labels, reply
+from tests.support.briefings import CannedModel
+from tests.support.fake_model import FakeServer, actor, event, label, labels, reply, statement
 from tests.support.helpers import ROOT
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -29,6 +30,15 @@ HOSTILE = (
     "Rebels said 12 drones hit the base.\n"
     "<script>alert(1)</script><img src=x onerror=alert(2)>\n"
     "Officials said the attack was repelled.\n"
+)
+# Characters outside the BMP before the cited spans and the clutter: one code point each in
+# Python, two UTF-16 units each in the browser (issue 12, item 4).
+ASTRAL = (
+    "Rocket launch at the coast\n"
+    "Sara Lopes launched the rocket 🚀🚀 on Monday.\n"
+    "Advertisement\n"
+    "The 𝐀 team said the engines fired on time.\n"
+    "Share\n"
 )
 
 
@@ -50,6 +60,34 @@ def hostile(fake_llm: LLM, server: FakeServer) -> Briefing:
     )
     briefing = assemble([extract(article, fake_llm)], [], date="2026-11-23")
     assert server.queue == deque() and "alert" not in str(server.requests)  # never sent
+    return briefing
+
+
+@pytest.fixture
+def astral() -> Briefing:
+    """One article with emoji and a mathematical letter ahead of its citations and clutter."""
+    article = ingest.parse(ASTRAL, "astral.txt")
+    model = CannedModel(
+        reply(
+            actors=[actor("Sara Lopes", "Sara Lopes")],
+            events=[
+                event(
+                    "launched the rocket 🚀🚀 on Monday",
+                    "Sara Lopes launched a rocket.",
+                    actors=["Sara Lopes"],
+                )
+            ],
+            statements=[statement("the engines fired on time", "The team")],
+        )
+    )
+    briefing = assemble([extract(article, model)], [], date="2026-11-23")
+    assert not model.answers
+    # The test is only worth something if spans and clutter come after astral characters.
+    assert [b.reason for b in article.boilerplate] == ["site clutter", "site clutter"]
+    assert {c.quote for c in briefing.citations} >= {
+        "launched the rocket 🚀🚀 on Monday",
+        "the engines fired on time",
+    }
     return briefing
 
 
@@ -129,6 +167,31 @@ def test_clicking_a_citation_highlights_the_exact_span(
     page.screenshot(path=str(SCREENSHOTS / "citation-click.png"))
     assert requests == [Path(tmp_path / "briefing.html").as_uri()]  # nothing else was fetched
     assert errors == []
+
+
+def test_clicking_highlights_the_exact_span_after_astral_characters(
+    browser, astral: Briefing, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    page, _, _, errors = _open(browser, to_html(astral), tmp_path)
+    for c in astral.citations:
+        page.click(f'a.cite[data-n="{c.n}"]')
+        mark = page.locator('.source[data-source="1"] mark')
+        assert mark.count() == 1
+        assert mark.text_content() == c.quote
+    assert errors == []
+
+
+def test_boilerplate_after_astral_characters_is_greyed_exactly(
+    browser, astral: Briefing, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    page, _, _, _ = _open(browser, to_html(astral), tmp_path)
+    page.click("a.cite >> nth=0")  # the script redraws the article around the span
+    box = page.locator('.source[data-source="1"] .text')
+    greyed = box.locator(".boilerplate").all_text_contents()
+    article = astral.sources[0].article
+    assert greyed == [ASTRAL[b.start : b.end] for b in article.boilerplate]
+    assert greyed == ["Advertisement", "Share"]
+    assert box.text_content() == ASTRAL
 
 
 def test_script_in_an_article_runs_nothing(browser, hostile: Briefing, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -9,6 +9,9 @@ version and the schema (both inside the request), the messages (with their rando
 tags blanked, see prompts.untagged) and the sampling parameters. Its row keeps the request, the
 answer as the model wrote it, whether it validated, what it cost in tokens, latency and money
 (from a versioned price table; unknown is NULL, never 0).
+
+A store that cannot be opened, read or written (a folder, a corrupt or read-only file, a full
+disk) raises StoreError, whose one line names the file and says what to do.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from summarizer import prompts
-from summarizer.errors import ConfigError
+from summarizer.errors import ConfigError, StoreError
 from summarizer.llm.base import BatchEntry, Stored
 from summarizer.llm.prices import PRICES_VERSION
 
@@ -92,16 +95,10 @@ class Store:
 
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         # One connection shared by the extraction threads, each statement under the lock.
-        self._db = sqlite3.connect(
-            self.path, timeout=30, isolation_level=None, check_same_thread=False
-        )
+        self._db = _connect(self.path)
         self._lock = threading.Lock()
         self._closed = False
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.executescript(_SCHEMA)
 
     def __enter__(self) -> Store:
         return self
@@ -120,9 +117,12 @@ class Store:
         with self._lock:
             if self._closed:
                 return [], [], 0
-            cursor = self._db.execute(sql, params)
-            names = [d[0] for d in cursor.description or ()]
-            return cursor.fetchall(), names, int(cursor.lastrowid or 0)
+            try:
+                cursor = self._db.execute(sql, params)
+                names = [d[0] for d in cursor.description or ()]
+                return cursor.fetchall(), names, int(cursor.lastrowid or 0)
+            except sqlite3.Error as exc:
+                raise StoreError(explain(self.path, exc)) from exc
 
     # --- calls --------------------------------------------------------------------------------
 
@@ -184,17 +184,20 @@ class Store:
         with self._lock:  # one transaction: a batch is recorded whole or not at all
             if self._closed:
                 return
-            with self._db:
-                self._db.execute("BEGIN")
-                self._db.execute(
-                    "INSERT INTO batches VALUES (?, ?, ?, 'submitted', ?)",
-                    (batch_id, run_id, _now(), len(keys)),
-                )
-                self._db.executemany(
-                    "INSERT OR REPLACE INTO batch_requests (key, batch_id, article_id) "
-                    "VALUES (?, ?, ?)",
-                    [(key, batch_id, article_id) for key, article_id in keys.items()],
-                )
+            try:
+                with self._db:
+                    self._db.execute("BEGIN")
+                    self._db.execute(
+                        "INSERT INTO batches VALUES (?, ?, ?, 'submitted', ?)",
+                        (batch_id, run_id, _now(), len(keys)),
+                    )
+                    self._db.executemany(
+                        "INSERT OR REPLACE INTO batch_requests (key, batch_id, article_id) "
+                        "VALUES (?, ?, ?)",
+                        [(key, batch_id, article_id) for key, article_id in keys.items()],
+                    )
+            except sqlite3.Error as exc:
+                raise StoreError(explain(self.path, exc)) from exc
 
     def rename_batch(self, old: str, new: str) -> None:
         """The batch recorded as ``old`` (its upload) is ``new`` on the server."""
@@ -317,6 +320,68 @@ class Store:
     def _rows(self, sql: str, params: tuple[Any, ...]) -> list[dict[str, Any]]:
         rows, names, _ = self._execute(sql, params)
         return [dict(zip(names, row, strict=True)) for row in rows]
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    """A connection to the store at ``path``, WAL mode, its tables made; StoreError if the
+    file cannot be that."""
+    if path.is_dir():
+        raise StoreError(
+            f"the run store {path} is a folder, not a file: pass --store "
+            f"{path / 'runs.sqlite3'} (or SUMMARIZER_STORE), or another file"
+        )
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(
+            f"the folder of the run store {path} cannot be created ({_why_no_folder(path, exc)}): "
+            f"{_ELSEWHERE}"
+        ) from exc
+    try:
+        db = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
+    except sqlite3.Error as exc:
+        raise StoreError(explain(path, exc)) from exc
+    try:
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+        db.executescript(_SCHEMA)
+    except sqlite3.Error as exc:  # e.g. not a database: the first statement reads the file
+        db.close()
+        raise StoreError(explain(path, exc)) from exc
+    return db
+
+
+def _why_no_folder(path: Path, exc: OSError) -> str:
+    # "File exists" would puzzle: say which part of the path is a file.
+    blocker = next((p for p in path.parents if p.exists() and not p.is_dir()), None)
+    return f"{blocker} is a file" if blocker else str(exc.strerror)
+
+
+_ELSEWHERE = "pass --store PATH (or SUMMARIZER_STORE) to use another file"
+
+# What a SQLite result code (or the family it starts: SQLITE_IOERR_WRITE is an IOERR) means
+# for the store, and what to do about it.
+_CAUSES = {
+    "SQLITE_NOTADB": ("is not a SQLite database (corrupt?)", "move it away"),
+    "SQLITE_CORRUPT": ("is corrupt", "move it away"),
+    "SQLITE_FULL": ("cannot grow: its disk is full", "free some space"),
+    "SQLITE_READONLY": ("is read-only", "make it writable"),
+    "SQLITE_CANTOPEN": ("cannot be opened (is its folder read-only?)", "check its folder"),
+    "SQLITE_IOERR": ("could not be written or read (disk I/O error)", "check the disk"),
+    "SQLITE_PERM": ("is not accessible (permission denied)", "check its permissions"),
+    "SQLITE_BUSY": ("is locked by another process", "wait for it to finish"),
+    "SQLITE_LOCKED": ("is locked by another process", "wait for it to finish"),
+}
+
+
+def explain(path: Path, exc: sqlite3.Error) -> str:
+    """SQLite's error as one line that names the store and says what to do."""
+    code = getattr(exc, "sqlite_errorname", None) or ""
+    what, todo = next(
+        (cause for prefix, cause in _CAUSES.items() if code.startswith(prefix)),
+        (f"failed ({exc})", "check it"),
+    )
+    return f"the run store {path} {what}: {todo}, or {_ELSEWHERE}"
 
 
 def _now() -> str:

@@ -1,10 +1,14 @@
 """The run store: every call recorded, a repeated call answered from the store, a killed run
-resumed where it stopped, and runs and usage listed (against tests/support/fake_server.py)."""
+resumed where it stopped, runs and usage listed, and a store that cannot be opened or written
+(against tests/support/fake_server.py; real broken files: tests/support/filesystem.py)."""
 
 from __future__ import annotations
 
 import json
 import sqlite3
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -19,6 +23,7 @@ from summarizer.render import to_markdown
 from summarizer.store import Store
 from tests.support.answers import ARTICLES
 from tests.support.fake_server import OpenAIServer
+from tests.support.filesystem import Breakage
 from tests.support.helpers import article_folder, settings_for
 
 
@@ -147,10 +152,6 @@ def _stored_calls(store: Path) -> int:
 def test_a_run_killed_outright_after_two_articles_makes_only_the_remaining_calls(
     tmp_path: Path,
 ) -> None:
-    import subprocess
-    import sys
-    import time
-
     names = ["Ana Lima", "Rui Costa", "Lea Moreau", "Ivo Sousa"]
     folder = article_folder(
         tmp_path,
@@ -183,3 +184,113 @@ def test_a_run_killed_outright_after_two_articles_makes_only_the_remaining_calls
         resumed = brief([folder], settings=_settings(server, store))
         assert len(resumed.sources) == 4
         assert server.calls - sent == 4 - stored  # one call per article, the stored ones not again
+
+
+# --- a store that cannot be opened or written ------------------------------------------------
+
+
+@pytest.fixture
+def broken() -> Iterator[Breakage]:
+    breakage = Breakage()
+    yield breakage
+    breakage.undo()
+
+
+def _store_with_a_run(path: Path) -> Path:
+    with Store(path) as store:
+        store.finish_run(store.start_run([], "2026-11-22"), "ok", None)
+    return path
+
+
+def _a_folder(tmp_path: Path, broken: Breakage) -> Path:
+    (tmp_path / "store").mkdir()
+    return tmp_path / "store"
+
+
+def _a_corrupt_file(tmp_path: Path, broken: Breakage) -> Path:
+    path = tmp_path / "runs.sqlite3"
+    path.write_bytes(b"this is not a database\n" * 200)
+    return path
+
+
+def _inside_a_regular_file(tmp_path: Path, broken: Breakage) -> Path:
+    (tmp_path / "data").write_text("a file where the data folder should be")
+    return tmp_path / "data" / "runs.sqlite3"
+
+
+def _in_a_read_only_folder(tmp_path: Path, broken: Breakage) -> Path:
+    (tmp_path / "data").mkdir()
+    broken.read_only(tmp_path / "data")
+    return tmp_path / "data" / "runs.sqlite3"
+
+
+def _in_a_read_only_folder_holding_it(tmp_path: Path, broken: Breakage) -> Path:
+    (tmp_path / "data").mkdir()
+    path = _store_with_a_run(tmp_path / "data" / "runs.sqlite3")
+    broken.read_only(tmp_path / "data")
+    return path
+
+
+def _a_read_only_file(tmp_path: Path, broken: Breakage) -> Path:
+    path = _store_with_a_run(tmp_path / "runs.sqlite3")
+    broken.read_only(path)
+    return path
+
+
+# Stores that cannot be opened at all: (how it is broken, what the error line says).
+UNOPENABLE = [
+    pytest.param(_a_folder, "is a folder", id="a folder"),
+    pytest.param(_a_corrupt_file, "is not a SQLite database", id="a corrupt file"),
+    pytest.param(_inside_a_regular_file, "cannot be created", id="inside a regular file"),
+    pytest.param(_in_a_read_only_folder, "cannot be opened", id="read-only data folder"),
+    pytest.param(
+        _in_a_read_only_folder_holding_it, "cannot be opened", id="read-only folder, store in it"
+    ),
+]
+
+
+def _one_error_line(stderr: str, path: Path, expected_error: str) -> None:
+    (line,) = stderr.strip().splitlines()
+    assert line.startswith("error: the "), line
+    assert str(path) in line and expected_error in line, line
+    assert "--store" in line, line  # what to do: use another file
+
+
+@pytest.mark.parametrize(("make", "expected_error"), UNOPENABLE)
+def test_runs_and_usage_on_a_store_that_cannot_be_opened_fail_in_one_line(
+    tmp_path: Path, broken: Breakage, make: Any, expected_error: str
+) -> None:
+    path = make(tmp_path, broken)
+    for command in ("runs", "usage"):
+        result = CliRunner().invoke(cli.app, [command, "--store", str(path)])
+        assert result.exit_code == 7, result.output  # StoreError.exit_code
+        _one_error_line(result.stderr, path, expected_error)
+
+
+def test_a_read_only_store_can_still_be_listed(tmp_path: Path, broken: Breakage) -> None:
+    path = _a_read_only_file(tmp_path, broken)
+    result = CliRunner().invoke(cli.app, ["runs", "--store", str(path)])
+    assert result.exit_code == 0, result.output
+    assert " ok " in result.stdout.splitlines()[1]
+
+
+def test_resume_needs_a_store_it_can_write(
+    folder: Path, server: OpenAIServer, tmp_path: Path, broken: Breakage
+) -> None:
+    path = tmp_path / "runs.sqlite3"
+    brief([folder], settings=_settings(server, path))  # run 1, to be resumed
+    broken.read_only(path)
+    args = ["brief", "--resume", "1", "--base-url", server.base_url, "--model", "m"]
+    result = CliRunner().invoke(cli.app, [*args, "--store", str(path)])
+    assert result.exit_code == 7, result.output
+    _one_error_line(result.stderr, path, "is read-only")
+
+
+def test_a_batched_run_needs_a_store_it_can_open(
+    folder: Path, server: OpenAIServer, tmp_path: Path, broken: Breakage
+) -> None:
+    path = _a_folder(tmp_path, broken)
+    args = ["brief", str(folder), "--batch", "--base-url", server.base_url, "--model", "m"]
+    result = CliRunner().invoke(cli.app, [*args, "--store", str(path)])
+    assert result.exit_code == 7, result.output
+    _one_error_line(result.stderr, path, "is a folder")

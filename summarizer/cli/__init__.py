@@ -10,6 +10,7 @@ import json
 import logging
 import sys
 import time
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
@@ -243,8 +244,7 @@ def runs(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """List the runs in the run store: when, for which date, calls made and answered from it."""
-    with _open_store(store) as opened:
-        rows = opened.runs(limit)
+    rows = _from_store(store, lambda opened: opened.runs(limit))
     if as_json:
         sys.stdout.write(json.dumps(rows, indent=2) + "\n")
         return
@@ -265,8 +265,7 @@ def usage(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Model calls, tokens and cost by day and model, from the run store."""
-    with _open_store(store) as opened:
-        rows = opened.usage()
+    rows = _from_store(store, lambda opened: opened.usage())
     if as_json:
         sys.stdout.write(json.dumps(rows, indent=2) + "\n")
         return
@@ -286,11 +285,18 @@ def usage(
         )
 
 
-def _open_store(path: Path | None) -> Store:
+def _from_store(path: Path | None, read: Callable[[Store], Any]) -> Any:
+    """What ``read`` gets from the run store; one that cannot be opened or read ends the
+    command with its one line (StoreError)."""
     from summarizer.store import Store, default_path
 
     settings = _settings(False, store=str(path) if path else None)
-    return Store(settings.store or default_path())
+
+    def opened_and_read() -> Any:
+        with Store(settings.store or default_path()) as opened:
+            return read(opened)
+
+    return _run(opened_and_read)
 
 
 @app.command()

@@ -20,13 +20,16 @@ import datetime as dt
 import json
 import sqlite3
 import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from summarizer import prompts
 from summarizer.errors import ConfigError, StoreError
 from summarizer.llm.base import BatchEntry, Stored
 from summarizer.llm.prices import PRICES_VERSION
+
+T = TypeVar("T")
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS calls (
@@ -91,14 +94,23 @@ def default_path() -> Path:
 
 
 class Store:
-    """A connection to the run store; use as a context manager."""
+    """A connection to the run store; use as a context manager.
 
-    def __init__(self, path: Path | str) -> None:
+    Without ``on_error``, a statement that fails raises StoreError. With it, the run matters
+    more than its record: the first failure is reported there ("nothing was stored: why", or
+    "nothing more was stored: why") instead, and nothing more is written; reads go on, so a
+    full disk still answers what it holds. Opening the store raises StoreError either way.
+    """
+
+    def __init__(self, path: Path | str, *, on_error: Callable[[str], None] | None = None) -> None:
         self.path = Path(path)
         # One connection shared by the extraction threads, each statement under the lock.
         self._db = _connect(self.path)
         self._lock = threading.Lock()
         self._closed = False
+        self._on_error = on_error
+        self._lost = False  # a write failed: no more are tried
+        self._wrote = False
 
     def __enter__(self) -> Store:
         return self
@@ -111,18 +123,44 @@ class Store:
             self._closed = True
             self._db.close()
 
-    def _execute(self, sql: str, params: tuple[Any, ...] = ()) -> tuple[list[Any], list[str], int]:
+    def _execute(
+        self, sql: str, params: tuple[Any, ...] = (), *, write: bool = False
+    ) -> tuple[list[Any], list[str], int]:
         """Run one statement: its rows, column names and last row id. After close() (a call
         abandoned by an interrupted run finishing late) nothing is run and nothing returned."""
+
+        def run(db: sqlite3.Connection) -> tuple[list[Any], list[str], int]:
+            cursor = db.execute(sql, params)
+            names = [d[0] for d in cursor.description or ()]
+            return cursor.fetchall(), names, int(cursor.lastrowid or 0)
+
+        return self._locked(run, write=write) or ([], [], 0)
+
+    def _write(self, sql: str, params: tuple[Any, ...] = ()) -> int:
+        """Run one statement that writes; its last row id (0 when nothing was written)."""
+        return self._execute(sql, params, write=True)[2]
+
+    def _locked(self, work: Callable[[sqlite3.Connection], T], *, write: bool) -> T | None:
+        """``work`` on the connection, under the lock. None after close(), for a write once the
+        store is lost, and when ``work`` failed and the failure went to ``on_error``."""
         with self._lock:
-            if self._closed:
-                return [], [], 0
+            if self._closed or (write and self._lost):
+                return None
             try:
-                cursor = self._db.execute(sql, params)
-                names = [d[0] for d in cursor.description or ()]
-                return cursor.fetchall(), names, int(cursor.lastrowid or 0)
+                result = work(self._db)
             except sqlite3.Error as exc:
-                raise StoreError(explain(self.path, exc)) from exc
+                self._failed(exc)
+                return None
+            self._wrote = self._wrote or write
+            return result
+
+    def _failed(self, exc: sqlite3.Error) -> None:
+        error = StoreError(explain(self.path, exc))
+        if self._on_error is None:
+            raise error from exc
+        if not self._lost:  # said once: every later write would fail the same way
+            self._lost = True
+            self._on_error(f"nothing {'more ' if self._wrote else ''}was stored: {error}")
 
     # --- calls --------------------------------------------------------------------------------
 
@@ -152,7 +190,7 @@ class Store:
         cost_usd: float | None,
     ) -> None:
         """Record one completed call; a later identical call is answered from here."""
-        self._execute(
+        self._write(
             "INSERT OR REPLACE INTO calls VALUES "
             "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
@@ -181,33 +219,31 @@ class Store:
 
     def add_batch(self, batch_id: str, run_id: int | None, keys: dict[str, str | None]) -> None:
         """Record a batch just submitted and its requests (key -> article id)."""
-        with self._lock:  # one transaction: a batch is recorded whole or not at all
-            if self._closed:
-                return
-            try:
-                with self._db:
-                    self._db.execute("BEGIN")
-                    self._db.execute(
-                        "INSERT INTO batches VALUES (?, ?, ?, 'submitted', ?)",
-                        (batch_id, run_id, _now(), len(keys)),
-                    )
-                    self._db.executemany(
-                        "INSERT OR REPLACE INTO batch_requests (key, batch_id, article_id) "
-                        "VALUES (?, ?, ?)",
-                        [(key, batch_id, article_id) for key, article_id in keys.items()],
-                    )
-            except sqlite3.Error as exc:
-                raise StoreError(explain(self.path, exc)) from exc
+
+        def record(db: sqlite3.Connection) -> None:
+            with db:  # one transaction: a batch is recorded whole or not at all
+                db.execute("BEGIN")
+                db.execute(
+                    "INSERT INTO batches VALUES (?, ?, ?, 'submitted', ?)",
+                    (batch_id, run_id, _now(), len(keys)),
+                )
+                db.executemany(
+                    "INSERT OR REPLACE INTO batch_requests (key, batch_id, article_id) "
+                    "VALUES (?, ?, ?)",
+                    [(key, batch_id, article_id) for key, article_id in keys.items()],
+                )
+
+        self._locked(record, write=True)
 
     def rename_batch(self, old: str, new: str) -> None:
         """The batch recorded as ``old`` (its upload) is ``new`` on the server."""
-        self._execute("UPDATE batches SET id = ? WHERE id = ?", (new, old))
-        self._execute("UPDATE batch_requests SET batch_id = ? WHERE batch_id = ?", (new, old))
+        self._write("UPDATE batches SET id = ? WHERE id = ?", (new, old))
+        self._write("UPDATE batch_requests SET batch_id = ? WHERE batch_id = ?", (new, old))
 
     def forget_batch(self, batch_id: str) -> None:
         """A batch the server no longer has: its unanswered requests are free to go again."""
-        self._execute("DELETE FROM batch_requests WHERE batch_id = ? AND done = 0", (batch_id,))
-        self._execute("UPDATE batches SET status = 'lost' WHERE id = ?", (batch_id,))
+        self._write("DELETE FROM batch_requests WHERE batch_id = ? AND done = 0", (batch_id,))
+        self._write("UPDATE batches SET status = 'lost' WHERE id = ?", (batch_id,))
 
     def batch_request(self, key: str) -> BatchEntry | None:
         """Where this request stands in the batches, if it was ever sent in one."""
@@ -227,24 +263,25 @@ class Store:
         """Store what a finished batch answered (key -> (completion JSON, error)); requests
         it did not answer get the batch's status as their error."""
         for key, (answer, error) in results.items():
-            self._execute(
+            self._write(
                 "UPDATE batch_requests SET answer = ?, error = ?, done = 1 WHERE key = ? AND batch_id = ?",
                 (answer, error, key, batch_id),
             )
-        self._execute(
+        self._write(
             "UPDATE batch_requests SET error = ?, done = 1 WHERE batch_id = ? AND done = 0",
             (f"the batch ended {status} without answering this request", batch_id),
         )
-        self._execute("UPDATE batches SET status = ? WHERE id = ?", (status, batch_id))
+        self._write("UPDATE batches SET status = ? WHERE id = ?", (status, batch_id))
 
     # --- runs ---------------------------------------------------------------------------------
 
-    def start_run(self, inputs: list[dict[str, str]], date: str | None) -> int:
-        _, _, run_id = self._execute(
+    def start_run(self, inputs: list[dict[str, str]], date: str | None) -> int | None:
+        """A new run's id; None if it could not be recorded (the store's ``on_error`` heard)."""
+        run_id = self._write(
             "INSERT INTO runs (started_at, date, inputs) VALUES (?, ?, ?)",
             (_now(), date, json.dumps(inputs, ensure_ascii=False)),
         )
-        return run_id
+        return run_id or None
 
     def run_inputs(self, run_id: int) -> tuple[list[str], str | None, bool]:
         """What a stored run was given, to resume it: its inputs (where they were read), its
@@ -259,7 +296,7 @@ class Store:
 
     def reopen_run(self, run_id: int) -> int:
         """Mark a stored run as running again (resumed); its counters go on from where they were."""
-        self._execute(
+        self._write(
             "UPDATE runs SET status = 'running', finished_at = NULL WHERE id = ?", (run_id,)
         )
         return run_id
@@ -269,7 +306,7 @@ class Store:
     ) -> None:
         """Add one call to a run's counters: made, or answered from the store."""
         column = "calls_made" if made else "cache_hits"
-        self._execute(
+        self._write(
             f"UPDATE runs SET {column} = {column} + 1, prompt_tokens = prompt_tokens + ?, "
             "completion_tokens = completion_tokens + ?, "
             "cost_usd = CASE WHEN ? IS NULL THEN cost_usd ELSE COALESCE(cost_usd, 0) + ? END "
@@ -278,7 +315,7 @@ class Store:
         )
 
     def finish_run(self, run_id: int, status: str, briefing_json: str | None) -> None:
-        self._execute(
+        self._write(
             "UPDATE runs SET finished_at = ?, status = ?, briefing = ? WHERE id = ?",
             (_now(), status, briefing_json, run_id),
         )

@@ -5,11 +5,12 @@ resumed where it stopped, runs and usage listed, and a store that cannot be open
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,7 @@ from summarizer.pipeline import brief
 from summarizer.render import to_markdown
 from summarizer.store import Store
 from tests.support.answers import ARTICLES
-from tests.support.fake_server import OpenAIServer
+from tests.support.fake_server import OpenAIServer, echo
 from tests.support.filesystem import Breakage
 from tests.support.helpers import article_folder, settings_for
 
@@ -247,6 +248,11 @@ UNOPENABLE = [
         _in_a_read_only_folder_holding_it, "cannot be opened", id="read-only folder, store in it"
     ),
 ]
+# ...and one that opens but cannot be written.
+UNWRITABLE = [
+    *UNOPENABLE,
+    pytest.param(_a_read_only_file, "is read-only", id="a read-only file"),
+]
 
 
 def _one_error_line(stderr: str, path: Path, expected_error: str) -> None:
@@ -265,6 +271,25 @@ def test_runs_and_usage_on_a_store_that_cannot_be_opened_fail_in_one_line(
         result = CliRunner().invoke(cli.app, [command, "--store", str(path)])
         assert result.exit_code == 7, result.output  # StoreError.exit_code
         _one_error_line(result.stderr, path, expected_error)
+
+
+@pytest.mark.parametrize(("make", "expected_error"), UNWRITABLE)
+def test_brief_without_a_usable_store_still_writes_the_briefing(
+    folder: Path,
+    server: OpenAIServer,
+    tmp_path: Path,
+    broken: Breakage,
+    make: Any,
+    expected_error: str,
+) -> None:
+    path = make(tmp_path, broken)
+    args = ["brief", str(folder), "--format", "json", "--base-url", server.base_url, "--model", "m"]
+    result = CliRunner().invoke(cli.app, [*args, "--store", str(path)])
+    assert result.exit_code == 0, result.output
+    assert len(json.loads(result.stdout)["sources"]) == 3
+    (line,) = result.stderr.strip().splitlines()  # said once, in one line
+    assert line.startswith("warning: nothing was stored: the "), line
+    assert str(path) in line and expected_error in line, line
 
 
 def test_a_read_only_store_can_still_be_listed(tmp_path: Path, broken: Breakage) -> None:
@@ -294,3 +319,79 @@ def test_a_batched_run_needs_a_store_it_can_open(
     result = CliRunner().invoke(cli.app, [*args, "--store", str(path)])
     assert result.exit_code == 7, result.output
     _one_error_line(result.stderr, path, "is a folder")
+
+
+def _fill_its_disk(
+    tmp_path: Path, broken: Breakage, monkeypatch: pytest.MonkeyPatch
+) -> tuple[Path, Callable[[], None]]:
+    """Real: a 256 KiB tmpfs, filled to the last byte (needs root to mount)."""
+    disk = broken.tiny_disk(tmp_path / "disk")
+    return disk / "runs.sqlite3", lambda: broken.fill(disk)
+
+
+def _make_it_immutable(
+    tmp_path: Path, broken: Breakage, monkeypatch: pytest.MonkeyPatch
+) -> tuple[Path, Callable[[], None]]:
+    """Real: chattr +i on the store and its write-ahead log while the run has them open (needs
+    root; chmod would not stop writes through a file already open)."""
+    if os.geteuid() != 0:
+        pytest.skip("only root can make a file immutable")
+    path = tmp_path / "runs.sqlite3"
+    return path, lambda: broken.read_only(path, path.with_name(path.name + "-wal"))
+
+
+def _refuse_writes_on_its_connection(
+    tmp_path: Path, broken: Breakage, monkeypatch: pytest.MonkeyPatch
+) -> tuple[Path, Callable[[], None]]:
+    """Simulated, for machines without root: SQLite's own PRAGMA query_only on the run's
+    connection, which SQLite then refuses every write on (a real SQLITE_READONLY)."""
+    opened: list[Store] = []
+    start_run = Store.start_run
+
+    def recording(self: Store, *args: Any, **kwargs: Any) -> Any:
+        opened.append(self)
+        return start_run(self, *args, **kwargs)
+
+    monkeypatch.setattr(Store, "start_run", recording)
+
+    def refuse() -> None:
+        with opened[0]._lock:
+            opened[0]._db.execute("PRAGMA query_only = 1")
+
+    return tmp_path / "runs.sqlite3", refuse
+
+
+@pytest.mark.parametrize(
+    ("breaks", "expected_error"),
+    [
+        pytest.param(_fill_its_disk, "is full", id="the disk fills up"),
+        pytest.param(_make_it_immutable, "could not be written", id="made read-only"),
+        pytest.param(_refuse_writes_on_its_connection, "is read-only", id="writes refused"),
+    ],
+)
+def test_a_store_that_fails_mid_run_keeps_the_briefing(
+    folder: Path,
+    tmp_path: Path,
+    broken: Breakage,
+    monkeypatch: pytest.MonkeyPatch,
+    breaks: Any,
+    expected_error: str,
+) -> None:
+    path, break_it = breaks(tmp_path, broken, monkeypatch)
+
+    def respond(request: dict[str, Any]) -> str:
+        if server.calls == 2:  # the first call was answered and stored; the second is not
+            break_it()
+        return echo(request)
+
+    with OpenAIServer(respond) as server:
+        args = ["brief", str(folder), "--format", "json", "--base-url", server.base_url]
+        result = CliRunner().invoke(
+            cli.app, [*args, "--model", "m", "--store", str(path), "--concurrency", "1"]
+        )
+    assert result.exit_code == 0, result.output
+    assert len(json.loads(result.stdout)["sources"]) == 3
+    (line,) = result.stderr.strip().splitlines()  # said once, however many writes failed
+    assert line.startswith("warning: nothing more was stored: the "), line
+    assert str(path) in line and expected_error in line, line
+    assert _stored_calls(path) == 1

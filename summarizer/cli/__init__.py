@@ -156,6 +156,7 @@ def brief(
                 progress=assembling,
                 on_article=bar,
                 on_batch=lambda message: err.print(escape(message), highlight=False),
+                on_store_error=_warn,
             )
         )
     if err.is_terminal:
@@ -385,6 +386,10 @@ def _emit(text: str, out: Path | None) -> None:
     else:
         out.write_text(text, encoding="utf-8")
         err.print(f"wrote {escape(str(out))}")
+
+
+def _warn(message: str) -> None:
+    err.print(f"[yellow]warning:[/] {escape(message)}", highlight=False, soft_wrap=True)
 
 
 def _fail(message: str, code: int) -> NoReturn:

@@ -16,9 +16,13 @@ disk) raises StoreError, whose one line names the file and says what to do.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
+import os
+import socket
 import sqlite3
+import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -64,7 +68,9 @@ CREATE TABLE IF NOT EXISTS runs (
     completion_tokens INTEGER NOT NULL DEFAULT 0,
     cost_usd REAL,
     status TEXT NOT NULL DEFAULT 'running',
-    briefing TEXT
+    briefing TEXT,
+    pid INTEGER,
+    host TEXT
 );
 CREATE TABLE IF NOT EXISTS batches (
     id TEXT PRIMARY KEY,
@@ -85,6 +91,9 @@ CREATE INDEX IF NOT EXISTS batch_requests_batch ON batch_requests(batch_id);
 CREATE INDEX IF NOT EXISTS calls_run ON calls(run_id);
 CREATE INDEX IF NOT EXISTS runs_date ON runs(date);
 """
+
+# Columns added since the first stores were written: an older file gains them when opened.
+_ADDED_COLUMNS = (("runs", "pid", "INTEGER"), ("runs", "host", "TEXT"))
 
 
 def default_path() -> Path:
@@ -276,12 +285,30 @@ class Store:
     # --- runs ---------------------------------------------------------------------------------
 
     def start_run(self, inputs: list[dict[str, str]], date: str | None) -> int | None:
-        """A new run's id; None if it could not be recorded (the store's ``on_error`` heard)."""
+        """A new run's id; None if it could not be recorded (the store's ``on_error`` heard).
+        The runs that earlier processes left 'running' and died in are marked 'killed'."""
         run_id = self._write(
-            "INSERT INTO runs (started_at, date, inputs) VALUES (?, ?, ?)",
-            (_now(), date, json.dumps(inputs, ensure_ascii=False)),
+            "INSERT INTO runs (started_at, date, inputs, pid, host) VALUES (?, ?, ?, ?, ?)",
+            (_now(), date, json.dumps(inputs, ensure_ascii=False), os.getpid(), _host()),
         )
+        self._mark_killed()  # after the insert: a read-only store says so, not "no pid column"
         return run_id or None
+
+    def _mark_killed(self) -> None:
+        """Runs left 'running' by a process of this machine that is gone (killed, crashed, or
+        unable to record its end) become 'killed'. Another machine's processes cannot be looked
+        at, and a run from before pids were recorded cannot be told from a live one: both are
+        left as they are."""
+        rows, _, _ = self._execute(
+            "SELECT id, pid FROM runs WHERE status = 'running' AND host = ? AND pid IS NOT NULL",
+            (_host(),),
+        )
+        for run_id, pid in rows:
+            if not _alive(pid):
+                self._write(
+                    "UPDATE runs SET status = 'killed' WHERE id = ? AND status = 'running'",
+                    (run_id,),
+                )
 
     def run_inputs(self, run_id: int) -> tuple[list[str], str | None, bool]:
         """What a stored run was given, to resume it: its inputs (where they were read), its
@@ -297,7 +324,8 @@ class Store:
     def reopen_run(self, run_id: int) -> int:
         """Mark a stored run as running again (resumed); its counters go on from where they were."""
         self._write(
-            "UPDATE runs SET status = 'running', finished_at = NULL WHERE id = ?", (run_id,)
+            "UPDATE runs SET status = 'running', finished_at = NULL, pid = ?, host = ? WHERE id = ?",
+            (os.getpid(), _host(), run_id),
         )
         return run_id
 
@@ -333,6 +361,9 @@ class Store:
         return (int(rows[0][0]), str(rows[0][1])) if rows else None
 
     def runs(self, limit: int = 20) -> list[dict[str, Any]]:
+        """The latest runs, newest first; those whose process is gone are marked 'killed'."""
+        with contextlib.suppress(StoreError):  # a read-only store is still listed, as it stands
+            self._mark_killed()
         return self._rows(
             "SELECT id, started_at, finished_at, date, status, calls_made, cache_hits, "
             "prompt_tokens, completion_tokens, cost_usd, inputs FROM runs ORDER BY id DESC LIMIT ?",
@@ -382,10 +413,37 @@ def _connect(path: Path) -> sqlite3.Connection:
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")
         db.executescript(_SCHEMA)
+        _add_missing_columns(db)
     except sqlite3.Error as exc:  # e.g. not a database: the first statement reads the file
         db.close()
         raise StoreError(explain(path, exc)) from exc
     return db
+
+
+def _add_missing_columns(db: sqlite3.Connection) -> None:
+    for table, column, kind in _ADDED_COLUMNS:
+        if column in {row[1] for row in db.execute(f"PRAGMA table_info({table})")}:
+            continue
+        try:
+            db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
+        except sqlite3.OperationalError as exc:
+            # A read-only store of an older version can still be listed; writing fails anyway.
+            if not str(getattr(exc, "sqlite_errorname", "")).startswith("SQLITE_READONLY"):
+                raise
+
+
+def _alive(pid: int) -> bool:
+    """Whether a process of this machine has this pid. A pid reused since by another process
+    counts as alive: a dead run then stays 'running', as it did before pids were kept."""
+    if sys.platform == "win32":  # os.kill(pid, 0) would end the process there
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # PermissionError: another user's process, alive
+        return True
+    return True
 
 
 def _why_no_folder(path: Path, exc: OSError) -> str:
@@ -419,6 +477,10 @@ def explain(path: Path, exc: sqlite3.Error) -> str:
         (f"failed ({exc})", "check it"),
     )
     return f"the run store {path} {what}: {todo}, or {_ELSEWHERE}"
+
+
+def _host() -> str:
+    return socket.gethostname()
 
 
 def _now() -> str:

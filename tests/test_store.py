@@ -1,11 +1,12 @@
 """The run store: every call recorded, a repeated call answered from the store, a killed run
-resumed where it stopped, runs and usage listed, and a store that cannot be opened or written
-(against tests/support/fake_server.py; real broken files: tests/support/filesystem.py)."""
+resumed where it stopped and marked, runs and usage listed, and a store that cannot be opened
+or written (against tests/support/fake_server.py; real broken files: tests/support/filesystem.py)."""
 
 from __future__ import annotations
 
 import json
 import os
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -150,41 +151,120 @@ def _stored_calls(store: Path) -> int:
         return 0
 
 
-def test_a_run_killed_outright_after_two_articles_makes_only_the_remaining_calls(
-    tmp_path: Path,
-) -> None:
+def _statuses(store: Path) -> list[str]:
+    """The runs' statuses as the file holds them, oldest first (no Store: nothing is marked)."""
+    with sqlite3.connect(store) as db:
+        return [row[0] for row in db.execute("SELECT status FROM runs ORDER BY id")]
+
+
+def _four_articles(tmp_path: Path) -> Path:
     names = ["Ana Lima", "Rui Costa", "Lea Moreau", "Ivo Sousa"]
-    folder = article_folder(
+    return article_folder(
         tmp_path,
         {f"{n}.txt": f"{name} opened the bridge on Monday.\n" for n, name in enumerate(names)},
     )
+
+
+def _brief_in_a_child(folder: Path, store: Path, server: OpenAIServer) -> subprocess.Popen[bytes]:
+    """``summarizer brief`` in a process of its own, one article at a time, once two calls
+    are stored (the server is slow enough for a signal to land mid-run)."""
+    args = ["brief", str(folder), "--base-url", server.base_url, "--model", "m"]
+    child = subprocess.Popen(
+        [sys.executable, "-m", "summarizer", *args, "--store", str(store), "--concurrency", "1"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 60
+    while _stored_calls(store) < 2 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    return child
+
+
+def test_a_run_killed_outright_after_two_articles_makes_only_the_remaining_calls(
+    tmp_path: Path,
+) -> None:
+    folder = _four_articles(tmp_path)
     store = tmp_path / "runs.sqlite3"
     with OpenAIServer(latency=0.3) as server:
-        args = ["brief", str(folder), "--base-url", server.base_url, "--model", "m"]
-        child = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "summarizer",
-                *args,
-                "--store",
-                str(store),
-                "--concurrency",
-                "1",
-            ],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        deadline = time.monotonic() + 60
-        while _stored_calls(store) < 2 and time.monotonic() < deadline:
-            time.sleep(0.01)
+        child = _brief_in_a_child(folder, store, server)
         child.kill()  # SIGKILL: no handler runs, nothing is flushed on the way out
-        child.wait()
+        child.communicate()
         stored, sent = _stored_calls(store), server.calls
         assert stored >= 2
+        assert _statuses(store) == ["running"]  # nobody was there to say otherwise
         resumed = brief([folder], settings=_settings(server, store))
         assert len(resumed.sources) == 4
         assert server.calls - sent == 4 - stored  # one call per article, the stored ones not again
+    # Starting the new run marked the one whose process is gone.
+    assert _statuses(store) == ["killed", "ok"]
+
+
+def _dead_pid() -> int:
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()  # reaped: the pid names no process now
+    return child.pid
+
+
+@pytest.mark.parametrize(
+    ("pid", "host", "expected_status"),
+    [
+        pytest.param("dead", "here", "killed", id="its process is gone"),
+        pytest.param("alive", "here", "running", id="its process is this one"),
+        # Another machine's processes cannot be looked at from here.
+        pytest.param("dead", "elsewhere", "running", id="another machine"),
+        # Written before pids were recorded: unknown, so left as it is.
+        pytest.param(None, None, "running", id="no pid recorded"),
+    ],
+)
+def test_listing_runs_marks_those_whose_process_is_gone(
+    tmp_path: Path, pid: str | None, host: str | None, expected_status: str
+) -> None:
+    path = tmp_path / "runs.sqlite3"
+    with Store(path) as store:
+        run_id = store.start_run([], "2026-11-23")
+    pids = {"dead": _dead_pid(), "alive": os.getpid(), None: None}
+    hosts = {"here": socket.gethostname(), "elsewhere": "another-host.invalid", None: None}
+    with sqlite3.connect(path) as db:  # what the run's process left behind
+        db.execute(
+            "UPDATE runs SET pid = ?, host = ? WHERE id = ?", (pids[pid], hosts[host], run_id)
+        )
+    with Store(path) as store:
+        assert [r["status"] for r in store.runs()] == [expected_status]
+    result = CliRunner().invoke(cli.app, ["runs", "--store", str(path)])
+    assert result.exit_code == 0, result.stderr
+    assert f" {expected_status} " in result.stdout.splitlines()[1]
+
+
+def _old_store(path: Path) -> Path:
+    """A store as written before runs recorded their process (today's tables without the
+    columns added since), with one finished run in it."""
+    with Store(path) as store:
+        store.finish_run(store.start_run([], "2026-01-01"), "ok", None)
+    with sqlite3.connect(path) as db:
+        db.execute("ALTER TABLE runs DROP COLUMN pid")
+        db.execute("ALTER TABLE runs DROP COLUMN host")
+    return path
+
+
+def test_a_store_from_before_pids_were_recorded_keeps_working(tmp_path: Path) -> None:
+    path = _old_store(tmp_path / "old.sqlite3")
+    with Store(path) as store:
+        new = store.start_run([], "2026-11-23")
+        assert [(r["id"], r["status"]) for r in store.runs()] == [(new, "running"), (1, "ok")]
+    with sqlite3.connect(path) as db:
+        rows = db.execute("SELECT id, pid, host FROM runs ORDER BY id").fetchall()
+    assert rows == [(1, None, None), (new, os.getpid(), socket.gethostname())]
+
+
+def test_a_read_only_store_from_before_pids_were_recorded_can_still_be_listed(
+    tmp_path: Path, broken: Breakage
+) -> None:
+    # Its missing columns cannot be added: it is read as it is.
+    path = _old_store(tmp_path / "old.sqlite3")
+    broken.read_only(path)
+    result = CliRunner().invoke(cli.app, ["runs", "--store", str(path)])
+    assert result.exit_code == 0, result.output
+    assert " ok " in result.stdout.splitlines()[1]
 
 
 # --- a store that cannot be opened or written ------------------------------------------------

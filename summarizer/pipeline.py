@@ -214,7 +214,9 @@ def _brief_stored(
             briefing.history = _since_previous(store, briefing)
         status = "partial" if briefing.skipped else "ok"
         return briefing
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, SystemExit):
+        # Ctrl-C; or SIGTERM, which the CLI raises as a KeyboardInterrupt and the embedded
+        # model's server (llm/local.py) as SystemExit. Either way the run can be resumed.
         status = "interrupted"
         raise
     finally:

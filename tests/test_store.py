@@ -79,20 +79,32 @@ def test_no_cache_asks_again(folder: Path, server: OpenAIServer, tmp_path: Path)
     assert server.calls == 8
 
 
-def test_a_run_killed_halfway_resumes_with_the_remaining_calls(
-    folder: Path, server: OpenAIServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    "stop",
+    [
+        pytest.param(KeyboardInterrupt, id="Ctrl-C"),
+        # SIGTERM while the embedded model serves: llm/local.py turns it into SystemExit.
+        pytest.param(SystemExit, id="SIGTERM under the embedded model"),
+    ],
+)
+def test_a_run_stopped_halfway_resumes_with_the_remaining_calls(
+    folder: Path,
+    server: OpenAIServer,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    stop: type[BaseException],
 ) -> None:
     store = tmp_path / "runs.sqlite3"
-    settings = _settings(server, store, concurrency=1)  # killed after the second article
+    settings = _settings(server, store, concurrency=1)  # stopped after the second article
     original = llm_module.LLM._call_with_fallback
 
-    def ctrl_c_before_the_third_call(self: llm_module.LLM, *args: Any) -> Any:
+    def stop_before_the_third_call(self: llm_module.LLM, *args: Any) -> Any:
         if server.calls >= 2:
-            raise KeyboardInterrupt
+            raise stop
         return original(self, *args)
 
-    monkeypatch.setattr(llm_module.LLM, "_call_with_fallback", ctrl_c_before_the_third_call)
-    with pytest.raises(KeyboardInterrupt):
+    monkeypatch.setattr(llm_module.LLM, "_call_with_fallback", stop_before_the_third_call)
+    with pytest.raises(stop):
         brief([folder], settings=settings)
     assert server.calls == 2  # a.txt and b.txt were extracted, and stored as they came
     monkeypatch.setattr(llm_module.LLM, "_call_with_fallback", original)
@@ -100,8 +112,8 @@ def test_a_run_killed_halfway_resumes_with_the_remaining_calls(
     assert server.calls == 4  # only the rest: c.txt's extraction and its labelling call
     assert len(resumed.sources) == 3
     with Store(store) as s:
-        latest, killed = s.runs()[:2]
-    assert killed["status"] == "interrupted" and killed["calls_made"] == 2
+        latest, stopped = s.runs()[:2]
+    assert stopped["status"] == "interrupted" and stopped["calls_made"] == 2
     assert (latest["calls_made"], latest["cache_hits"]) == (2, 2)
 
 
@@ -197,6 +209,18 @@ def test_a_run_killed_outright_after_two_articles_makes_only_the_remaining_calls
         assert server.calls - sent == 4 - stored  # one call per article, the stored ones not again
     # Starting the new run marked the one whose process is gone.
     assert _statuses(store) == ["killed", "ok"]
+
+
+def test_a_terminated_run_is_recorded_as_interrupted_and_exits_143(tmp_path: Path) -> None:
+    folder = _four_articles(tmp_path)
+    store = tmp_path / "runs.sqlite3"
+    with OpenAIServer(latency=0.3) as server:
+        child = _brief_in_a_child(folder, store, server)
+        child.terminate()  # SIGTERM, as a service manager or `kill` sends it
+        _, stderr = child.communicate(timeout=60)
+    assert child.returncode == 143, stderr
+    assert stderr.decode().strip().splitlines()[-1] == "error: Terminated."
+    assert _statuses(store) == ["interrupted"]
 
 
 def _dead_pid() -> int:

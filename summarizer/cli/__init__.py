@@ -6,11 +6,14 @@ without loading pydantic, the pipeline or the model client.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
+import signal
 import sys
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
@@ -371,13 +374,39 @@ def _settings(verbose: bool, **explicit: Any) -> Settings:
         _fail(f"Invalid setting: {exc}", 3)
 
 
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, raised in the main thread as Ctrl-C raises KeyboardInterrupt: the run stops
+    the same way (the store records it 'interrupted', the embedded model is stopped)."""
+
+
 def _run(call: Any) -> Any:
+    with _terminate_as_interrupt():
+        try:
+            return call()
+        except SummarizerError as exc:
+            _fail(str(exc), exc.exit_code)
+        except _Terminated:
+            _fail("Terminated.", 128 + signal.SIGTERM)
+        except KeyboardInterrupt:
+            _fail("Interrupted.", 130)
+
+
+@contextlib.contextmanager
+def _terminate_as_interrupt() -> Iterator[None]:
+    """While the library runs, SIGTERM (a service manager, `kill`) raises _Terminated instead
+    of ending the process on the spot, which would leave the run 'running' in the store."""
+    if threading.current_thread() is not threading.main_thread():  # only it may set handlers
+        yield
+        return
+
+    def terminated(signum: int, frame: object) -> None:
+        raise _Terminated
+
+    previous = signal.signal(signal.SIGTERM, terminated)
     try:
-        return call()
-    except SummarizerError as exc:
-        _fail(str(exc), exc.exit_code)
-    except KeyboardInterrupt:
-        _fail("Interrupted.", 130)
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL if previous is None else previous)
 
 
 def _emit(text: str, out: Path | None) -> None:

@@ -195,7 +195,8 @@ def _brief_stored(
     run_id: int | None,
 ) -> Briefing:
     """A run recorded in the store: its calls, its outcome and its briefing. If the run
-    cannot even be recorded (``run_id`` None: the store is lost), its answers still are."""
+    cannot even be recorded (``run_id`` None: the store is lost, e.g. read-only), the calls
+    it holds still answer."""
     inputs = [_input(a.path, a.id) for a in loaded.articles]
     run_id = store.start_run(inputs, job.date) if run_id is None else store.reopen_run(run_id)
     status, briefing = "failed", None

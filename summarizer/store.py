@@ -164,7 +164,7 @@ class Store:
             return result
 
     def _failed(self, exc: sqlite3.Error) -> None:
-        error = StoreError(explain(self.path, exc))
+        error = StoreError(_explain(self.path, exc))
         if self._on_error is None:
             raise error from exc
         if not self._lost:  # said once: every later write would fail the same way
@@ -408,7 +408,7 @@ def _connect(path: Path) -> sqlite3.Connection:
     try:
         db = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
     except sqlite3.Error as exc:
-        raise StoreError(explain(path, exc)) from exc
+        raise StoreError(_explain(path, exc)) from exc
     try:
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")
@@ -416,7 +416,7 @@ def _connect(path: Path) -> sqlite3.Connection:
         _add_missing_columns(db)
     except sqlite3.Error as exc:  # e.g. not a database: the first statement reads the file
         db.close()
-        raise StoreError(explain(path, exc)) from exc
+        raise StoreError(_explain(path, exc)) from exc
     return db
 
 
@@ -469,7 +469,7 @@ _CAUSES = {
 }
 
 
-def explain(path: Path, exc: sqlite3.Error) -> str:
+def _explain(path: Path, exc: sqlite3.Error) -> str:
     """SQLite's error as one line that names the store and says what to do."""
     code = getattr(exc, "sqlite_errorname", None) or ""
     what, todo = next(

@@ -8,7 +8,14 @@ import importlib as _importlib
 import logging as _logging
 import typing as _typing
 
-from summarizer.errors import ConfigError, InputError, ModelError, PromptError, SummarizerError
+from summarizer.errors import (
+    ConfigError,
+    InputError,
+    ModelError,
+    PromptError,
+    StoreError,
+    SummarizerError,
+)
 
 # A quiet library: nothing is printed unless the application configures logging (the CLI's
 # --verbose does).
@@ -64,6 +71,7 @@ __all__ = [
     "PromptError",
     "Settings",
     "Statement",
+    "StoreError",
     "SummarizerError",
     "brief",
     "extract",

@@ -4,7 +4,8 @@
     ├── ConfigError        no model configured, or an unusable setting
     ├── InputError         nothing readable in the paths given
     ├── ModelError         the model server failed or could not be reached
-    └── PromptError        a prompt template is missing or lacks a variable
+    ├── PromptError        a prompt template is missing or lacks a variable
+    └── StoreError         the run store cannot be opened, read or written
 
 Every message says what to do next. The CLI prints it as one line and exits with
 ``exit_code``; the library raises it for the caller to handle.
@@ -53,3 +54,10 @@ class PromptError(SummarizerError):
     """A prompt template is missing or cannot be rendered."""
 
     exit_code = 6
+
+
+class StoreError(SummarizerError):
+    """The run store cannot be opened, read or written: a folder, a corrupt or read-only file,
+    a full disk. The message names the file and says what to do."""
+
+    exit_code = 7

@@ -11,7 +11,7 @@ from typing import Any
 
 from summarizer import ingest
 from summarizer.config import Settings
-from summarizer.errors import ConfigError, ModelError
+from summarizer.errors import ConfigError, ModelError, StoreError
 from summarizer.extraction import extract as extract_article
 from summarizer.extraction import prompt_version
 from summarizer.extraction.scheduling import (
@@ -77,6 +77,7 @@ class _Job:
     batch: bool = False
     on_article: OnArticle | None = None
     on_batch: Callable[[str], None] | None = None
+    on_store_error: Callable[[str], None] | None = None
 
 
 def brief(
@@ -93,6 +94,7 @@ def brief(
     progress: Callable[[int], None] | None = None,
     on_article: OnArticle | None = None,
     on_batch: Callable[[str], None] | None = None,
+    on_store_error: Callable[[str], None] | None = None,
     **options: Any,
 ) -> Briefing:
     """Read the articles under ``paths`` and return a neutral, cited briefing.
@@ -110,19 +112,25 @@ def brief(
     With ``batch``, extractions go through OpenAI's Batch API (llm/batch.py; ``on_batch``
     hears what the batches are doing). ``resume`` continues a stopped run of the store, on
     the inputs and date it was given: what it had answered is not asked again.
+
+    The model calls are what costs, not their record: if the run store cannot be opened or
+    written, the briefing is made all the same and ``on_store_error`` hears, once, that
+    nothing (more) was stored and why (by default it is logged as a warning). A batched or
+    resumed run depends on the store: there, StoreError is raised.
     """
     settings = settings or Settings(**options)
     if resume is not None:
-        if list(paths):
-            raise ConfigError("--resume continues a run on its own inputs: give no paths with it.")
-        with Store(settings.store or default_path()) as store:
-            paths, date, batched = store.run_inputs(resume)
-        batch = batch or batched  # its batches in flight are waited for, never asked live
-    job = _Job(briefing_date(date), timing, lead, history, batch, on_article, on_batch)
+        paths, date, batch = _resumed(settings, resume, paths, batch)
+    job = _Job(
+        briefing_date(date), timing, lead, history, batch, on_article, on_batch, on_store_error
+    )
     loaded = _load(paths, settings)  # bad input fails before any model is started
     if llm is not None:
         return _brief(loaded, settings, llm, job)
-    with Store(settings.store or default_path()) as store:
+    store = _store_for(settings, job, resumed=resume is not None)
+    if store is None:
+        return _brief_unstored(loaded, settings, job, progress)
+    with store:
         return _brief_stored(loaded, settings, store, job, progress, resume)
 
 
@@ -130,6 +138,17 @@ def _load(paths: Iterable[str | Path], settings: Settings) -> ingest.Ingested:
     return ingest.load(
         paths, max_chars=settings.max_article_chars, follow_links=settings.follow_links
     )
+
+
+def _resumed(
+    settings: Settings, run_id: int, paths: Iterable[str | Path], batch: bool
+) -> tuple[list[str], str | None, bool]:
+    """The inputs, date and batch mode of the stored run to resume."""
+    if list(paths):
+        raise ConfigError("--resume continues a run on its own inputs: give no paths with it.")
+    with Store(settings.store or default_path()) as store:
+        inputs, date, batched = store.run_inputs(run_id)
+    return inputs, date, batch or batched  # its batches in flight are waited for, never asked live
 
 
 def briefing_date(date: str | None) -> str:
@@ -144,6 +163,35 @@ def briefing_date(date: str | None) -> str:
         ) from None
 
 
+def _store_for(settings: Settings, job: _Job, *, resumed: bool) -> Store | None:
+    """The run store for a run; None, said once, if it cannot be opened. A batched or resumed
+    run lives in the store: it gets a store that raises StoreError instead."""
+    path = settings.store or default_path()
+    if job.batch or resumed:
+        return Store(path)
+    report = job.on_store_error or _log_unstored
+    try:
+        return Store(path, on_error=report)
+    except StoreError as exc:
+        report(f"nothing was stored: {exc}")
+        return None
+
+
+def _log_unstored(message: str) -> None:
+    log.warning("%s", message)
+
+
+def _brief_unstored(
+    loaded: ingest.Ingested,
+    settings: Settings,
+    job: _Job,
+    progress: Callable[[int], None] | None,
+) -> Briefing:
+    """A run without the run store: the same briefing, with no record and no history."""
+    with connect(settings, progress) as connected, LLM(connected) as model:
+        return _brief(loaded, connected, model, job)
+
+
 def _brief_stored(
     loaded: ingest.Ingested,
     settings: Settings,
@@ -152,7 +200,9 @@ def _brief_stored(
     progress: Callable[[int], None] | None,
     run_id: int | None,
 ) -> Briefing:
-    """A run recorded in the store: its calls, its outcome and its briefing."""
+    """A run recorded in the store: its calls, its outcome and its briefing. If the run
+    cannot even be recorded (``run_id`` None: the store is lost, e.g. read-only), the calls
+    it holds still answer."""
     inputs = [_input(a.path, a.id) for a in loaded.articles]
     run_id = store.start_run(inputs, job.date) if run_id is None else store.reopen_run(run_id)
     status, briefing = "failed", None
@@ -163,7 +213,7 @@ def _brief_stored(
             LLM(connected, store=store, run_id=run_id) as model,
         ):
             briefing = _brief(loaded, connected, model, job)
-            if briefing.run.timing is not None:
+            if briefing.run.timing is not None and run_id is not None:
                 briefing.run.timing.calls_made = model.calls_made
                 briefing.run.timing.cache_hits = model.cache_hits
                 briefing.run.timing.run_id = run_id
@@ -171,11 +221,14 @@ def _brief_stored(
             briefing.history = _since_previous(store, briefing)
         status = "partial" if briefing.skipped else "ok"
         return briefing
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, SystemExit):
+        # Ctrl-C; or SIGTERM, which the CLI raises as a KeyboardInterrupt and the embedded
+        # model's server (llm/local.py) as SystemExit. Either way the run can be resumed.
         status = "interrupted"
         raise
     finally:
-        store.finish_run(run_id, status, briefing.to_json() if briefing else None)
+        if run_id is not None:
+            store.finish_run(run_id, status, briefing.to_json() if briefing else None)
 
 
 def _input(path: str, article_id: str) -> dict[str, str]:

@@ -9,21 +9,31 @@ version and the schema (both inside the request), the messages (with their rando
 tags blanked, see prompts.untagged) and the sampling parameters. Its row keeps the request, the
 answer as the model wrote it, whether it validated, what it cost in tokens, latency and money
 (from a versioned price table; unknown is NULL, never 0).
+
+A store that cannot be opened, read or written (a folder, a corrupt or read-only file, a full
+disk) raises StoreError, whose one line names the file and says what to do.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
+import os
+import socket
 import sqlite3
+import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from summarizer import prompts
-from summarizer.errors import ConfigError
+from summarizer.errors import ConfigError, StoreError
 from summarizer.llm.base import BatchEntry, Stored
 from summarizer.llm.prices import PRICES_VERSION
+
+T = TypeVar("T")
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS calls (
@@ -58,7 +68,9 @@ CREATE TABLE IF NOT EXISTS runs (
     completion_tokens INTEGER NOT NULL DEFAULT 0,
     cost_usd REAL,
     status TEXT NOT NULL DEFAULT 'running',
-    briefing TEXT
+    briefing TEXT,
+    pid INTEGER,
+    host TEXT
 );
 CREATE TABLE IF NOT EXISTS batches (
     id TEXT PRIMARY KEY,
@@ -80,6 +92,9 @@ CREATE INDEX IF NOT EXISTS calls_run ON calls(run_id);
 CREATE INDEX IF NOT EXISTS runs_date ON runs(date);
 """
 
+# Columns added since the first stores were written: an older file gains them when opened.
+_ADDED_COLUMNS = (("runs", "pid", "INTEGER"), ("runs", "host", "TEXT"))
+
 
 def default_path() -> Path:
     import platformdirs
@@ -88,20 +103,23 @@ def default_path() -> Path:
 
 
 class Store:
-    """A connection to the run store; use as a context manager."""
+    """A connection to the run store; use as a context manager.
 
-    def __init__(self, path: Path | str) -> None:
+    Without ``on_error``, a statement that fails raises StoreError. With it, the run matters
+    more than its record: the first failure is reported there ("nothing was stored: why", or
+    "nothing more was stored: why") instead, and nothing more is written; reads go on, so a
+    full disk still answers what it holds. Opening the store raises StoreError either way.
+    """
+
+    def __init__(self, path: Path | str, *, on_error: Callable[[str], None] | None = None) -> None:
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         # One connection shared by the extraction threads, each statement under the lock.
-        self._db = sqlite3.connect(
-            self.path, timeout=30, isolation_level=None, check_same_thread=False
-        )
+        self._db = _connect(self.path)
         self._lock = threading.Lock()
         self._closed = False
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.executescript(_SCHEMA)
+        self._on_error = on_error
+        self._lost = False  # a write failed: no more are tried
+        self._wrote = False
 
     def __enter__(self) -> Store:
         return self
@@ -114,15 +132,44 @@ class Store:
             self._closed = True
             self._db.close()
 
-    def _execute(self, sql: str, params: tuple[Any, ...] = ()) -> tuple[list[Any], list[str], int]:
+    def _execute(
+        self, sql: str, params: tuple[Any, ...] = (), *, write: bool = False
+    ) -> tuple[list[Any], list[str], int]:
         """Run one statement: its rows, column names and last row id. After close() (a call
         abandoned by an interrupted run finishing late) nothing is run and nothing returned."""
-        with self._lock:
-            if self._closed:
-                return [], [], 0
-            cursor = self._db.execute(sql, params)
+
+        def run(db: sqlite3.Connection) -> tuple[list[Any], list[str], int]:
+            cursor = db.execute(sql, params)
             names = [d[0] for d in cursor.description or ()]
             return cursor.fetchall(), names, int(cursor.lastrowid or 0)
+
+        return self._locked(run, write=write) or ([], [], 0)
+
+    def _write(self, sql: str, params: tuple[Any, ...] = ()) -> int:
+        """Run one statement that writes; its last row id (0 when nothing was written)."""
+        return self._execute(sql, params, write=True)[2]
+
+    def _locked(self, work: Callable[[sqlite3.Connection], T], *, write: bool) -> T | None:
+        """``work`` on the connection, under the lock. None after close(), for a write once the
+        store is lost, and when ``work`` failed and the failure went to ``on_error``."""
+        with self._lock:
+            if self._closed or (write and self._lost):
+                return None
+            try:
+                result = work(self._db)
+            except sqlite3.Error as exc:
+                self._failed(exc)
+                return None
+            self._wrote = self._wrote or write
+            return result
+
+    def _failed(self, exc: sqlite3.Error) -> None:
+        error = StoreError(_explain(self.path, exc))
+        if self._on_error is None:
+            raise error from exc
+        if not self._lost:  # said once: every later write would fail the same way
+            self._lost = True
+            self._on_error(f"nothing {'more ' if self._wrote else ''}was stored: {error}")
 
     # --- calls --------------------------------------------------------------------------------
 
@@ -152,7 +199,7 @@ class Store:
         cost_usd: float | None,
     ) -> None:
         """Record one completed call; a later identical call is answered from here."""
-        self._execute(
+        self._write(
             "INSERT OR REPLACE INTO calls VALUES "
             "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
@@ -181,30 +228,31 @@ class Store:
 
     def add_batch(self, batch_id: str, run_id: int | None, keys: dict[str, str | None]) -> None:
         """Record a batch just submitted and its requests (key -> article id)."""
-        with self._lock:  # one transaction: a batch is recorded whole or not at all
-            if self._closed:
-                return
-            with self._db:
-                self._db.execute("BEGIN")
-                self._db.execute(
+
+        def record(db: sqlite3.Connection) -> None:
+            with db:  # one transaction: a batch is recorded whole or not at all
+                db.execute("BEGIN")
+                db.execute(
                     "INSERT INTO batches VALUES (?, ?, ?, 'submitted', ?)",
                     (batch_id, run_id, _now(), len(keys)),
                 )
-                self._db.executemany(
+                db.executemany(
                     "INSERT OR REPLACE INTO batch_requests (key, batch_id, article_id) "
                     "VALUES (?, ?, ?)",
                     [(key, batch_id, article_id) for key, article_id in keys.items()],
                 )
 
+        self._locked(record, write=True)
+
     def rename_batch(self, old: str, new: str) -> None:
         """The batch recorded as ``old`` (its upload) is ``new`` on the server."""
-        self._execute("UPDATE batches SET id = ? WHERE id = ?", (new, old))
-        self._execute("UPDATE batch_requests SET batch_id = ? WHERE batch_id = ?", (new, old))
+        self._write("UPDATE batches SET id = ? WHERE id = ?", (new, old))
+        self._write("UPDATE batch_requests SET batch_id = ? WHERE batch_id = ?", (new, old))
 
     def forget_batch(self, batch_id: str) -> None:
         """A batch the server no longer has: its unanswered requests are free to go again."""
-        self._execute("DELETE FROM batch_requests WHERE batch_id = ? AND done = 0", (batch_id,))
-        self._execute("UPDATE batches SET status = 'lost' WHERE id = ?", (batch_id,))
+        self._write("DELETE FROM batch_requests WHERE batch_id = ? AND done = 0", (batch_id,))
+        self._write("UPDATE batches SET status = 'lost' WHERE id = ?", (batch_id,))
 
     def batch_request(self, key: str) -> BatchEntry | None:
         """Where this request stands in the batches, if it was ever sent in one."""
@@ -224,24 +272,43 @@ class Store:
         """Store what a finished batch answered (key -> (completion JSON, error)); requests
         it did not answer get the batch's status as their error."""
         for key, (answer, error) in results.items():
-            self._execute(
+            self._write(
                 "UPDATE batch_requests SET answer = ?, error = ?, done = 1 WHERE key = ? AND batch_id = ?",
                 (answer, error, key, batch_id),
             )
-        self._execute(
+        self._write(
             "UPDATE batch_requests SET error = ?, done = 1 WHERE batch_id = ? AND done = 0",
             (f"the batch ended {status} without answering this request", batch_id),
         )
-        self._execute("UPDATE batches SET status = ? WHERE id = ?", (status, batch_id))
+        self._write("UPDATE batches SET status = ? WHERE id = ?", (status, batch_id))
 
     # --- runs ---------------------------------------------------------------------------------
 
-    def start_run(self, inputs: list[dict[str, str]], date: str | None) -> int:
-        _, _, run_id = self._execute(
-            "INSERT INTO runs (started_at, date, inputs) VALUES (?, ?, ?)",
-            (_now(), date, json.dumps(inputs, ensure_ascii=False)),
+    def start_run(self, inputs: list[dict[str, str]], date: str | None) -> int | None:
+        """A new run's id; None if it could not be recorded (the store's ``on_error`` heard).
+        The runs that earlier processes left 'running' and died in are marked 'killed'."""
+        run_id = self._write(
+            "INSERT INTO runs (started_at, date, inputs, pid, host) VALUES (?, ?, ?, ?, ?)",
+            (_now(), date, json.dumps(inputs, ensure_ascii=False), os.getpid(), _host()),
         )
-        return run_id
+        self._mark_killed()  # after the insert: a read-only store says so, not "no pid column"
+        return run_id or None
+
+    def _mark_killed(self) -> None:
+        """Runs left 'running' by a process of this machine that is gone (killed, crashed, or
+        unable to record its end) become 'killed'. Another machine's processes cannot be looked
+        at, and a run from before pids were recorded cannot be told from a live one: both are
+        left as they are."""
+        rows, _, _ = self._execute(
+            "SELECT id, pid FROM runs WHERE status = 'running' AND host = ? AND pid IS NOT NULL",
+            (_host(),),
+        )
+        for run_id, pid in rows:
+            if not _alive(pid):
+                self._write(
+                    "UPDATE runs SET status = 'killed' WHERE id = ? AND status = 'running'",
+                    (run_id,),
+                )
 
     def run_inputs(self, run_id: int) -> tuple[list[str], str | None, bool]:
         """What a stored run was given, to resume it: its inputs (where they were read), its
@@ -256,8 +323,9 @@ class Store:
 
     def reopen_run(self, run_id: int) -> int:
         """Mark a stored run as running again (resumed); its counters go on from where they were."""
-        self._execute(
-            "UPDATE runs SET status = 'running', finished_at = NULL WHERE id = ?", (run_id,)
+        self._write(
+            "UPDATE runs SET status = 'running', finished_at = NULL, pid = ?, host = ? WHERE id = ?",
+            (os.getpid(), _host(), run_id),
         )
         return run_id
 
@@ -266,7 +334,7 @@ class Store:
     ) -> None:
         """Add one call to a run's counters: made, or answered from the store."""
         column = "calls_made" if made else "cache_hits"
-        self._execute(
+        self._write(
             f"UPDATE runs SET {column} = {column} + 1, prompt_tokens = prompt_tokens + ?, "
             "completion_tokens = completion_tokens + ?, "
             "cost_usd = CASE WHEN ? IS NULL THEN cost_usd ELSE COALESCE(cost_usd, 0) + ? END "
@@ -275,7 +343,7 @@ class Store:
         )
 
     def finish_run(self, run_id: int, status: str, briefing_json: str | None) -> None:
-        self._execute(
+        self._write(
             "UPDATE runs SET finished_at = ?, status = ?, briefing = ? WHERE id = ?",
             (_now(), status, briefing_json, run_id),
         )
@@ -293,6 +361,9 @@ class Store:
         return (int(rows[0][0]), str(rows[0][1])) if rows else None
 
     def runs(self, limit: int = 20) -> list[dict[str, Any]]:
+        """The latest runs, newest first; those whose process is gone are marked 'killed'."""
+        with contextlib.suppress(StoreError):  # a read-only store is still listed, as it stands
+            self._mark_killed()
         return self._rows(
             "SELECT id, started_at, finished_at, date, status, calls_made, cache_hits, "
             "prompt_tokens, completion_tokens, cost_usd, inputs FROM runs ORDER BY id DESC LIMIT ?",
@@ -317,6 +388,99 @@ class Store:
     def _rows(self, sql: str, params: tuple[Any, ...]) -> list[dict[str, Any]]:
         rows, names, _ = self._execute(sql, params)
         return [dict(zip(names, row, strict=True)) for row in rows]
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    """A connection to the store at ``path``, WAL mode, its tables made; StoreError if the
+    file cannot be that."""
+    if path.is_dir():
+        raise StoreError(
+            f"the run store {path} is a folder, not a file: pass --store "
+            f"{path / 'runs.sqlite3'} (or SUMMARIZER_STORE), or another file"
+        )
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(
+            f"the folder of the run store {path} cannot be created ({_why_no_folder(path, exc)}): "
+            f"{_ELSEWHERE}"
+        ) from exc
+    try:
+        db = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
+    except sqlite3.Error as exc:
+        raise StoreError(_explain(path, exc)) from exc
+    try:
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+        db.executescript(_SCHEMA)
+        _add_missing_columns(db)
+    except sqlite3.Error as exc:  # e.g. not a database: the first statement reads the file
+        db.close()
+        raise StoreError(_explain(path, exc)) from exc
+    return db
+
+
+def _add_missing_columns(db: sqlite3.Connection) -> None:
+    for table, column, kind in _ADDED_COLUMNS:
+        if column in {row[1] for row in db.execute(f"PRAGMA table_info({table})")}:
+            continue
+        try:
+            db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
+        except sqlite3.OperationalError as exc:
+            # A read-only store of an older version can still be listed; writing fails anyway.
+            if not str(getattr(exc, "sqlite_errorname", "")).startswith("SQLITE_READONLY"):
+                raise
+
+
+def _alive(pid: int) -> bool:
+    """Whether a process of this machine has this pid. A pid reused since by another process
+    counts as alive: a dead run then stays 'running', as it did before pids were kept."""
+    if sys.platform == "win32":  # os.kill(pid, 0) would end the process there
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # PermissionError: another user's process, alive
+        return True
+    return True
+
+
+def _why_no_folder(path: Path, exc: OSError) -> str:
+    # "File exists" would puzzle: say which part of the path is a file.
+    blocker = next((p for p in path.parents if p.exists() and not p.is_dir()), None)
+    return f"{blocker} is a file" if blocker else str(exc.strerror)
+
+
+_ELSEWHERE = "pass --store PATH (or SUMMARIZER_STORE) to use another file"
+
+# What a SQLite result code (or the family it starts: SQLITE_IOERR_WRITE is an IOERR) means
+# for the store, and what to do about it.
+_CAUSES = {
+    "SQLITE_NOTADB": ("is not a SQLite database (corrupt?)", "move it away"),
+    "SQLITE_CORRUPT": ("is corrupt", "move it away"),
+    "SQLITE_FULL": ("cannot grow: its disk is full", "free some space"),
+    "SQLITE_READONLY": ("is read-only", "make it writable"),
+    "SQLITE_CANTOPEN": ("cannot be opened (is its folder read-only?)", "check its folder"),
+    "SQLITE_IOERR": ("could not be written or read (disk I/O error)", "check the disk"),
+    "SQLITE_PERM": ("is not accessible (permission denied)", "check its permissions"),
+    "SQLITE_BUSY": ("is locked by another process", "wait for it to finish"),
+    "SQLITE_LOCKED": ("is locked by another process", "wait for it to finish"),
+}
+
+
+def _explain(path: Path, exc: sqlite3.Error) -> str:
+    """SQLite's error as one line that names the store and says what to do."""
+    code = getattr(exc, "sqlite_errorname", None) or ""
+    what, todo = next(
+        (cause for prefix, cause in _CAUSES.items() if code.startswith(prefix)),
+        (f"failed ({exc})", "check it"),
+    )
+    return f"the run store {path} {what}: {todo}, or {_ELSEWHERE}"
+
+
+def _host() -> str:
+    return socket.gethostname()
 
 
 def _now() -> str:

@@ -1,11 +1,17 @@
 """The run store: every call recorded, a repeated call answered from the store, a killed run
-resumed where it stopped, and runs and usage listed (against tests/support/fake_server.py)."""
+resumed where it stopped and marked, runs and usage listed, and a store that cannot be opened
+or written (against tests/support/fake_server.py; real broken files: tests/support/filesystem.py)."""
 
 from __future__ import annotations
 
 import json
+import os
+import socket
 import sqlite3
-from collections.abc import Iterator
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +24,8 @@ from summarizer.pipeline import brief
 from summarizer.render import to_markdown
 from summarizer.store import Store
 from tests.support.answers import ARTICLES
-from tests.support.fake_server import OpenAIServer
+from tests.support.fake_server import OpenAIServer, echo
+from tests.support.filesystem import Breakage
 from tests.support.helpers import article_folder, settings_for
 
 
@@ -72,20 +79,32 @@ def test_no_cache_asks_again(folder: Path, server: OpenAIServer, tmp_path: Path)
     assert server.calls == 8
 
 
-def test_a_run_killed_halfway_resumes_with_the_remaining_calls(
-    folder: Path, server: OpenAIServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    "stop",
+    [
+        pytest.param(KeyboardInterrupt, id="Ctrl-C"),
+        # SIGTERM while the embedded model serves: llm/local.py turns it into SystemExit.
+        pytest.param(SystemExit, id="SIGTERM under the embedded model"),
+    ],
+)
+def test_a_run_stopped_halfway_resumes_with_the_remaining_calls(
+    folder: Path,
+    server: OpenAIServer,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    stop: type[BaseException],
 ) -> None:
     store = tmp_path / "runs.sqlite3"
-    settings = _settings(server, store, concurrency=1)  # killed after the second article
+    settings = _settings(server, store, concurrency=1)  # stopped after the second article
     original = llm_module.LLM._call_with_fallback
 
-    def ctrl_c_before_the_third_call(self: llm_module.LLM, *args: Any) -> Any:
+    def stop_before_the_third_call(self: llm_module.LLM, *args: Any) -> Any:
         if server.calls >= 2:
-            raise KeyboardInterrupt
+            raise stop
         return original(self, *args)
 
-    monkeypatch.setattr(llm_module.LLM, "_call_with_fallback", ctrl_c_before_the_third_call)
-    with pytest.raises(KeyboardInterrupt):
+    monkeypatch.setattr(llm_module.LLM, "_call_with_fallback", stop_before_the_third_call)
+    with pytest.raises(stop):
         brief([folder], settings=settings)
     assert server.calls == 2  # a.txt and b.txt were extracted, and stored as they came
     monkeypatch.setattr(llm_module.LLM, "_call_with_fallback", original)
@@ -93,8 +112,8 @@ def test_a_run_killed_halfway_resumes_with_the_remaining_calls(
     assert server.calls == 4  # only the rest: c.txt's extraction and its labelling call
     assert len(resumed.sources) == 3
     with Store(store) as s:
-        latest, killed = s.runs()[:2]
-    assert killed["status"] == "interrupted" and killed["calls_made"] == 2
+        latest, stopped = s.runs()[:2]
+    assert stopped["status"] == "interrupted" and stopped["calls_made"] == 2
     assert (latest["calls_made"], latest["cache_hits"]) == (2, 2)
 
 
@@ -144,42 +163,339 @@ def _stored_calls(store: Path) -> int:
         return 0
 
 
-def test_a_run_killed_outright_after_two_articles_makes_only_the_remaining_calls(
-    tmp_path: Path,
-) -> None:
-    import subprocess
-    import sys
-    import time
+def _statuses(store: Path) -> list[str]:
+    """The runs' statuses as the file holds them, oldest first (no Store: nothing is marked)."""
+    with sqlite3.connect(store) as db:
+        return [row[0] for row in db.execute("SELECT status FROM runs ORDER BY id")]
 
+
+def _four_articles(tmp_path: Path) -> Path:
     names = ["Ana Lima", "Rui Costa", "Lea Moreau", "Ivo Sousa"]
-    folder = article_folder(
+    return article_folder(
         tmp_path,
         {f"{n}.txt": f"{name} opened the bridge on Monday.\n" for n, name in enumerate(names)},
     )
+
+
+def _brief_in_a_child(folder: Path, store: Path, server: OpenAIServer) -> subprocess.Popen[bytes]:
+    """``summarizer brief`` in a process of its own, one article at a time, once two calls
+    are stored (the server is slow enough for a signal to land mid-run)."""
+    args = ["brief", str(folder), "--base-url", server.base_url, "--model", "m"]
+    child = subprocess.Popen(
+        [sys.executable, "-m", "summarizer", *args, "--store", str(store), "--concurrency", "1"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 60
+    while _stored_calls(store) < 2 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    return child
+
+
+def test_a_run_killed_outright_after_two_articles_makes_only_the_remaining_calls(
+    tmp_path: Path,
+) -> None:
+    folder = _four_articles(tmp_path)
     store = tmp_path / "runs.sqlite3"
     with OpenAIServer(latency=0.3) as server:
-        args = ["brief", str(folder), "--base-url", server.base_url, "--model", "m"]
-        child = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "summarizer",
-                *args,
-                "--store",
-                str(store),
-                "--concurrency",
-                "1",
-            ],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        deadline = time.monotonic() + 60
-        while _stored_calls(store) < 2 and time.monotonic() < deadline:
-            time.sleep(0.01)
+        child = _brief_in_a_child(folder, store, server)
         child.kill()  # SIGKILL: no handler runs, nothing is flushed on the way out
-        child.wait()
+        child.communicate()
         stored, sent = _stored_calls(store), server.calls
         assert stored >= 2
+        assert _statuses(store) == ["running"]  # nobody was there to say otherwise
         resumed = brief([folder], settings=_settings(server, store))
         assert len(resumed.sources) == 4
         assert server.calls - sent == 4 - stored  # one call per article, the stored ones not again
+    # Starting the new run marked the one whose process is gone.
+    assert _statuses(store) == ["killed", "ok"]
+
+
+def test_a_terminated_run_is_recorded_as_interrupted_and_exits_143(tmp_path: Path) -> None:
+    folder = _four_articles(tmp_path)
+    store = tmp_path / "runs.sqlite3"
+    with OpenAIServer(latency=0.3) as server:
+        child = _brief_in_a_child(folder, store, server)
+        child.terminate()  # SIGTERM, as a service manager or `kill` sends it
+        _, stderr = child.communicate(timeout=60)
+    assert child.returncode == 143, stderr
+    assert stderr.decode().strip().splitlines()[-1] == "error: Terminated."
+    assert _statuses(store) == ["interrupted"]
+
+
+def _dead_pid() -> int:
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()  # reaped: the pid names no process now
+    return child.pid
+
+
+@pytest.mark.parametrize(
+    ("pid", "host", "expected_status"),
+    [
+        pytest.param("dead", "here", "killed", id="its process is gone"),
+        pytest.param("alive", "here", "running", id="its process is this one"),
+        # Another machine's processes cannot be looked at from here.
+        pytest.param("dead", "elsewhere", "running", id="another machine"),
+        # Written before pids were recorded: unknown, so left as it is.
+        pytest.param(None, None, "running", id="no pid recorded"),
+    ],
+)
+def test_listing_runs_marks_those_whose_process_is_gone(
+    tmp_path: Path, pid: str | None, host: str | None, expected_status: str
+) -> None:
+    path = tmp_path / "runs.sqlite3"
+    with Store(path) as store:
+        run_id = store.start_run([], "2026-11-23")
+    pids = {"dead": _dead_pid(), "alive": os.getpid(), None: None}
+    hosts = {"here": socket.gethostname(), "elsewhere": "another-host.invalid", None: None}
+    with sqlite3.connect(path) as db:  # what the run's process left behind
+        db.execute(
+            "UPDATE runs SET pid = ?, host = ? WHERE id = ?", (pids[pid], hosts[host], run_id)
+        )
+    with Store(path) as store:
+        assert [r["status"] for r in store.runs()] == [expected_status]
+    result = CliRunner().invoke(cli.app, ["runs", "--store", str(path)])
+    assert result.exit_code == 0, result.stderr
+    assert f" {expected_status} " in result.stdout.splitlines()[1]
+
+
+def _old_store(path: Path) -> Path:
+    """A store as written before runs recorded their process (today's tables without the
+    columns added since), with one finished run in it."""
+    with Store(path) as store:
+        store.finish_run(store.start_run([], "2026-01-01"), "ok", None)
+    with sqlite3.connect(path) as db:
+        db.execute("ALTER TABLE runs DROP COLUMN pid")
+        db.execute("ALTER TABLE runs DROP COLUMN host")
+    return path
+
+
+def test_a_store_from_before_pids_were_recorded_keeps_working(tmp_path: Path) -> None:
+    path = _old_store(tmp_path / "old.sqlite3")
+    with Store(path) as store:
+        new = store.start_run([], "2026-11-23")
+        assert [(r["id"], r["status"]) for r in store.runs()] == [(new, "running"), (1, "ok")]
+    with sqlite3.connect(path) as db:
+        rows = db.execute("SELECT id, pid, host FROM runs ORDER BY id").fetchall()
+    assert rows == [(1, None, None), (new, os.getpid(), socket.gethostname())]
+
+
+def test_a_read_only_store_from_before_pids_were_recorded_can_still_be_listed(
+    tmp_path: Path, broken: Breakage
+) -> None:
+    # Its missing columns cannot be added: it is read as it is.
+    path = _old_store(tmp_path / "old.sqlite3")
+    broken.read_only(path)
+    result = CliRunner().invoke(cli.app, ["runs", "--store", str(path)])
+    assert result.exit_code == 0, result.output
+    assert " ok " in result.stdout.splitlines()[1]
+
+
+# --- a store that cannot be opened or written ------------------------------------------------
+
+
+@pytest.fixture
+def broken() -> Iterator[Breakage]:
+    breakage = Breakage()
+    yield breakage
+    breakage.undo()
+
+
+def _store_with_a_run(path: Path) -> Path:
+    with Store(path) as store:
+        store.finish_run(store.start_run([], "2026-11-22"), "ok", None)
+    return path
+
+
+def _a_folder(tmp_path: Path, broken: Breakage) -> Path:
+    (tmp_path / "store").mkdir()
+    return tmp_path / "store"
+
+
+def _a_corrupt_file(tmp_path: Path, broken: Breakage) -> Path:
+    path = tmp_path / "runs.sqlite3"
+    path.write_bytes(b"this is not a database\n" * 200)
+    return path
+
+
+def _inside_a_regular_file(tmp_path: Path, broken: Breakage) -> Path:
+    (tmp_path / "data").write_text("a file where the data folder should be")
+    return tmp_path / "data" / "runs.sqlite3"
+
+
+def _in_a_read_only_folder(tmp_path: Path, broken: Breakage) -> Path:
+    (tmp_path / "data").mkdir()
+    broken.read_only(tmp_path / "data")
+    return tmp_path / "data" / "runs.sqlite3"
+
+
+def _in_a_read_only_folder_holding_it(tmp_path: Path, broken: Breakage) -> Path:
+    (tmp_path / "data").mkdir()
+    path = _store_with_a_run(tmp_path / "data" / "runs.sqlite3")
+    broken.read_only(tmp_path / "data")
+    return path
+
+
+def _a_read_only_file(tmp_path: Path, broken: Breakage) -> Path:
+    path = _store_with_a_run(tmp_path / "runs.sqlite3")
+    broken.read_only(path)
+    return path
+
+
+# Stores that cannot be opened at all: (how it is broken, what the error line says).
+UNOPENABLE = [
+    pytest.param(_a_folder, "is a folder", id="a folder"),
+    pytest.param(_a_corrupt_file, "is not a SQLite database", id="a corrupt file"),
+    pytest.param(_inside_a_regular_file, "cannot be created", id="inside a regular file"),
+    pytest.param(_in_a_read_only_folder, "cannot be opened", id="read-only data folder"),
+    pytest.param(
+        _in_a_read_only_folder_holding_it, "cannot be opened", id="read-only folder, store in it"
+    ),
+]
+# ...and one that opens but cannot be written.
+UNWRITABLE = [
+    *UNOPENABLE,
+    pytest.param(_a_read_only_file, "is read-only", id="a read-only file"),
+]
+
+
+def _one_error_line(stderr: str, path: Path, expected_error: str) -> None:
+    (line,) = stderr.strip().splitlines()
+    assert line.startswith("error: the "), line
+    assert str(path) in line and expected_error in line, line
+    assert "--store" in line, line  # what to do: use another file
+
+
+@pytest.mark.parametrize(("make", "expected_error"), UNOPENABLE)
+def test_runs_and_usage_on_a_store_that_cannot_be_opened_fail_in_one_line(
+    tmp_path: Path, broken: Breakage, make: Any, expected_error: str
+) -> None:
+    path = make(tmp_path, broken)
+    for command in ("runs", "usage"):
+        result = CliRunner().invoke(cli.app, [command, "--store", str(path)])
+        assert result.exit_code == 7, result.output  # StoreError.exit_code
+        _one_error_line(result.stderr, path, expected_error)
+
+
+@pytest.mark.parametrize(("make", "expected_error"), UNWRITABLE)
+def test_brief_without_a_usable_store_still_writes_the_briefing(
+    folder: Path,
+    server: OpenAIServer,
+    tmp_path: Path,
+    broken: Breakage,
+    make: Any,
+    expected_error: str,
+) -> None:
+    path = make(tmp_path, broken)
+    args = ["brief", str(folder), "--format", "json", "--base-url", server.base_url, "--model", "m"]
+    result = CliRunner().invoke(cli.app, [*args, "--store", str(path)])
+    assert result.exit_code == 0, result.output
+    assert len(json.loads(result.stdout)["sources"]) == 3
+    (line,) = result.stderr.strip().splitlines()  # said once, in one line
+    assert line.startswith("warning: nothing was stored: the "), line
+    assert str(path) in line and expected_error in line, line
+
+
+def test_a_read_only_store_can_still_be_listed(tmp_path: Path, broken: Breakage) -> None:
+    path = _a_read_only_file(tmp_path, broken)
+    result = CliRunner().invoke(cli.app, ["runs", "--store", str(path)])
+    assert result.exit_code == 0, result.output
+    assert " ok " in result.stdout.splitlines()[1]
+
+
+def test_resume_needs_a_store_it_can_write(
+    folder: Path, server: OpenAIServer, tmp_path: Path, broken: Breakage
+) -> None:
+    path = tmp_path / "runs.sqlite3"
+    brief([folder], settings=_settings(server, path))  # run 1, to be resumed
+    broken.read_only(path)
+    args = ["brief", "--resume", "1", "--base-url", server.base_url, "--model", "m"]
+    result = CliRunner().invoke(cli.app, [*args, "--store", str(path)])
+    assert result.exit_code == 7, result.output
+    _one_error_line(result.stderr, path, "is read-only")
+
+
+def test_a_batched_run_needs_a_store_it_can_open(
+    folder: Path, server: OpenAIServer, tmp_path: Path, broken: Breakage
+) -> None:
+    path = _a_folder(tmp_path, broken)
+    args = ["brief", str(folder), "--batch", "--base-url", server.base_url, "--model", "m"]
+    result = CliRunner().invoke(cli.app, [*args, "--store", str(path)])
+    assert result.exit_code == 7, result.output
+    _one_error_line(result.stderr, path, "is a folder")
+
+
+def _fill_its_disk(
+    tmp_path: Path, broken: Breakage, monkeypatch: pytest.MonkeyPatch
+) -> tuple[Path, Callable[[], None]]:
+    """Real: a 256 KiB tmpfs, filled to the last byte (needs root to mount)."""
+    disk = broken.tiny_disk(tmp_path / "disk")
+    return disk / "runs.sqlite3", lambda: broken.fill(disk)
+
+
+def _make_it_immutable(
+    tmp_path: Path, broken: Breakage, monkeypatch: pytest.MonkeyPatch
+) -> tuple[Path, Callable[[], None]]:
+    """Real: chattr +i on the store and its write-ahead log while the run has them open (needs
+    root; chmod would not stop writes through a file already open)."""
+    if os.geteuid() != 0:
+        pytest.skip("only root can make a file immutable")
+    path = tmp_path / "runs.sqlite3"
+    return path, lambda: broken.read_only(path, path.with_name(path.name + "-wal"))
+
+
+def _refuse_writes_on_its_connection(
+    tmp_path: Path, broken: Breakage, monkeypatch: pytest.MonkeyPatch
+) -> tuple[Path, Callable[[], None]]:
+    """Simulated, for machines without root: SQLite's own PRAGMA query_only on the run's
+    connection, which SQLite then refuses every write on (a real SQLITE_READONLY)."""
+    opened: list[Store] = []
+    start_run = Store.start_run
+
+    def recording(self: Store, *args: Any, **kwargs: Any) -> Any:
+        opened.append(self)
+        return start_run(self, *args, **kwargs)
+
+    monkeypatch.setattr(Store, "start_run", recording)
+
+    def refuse() -> None:
+        with opened[0]._lock:
+            opened[0]._db.execute("PRAGMA query_only = 1")
+
+    return tmp_path / "runs.sqlite3", refuse
+
+
+@pytest.mark.parametrize(
+    ("breaks", "expected_error"),
+    [
+        pytest.param(_fill_its_disk, "is full", id="the disk fills up"),
+        pytest.param(_make_it_immutable, "could not be written", id="made read-only"),
+        pytest.param(_refuse_writes_on_its_connection, "is read-only", id="writes refused"),
+    ],
+)
+def test_a_store_that_fails_mid_run_keeps_the_briefing(
+    folder: Path,
+    tmp_path: Path,
+    broken: Breakage,
+    monkeypatch: pytest.MonkeyPatch,
+    breaks: Any,
+    expected_error: str,
+) -> None:
+    path, break_it = breaks(tmp_path, broken, monkeypatch)
+
+    def respond(request: dict[str, Any]) -> str:
+        if server.calls == 2:  # the first call was answered and stored; the second is not
+            break_it()
+        return echo(request)
+
+    with OpenAIServer(respond) as server:
+        args = ["brief", str(folder), "--format", "json", "--base-url", server.base_url]
+        result = CliRunner().invoke(
+            cli.app, [*args, "--model", "m", "--store", str(path), "--concurrency", "1"]
+        )
+    assert result.exit_code == 0, result.output
+    assert len(json.loads(result.stdout)["sources"]) == 3
+    (line,) = result.stderr.strip().splitlines()  # said once, however many writes failed
+    assert line.startswith("warning: nothing more was stored: the "), line
+    assert str(path) in line and expected_error in line, line
+    assert _stored_calls(path) == 1

@@ -6,11 +6,15 @@ without loading pydantic, the pipeline or the model client.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
+import signal
 import sys
+import threading
 import time
+from collections.abc import Callable, Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
@@ -165,6 +169,7 @@ def brief(
                 progress=assembling,
                 on_article=bar,
                 on_batch=lambda message: err.print(escape(message), highlight=False),
+                on_store_error=_warn,
             )
         )
     if err.is_terminal:
@@ -254,8 +259,7 @@ def runs(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """List the runs in the run store: when, for which date, calls made and answered from it."""
-    with _open_store(store) as opened:
-        rows = opened.runs(limit)
+    rows = _from_store(store, lambda opened: opened.runs(limit))
     if as_json:
         sys.stdout.write(json.dumps(rows, indent=2) + "\n")
         return
@@ -276,8 +280,7 @@ def usage(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Model calls, tokens and cost by day and model, from the run store."""
-    with _open_store(store) as opened:
-        rows = opened.usage()
+    rows = _from_store(store, lambda opened: opened.usage())
     if as_json:
         sys.stdout.write(json.dumps(rows, indent=2) + "\n")
         return
@@ -297,11 +300,18 @@ def usage(
         )
 
 
-def _open_store(path: Path | None) -> Store:
+def _from_store(path: Path | None, read: Callable[[Store], Any]) -> Any:
+    """What ``read`` gets from the run store; one that cannot be opened or read ends the
+    command with its one line (StoreError)."""
     from summarizer.store import Store, default_path
 
     settings = _settings(False, store=str(path) if path else None)
-    return Store(settings.store or default_path())
+
+    def opened_and_read() -> Any:
+        with Store(settings.store or default_path()) as opened:
+            return read(opened)
+
+    return _run(opened_and_read)
 
 
 @app.command()
@@ -375,13 +385,39 @@ def _settings(verbose: bool, **explicit: Any) -> Settings:
         _fail(f"Invalid setting: {exc}", 3)
 
 
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, raised in the main thread as Ctrl-C raises KeyboardInterrupt: the run stops
+    the same way (the store records it 'interrupted', the embedded model is stopped)."""
+
+
 def _run(call: Any) -> Any:
+    with _terminate_as_interrupt():
+        try:
+            return call()
+        except SummarizerError as exc:
+            _fail(str(exc), exc.exit_code)
+        except _Terminated:
+            _fail("Terminated.", 128 + signal.SIGTERM)
+        except KeyboardInterrupt:
+            _fail("Interrupted.", 130)
+
+
+@contextlib.contextmanager
+def _terminate_as_interrupt() -> Iterator[None]:
+    """While the library runs, SIGTERM (a service manager, `kill`) raises _Terminated instead
+    of ending the process on the spot, which would leave the run 'running' in the store."""
+    if threading.current_thread() is not threading.main_thread():  # only it may set handlers
+        yield
+        return
+
+    def terminated(signum: int, frame: object) -> None:
+        raise _Terminated
+
+    previous = signal.signal(signal.SIGTERM, terminated)
     try:
-        return call()
-    except SummarizerError as exc:
-        _fail(str(exc), exc.exit_code)
-    except KeyboardInterrupt:
-        _fail("Interrupted.", 130)
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL if previous is None else previous)
 
 
 def _check_out(out: Path | None) -> None:
@@ -410,6 +446,10 @@ def _emit(text: str, out: Path | None) -> None:
         sys.stdout.write(text)
         _fail(f"--out {out} could not be written ({exc.strerror}); the output went to stdout.", 1)
     err.print(f"wrote {escape(str(out))}")
+
+
+def _warn(message: str) -> None:
+    err.print(f"[yellow]warning:[/] {escape(message)}", highlight=False, soft_wrap=True)
 
 
 def _fail(message: str, code: int) -> NoReturn:

@@ -31,7 +31,7 @@ class HtmlStyle:
         self._by_number = {c.n: c for c in citations}
 
     def esc(self, text: str) -> str:
-        return html.escape(text, quote=True)
+        return html.escape(shared.printable(text), quote=True)
 
     def strong(self, markup: str) -> str:
         return f"<strong>{markup}</strong>"
@@ -119,13 +119,15 @@ def _citations(briefing: Briefing, st: HtmlStyle) -> str:
 
 
 def _article(n: int, article: Article, st: HtmlStyle) -> str:
-    """The article's full text, escaped, boilerplate greyed: readable without the script."""
+    """The article's full text, escaped, boilerplate greyed: readable without the script.
+    Bidi and control characters show as U+FFFD, here and in the script's copy."""
     pieces, cursor = [], 0
     for b in sorted(article.boilerplate, key=lambda b: b.start):
-        pieces.append(st.esc(article.text[cursor : b.start]))
-        pieces.append(f'<span class="boilerplate">{st.esc(article.text[b.start : b.end])}</span>')
+        pieces.append(_esc_source(article.text[cursor : b.start]))
+        grey = _esc_source(article.text[b.start : b.end])
+        pieces.append(f'<span class="boilerplate">{grey}</span>')
         cursor = b.end
-    pieces.append(st.esc(article.text[cursor:]))
+    pieces.append(_esc_source(article.text[cursor:]))
     title = f": {st.esc(article.title)}" if article.title else ""
     return (
         f'<section class="source" id="source-{n}" data-source="{n}">'
@@ -139,13 +141,17 @@ def _data(briefing: Briefing) -> str:
     boilerplate offsets are code points, converted by the script (see the module docstring)."""
     sources = {
         str(s.n): {
-            "text": s.article.text,
+            "text": shared.shown_in_place(s.article.text),
             "boilerplate": [[b.start, b.end] for b in s.article.boilerplate],
         }
         for s in briefing.sources
     }
     text = json.dumps({"sources": sources}, ensure_ascii=False)
     return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+
+
+def _esc_source(text: str) -> str:
+    return html.escape(shared.shown_in_place(text), quote=True)
 
 
 def _asset(name: str) -> str:

@@ -7,6 +7,7 @@ prompt lists) say exactly the same thing.
 
 from __future__ import annotations
 
+import re
 from typing import Protocol
 
 from summarizer.models import (
@@ -35,11 +36,28 @@ class Style(Protocol):
     def code(self, text: str) -> str: ...
 
 
+# Bidi controls reorder what follows them on screen ("\u202eevil\u202c" reads "live") and other
+# control characters move the cursor or hide text: whatever a briefing prints from its sources
+# or the model goes through ``printable`` first, in every format.
+_UNPRINTED = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """``text`` without bidi controls and control characters (tabs and line breaks kept)."""
+    return _UNPRINTED.sub("", text)
+
+
+def shown_in_place(text: str) -> str:
+    """``text`` with each of those characters shown as U+FFFD instead: the same length in code
+    points and in UTF-16 units, so offsets into the text still hold (the HTML reader)."""
+    return _UNPRINTED.sub("\ufffd", text)
+
+
 class PlainStyle:
-    """Plain text, unescaped: the lead's prompt lists the facts this way."""
+    """Plain text, unescaped but printable: the lead's prompt lists the facts this way."""
 
     def esc(self, text: str) -> str:
-        return text
+        return printable(text)
 
     def strong(self, markup: str) -> str:
         return markup
@@ -51,7 +69,7 @@ class PlainStyle:
         return "".join(f"[{n}]" for n in numbers)
 
     def code(self, text: str) -> str:
-        return text
+        return printable(text)
 
 
 def overview(b: Briefing) -> str:

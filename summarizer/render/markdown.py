@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from summarizer.models import Briefing
-from summarizer.render.lines import PlainStyle, lead, method, overview, sections_of
+from summarizer.render.lines import PlainStyle, lead, method, overview, printable, sections_of
 
 # "_" is left alone: inside words CommonMark never reads it as emphasis, and outlets and
 # file names are full of it.
@@ -16,7 +16,8 @@ class MarkdownStyle(PlainStyle):
     """CommonMark: special characters escaped, emphasis in bold, citations as [n]."""
 
     def esc(self, text: str) -> str:
-        return _MD_SPECIAL.sub(r"\\\1", text)
+        # one line: a line break inside a list item would end it, or start a heading
+        return _MD_SPECIAL.sub(r"\\\1", " ".join(printable(text).splitlines()))
 
     def strong(self, markup: str) -> str:
         return f"**{markup}**"
@@ -25,7 +26,12 @@ class MarkdownStyle(PlainStyle):
         return f"**{markup}**"
 
     def code(self, text: str) -> str:
-        return f"`{text}`"
+        """A code span that no backtick or line break in ``text`` can close or break: the
+        fence is longer than any run of backticks inside, line breaks are shown as \\n."""
+        shown = printable(text).replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t")
+        fence = "`" * (max((len(run) for run in re.findall("`+", shown)), default=0) + 1)
+        pad = " " if shown.startswith("`") or shown.endswith("`") else ""
+        return f"{fence}{pad}{shown}{pad}{fence}"
 
 
 def to_markdown(briefing: Briefing) -> str:

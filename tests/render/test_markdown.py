@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from summarizer import ingest, pipeline
 from summarizer.llm import LLM
@@ -10,6 +11,7 @@ from summarizer.models import Briefing
 from summarizer.render import to_html, to_markdown
 from summarizer.text.neutral import loaded_in_html, loaded_outside_quotes
 from tests.support.answers import LABELS_002, LABELS_003, PATHS, REPLY_002, REPLY_003
+from tests.support.briefings import CannedModel
 from tests.support.fake_model import FakeServer, actor, event, label, labels, reply
 
 
@@ -129,3 +131,31 @@ def test_same_input_gives_the_same_bytes_and_ids(fake_llm: LLM, server: FakeServ
     assert runs[0].run.timing is None and "generated" not in to_markdown(runs[0])
     ids = [x.id for x in (*runs[0].developments, *runs[0].actors, *runs[0].figures)]
     assert len(ids) == len(set(ids)) and all(i[:2] in ("e-", "a-", "f-") for i in ids)
+
+
+def _hostile_names(tmp_path: Path) -> Briefing:
+    """An article whose file name holds a line break and a backtick, whose title holds a bidi
+    override, briefed from a hand-written answer."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    path = folder / "a`b\n- c.txt"
+    path.write_text("\u202eevil\u202c port news\nAna Lima opened the port on Monday.\n")
+    answer = reply(
+        actors=[actor("Ana Lima opened the port", "Ana Lima")],
+        events=[event("Ana Lima opened the port", "Ana Lima opened the port.", "politics")],
+    )
+    return pipeline.brief([folder], llm=CannedModel(answer), date="2026-11-23", timing=False)
+
+
+def test_file_names_cannot_break_the_list_or_the_code_span(tmp_path: Path) -> None:
+    markdown = to_markdown(_hostile_names(tmp_path))
+    sources = markdown.split("## Sources\n\n")[1].split("\n\n")[0].splitlines()
+    assert len(sources) == 1 and sources[0].startswith("1. ")
+    assert "``" in sources[0] and "a`b\\n- c.txt``" in sources[0]  # one span, the break shown
+
+
+def test_bidi_controls_are_not_printed(tmp_path: Path) -> None:
+    briefing = _hostile_names(tmp_path)
+    for page in (to_markdown(briefing), to_html(briefing)):
+        assert "\u202e" not in page and "\u202c" not in page
+        assert "evil port news" in page

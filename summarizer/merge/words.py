@@ -32,6 +32,8 @@ def story_score(
     (history.py)."""
     if not a_words or not b_words:
         return 0.0
+    if a_people and b_people and not a_people & b_people:
+        return 0.0  # each names its people, and none in common: the same words, other people
     shared = a_words & b_words
     overlap = len(shared) / len(a_words | b_words)
     same_type = a_type == b_type

@@ -470,3 +470,30 @@ def test_a_shared_name_alone_does_not_make_two_events_one() -> None:
         )
     ]
     assert [d.sources for d in merge(xs).developments] == [[1], [2]]
+
+
+def test_the_same_words_about_different_people_are_two_developments() -> None:
+    from summarizer.models import Event
+
+    a = _article("Rui Dias opened the market on Monday.", "a")
+    b = _article("Ivo Sa opened the market on Monday.", "b")
+    xs = [
+        ArticleExtraction(
+            article=art,
+            model="m",
+            prompt_version="p",
+            actors=[Actor(name=who, kind="person", evidence=[_evidence(art, who)])],
+            events=[
+                Event(
+                    type="other",
+                    summary=f"{who} opened the market on Monday.",
+                    actors=[who],
+                    evidence=[_evidence(art, art.text.rstrip("."))],
+                )
+            ],
+        )
+        for art, who in ((a, "Rui Dias"), (b, "Ivo Sa"))
+    ]
+    developments = merge(xs).developments
+    assert [d.sources for d in developments] == [[1], [2]]
+    assert [d.actors for d in developments] == [["Rui Dias"], ["Ivo Sa"]]

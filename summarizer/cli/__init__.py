@@ -361,11 +361,11 @@ def _settings(verbose: bool, **explicit: Any) -> Settings:
         # dropped items itself, so without --verbose that noise stays out of the terminal.
         logging.getLogger("instructor").addHandler(logging.NullHandler())
         logging.getLogger("instructor").propagate = False
-    try:
-        given: dict[str, Any] = {k: v for k, v in explicit.items() if v is not None}
-        return Settings(**given)  # __init__, not model_validate: only __init__ reads the env
-    except ValueError as exc:
-        _fail(f"Invalid setting: {exc}", 3)
+    given: dict[str, Any] = {k: v for k, v in explicit.items() if v is not None}
+    # __init__, not model_validate: only __init__ reads the env. An invalid setting raises
+    # ConfigError with one line per problem: exit 3.
+    settings: Settings = _run(lambda: Settings(**given))
+    return settings
 
 
 def _run(call: Any) -> Any:

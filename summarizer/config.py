@@ -5,6 +5,7 @@ environment, which beats the default. Nothing is read at import time.
 """
 
 import os
+import urllib.parse
 from typing import Any, Literal
 
 from pydantic import (
@@ -13,6 +14,7 @@ from pydantic import (
     ModelWrapValidatorHandler,
     SecretStr,
     ValidationError,
+    field_validator,
     model_validator,
 )
 from pydantic_core import ErrorDetails
@@ -94,6 +96,18 @@ class Settings(BaseSettings):
         180.0, gt=0, description="Seconds to wait for the embedded server to answer."
     )
 
+    @field_validator("base_url")
+    @classmethod
+    def _check_base_url(cls, url: str | None) -> str | None:
+        # Checked here, so a URL that cannot work fails at once with exit 3, from the CLI
+        # and the library alike, instead of a traceback or retries that blame the server.
+        if not url:
+            return None  # an exported but empty OPENAI_BASE_URL: no base URL
+        wrong = url_problem(url)
+        if wrong:
+            raise ValueError(f"base URL must look like http://host:port/v1 ({wrong})")
+        return url
+
     @model_validator(mode="wrap")
     @classmethod
     def _one_line(cls, data: Any, handler: ModelWrapValidatorHandler["Settings"]) -> "Settings":
@@ -120,6 +134,26 @@ class Settings(BaseSettings):
         if self.base_url is None or "api.openai.com" in self.base_url:
             return "json_schema"
         return "llamacpp"
+
+
+def url_problem(url: str) -> str | None:
+    """What keeps ``url`` from being an http(s) base URL, or None. The reasons never quote
+    the URL: it may hold a password."""
+    try:
+        parts = urllib.parse.urlsplit(url)
+    except ValueError:
+        return "its [IPv6] host is malformed"  # the only thing urlsplit complains about
+    if parts.scheme.lower() not in ("http", "https"):
+        return "it does not start with http:// or https://"
+    if any(c.isspace() for c in url):
+        return "it contains a space"
+    if not parts.hostname:
+        return "it names no host"
+    try:
+        parts.port  # noqa: B018 - the property is the check: it raises on a bad port
+    except ValueError:
+        return "the port is not a number from 0 to 65535"
+    return None
 
 
 # What a value must be, by pydantic's error type, said the way a user would say it.

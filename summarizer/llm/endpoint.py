@@ -27,7 +27,7 @@ class Endpoint:
 
 
 def endpoint(url: str) -> Endpoint:
-    """Split ``url`` into what the openai client is given (see the module's docstring)."""
+    """Split ``url`` (an http(s) URL: Settings checks it) for the openai client."""
     parts = urllib.parse.urlsplit(url)
     userinfo, at, host = parts.netloc.rpartition("@")
     bare = urllib.parse.urlunsplit((parts.scheme, host, parts.path, "", ""))

@@ -5,10 +5,22 @@ environment, which beats the default. Nothing is read at import time.
 """
 
 import os
-from typing import Literal
+import urllib.parse
+from typing import Any, Literal
 
-from pydantic import AliasChoices, Field, SecretStr
+from pydantic import (
+    AliasChoices,
+    Field,
+    ModelWrapValidatorHandler,
+    SecretStr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import ErrorDetails
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from summarizer.errors import ConfigError
 
 Mode = Literal["auto", "json_schema", "llamacpp", "json"]
 
@@ -93,6 +105,29 @@ class Settings(BaseSettings):
         180.0, gt=0, description="Seconds to wait for the embedded server to answer."
     )
 
+    @field_validator("base_url")
+    @classmethod
+    def _check_base_url(cls, url: str | None) -> str | None:
+        # Checked here, so a URL that cannot work fails at once with exit 3, from the CLI
+        # and the library alike, instead of a traceback or retries that blame the server.
+        if not url:
+            return None  # an exported but empty OPENAI_BASE_URL: no base URL
+        wrong = url_problem(url)
+        if wrong:
+            raise ValueError(f"base URL must look like http://host:port/v1 ({wrong})")
+        return url
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _one_line(cls, data: Any, handler: ModelWrapValidatorHandler["Settings"]) -> "Settings":
+        # pydantic's report is a multi-line dump that echoes every input; the CLI prints one
+        # line per error and the library raises ConfigError. Not a ValueError, so pydantic
+        # lets it through as it is.
+        try:
+            return handler(data)
+        except ValidationError as exc:
+            raise ConfigError("; ".join(map(_problem, exc.errors()))) from None
+
     def resolved_concurrency(self) -> int:
         """How many articles to extract at once, when not set: see ``concurrency``."""
         if self.concurrency is not None:
@@ -110,14 +145,86 @@ class Settings(BaseSettings):
         return "llamacpp"
 
 
-def env_source(value: str | None, names: tuple[str, ...]) -> str:
-    """Where a setting came from, for `summarizer doctor`: "from NAME" when the environment
-    variable NAME is set (to ``value``, when given), else "given explicitly"."""
+def url_problem(url: str) -> str | None:
+    """What keeps ``url`` from being an http(s) base URL, or None. The reasons never quote
+    the URL: it may hold a password."""
+    try:
+        parts = urllib.parse.urlsplit(url)
+    except ValueError:
+        return "its [IPv6] host is malformed"  # the only thing urlsplit complains about
+    if parts.scheme.lower() not in ("http", "https"):
+        return "it does not start with http:// or https://"
+    if any(c.isspace() for c in url):
+        return "it contains a space"
+    if not parts.hostname:
+        return "it names no host"
+    try:
+        parts.port  # noqa: B018 - the property is the check: it raises on a bad port
+    except ValueError:
+        return "the port is not a number from 0 to 65535"
+    return None
+
+
+# What a value must be, by pydantic's error type, said the way a user would say it.
+_MUST_BE = {
+    "int_parsing": "must be a whole number",
+    "int_from_float": "must be a whole number",
+    "int_type": "must be a whole number",
+    "float_parsing": "must be a number",
+    "float_type": "must be a number",
+    "bool_parsing": "must be 1 or 0 (true/false, yes/no)",
+    "bool_type": "must be 1 or 0 (true/false, yes/no)",
+    "greater_than_equal": "must be at least {ge}",
+    "greater_than": "must be more than {gt}",
+    "less_than_equal": "must be at most {le}",
+    "less_than": "must be less than {lt}",
+    "literal_error": "must be one of {expected}",
+}
+# Their values are never repeated in a message: a key, or a URL that may carry credentials.
+_UNECHOED = {"api_key", "base_url"}
+
+
+def _problem(error: ErrorDetails) -> str:
+    """One validation error as "NAME: what it must be (got 'value')"."""
+    field, names = _field_of(str(error["loc"][0]) if error["loc"] else "")
+    ctx = error.get("ctx", {})
+    template = _MUST_BE.get(error["type"])
+    if error["type"] == "value_error":
+        said = str(ctx["error"])  # the field validator's own words
+    else:  # only our templates are formatted: pydantic's own text may hold braces
+        said = template.format(**ctx) if template else error["msg"]
+    given = error.get("input")
+    name = _env_name(str(given), names) or field
+    if field in _UNECHOED or isinstance(given, dict):
+        return f"{name}: {said}"
+    return f"{name}: {said} (got {given!r:.60})"
+
+
+def _field_of(loc: str) -> tuple[str, tuple[str, ...]]:
+    """The field an error is about (pydantic names a field read through an alias by its first
+    alias), and the environment variables it is read from."""
+    for field, info in Settings.model_fields.items():
+        alias = info.validation_alias
+        names = tuple(alias.choices) if isinstance(alias, AliasChoices) else ()
+        if loc == field or loc in names:
+            return field, tuple(map(str, names)) or (f"SUMMARIZER_{field.upper()}",)
+    return loc or "setting", ()
+
+
+def _env_name(value: str | None, names: tuple[str, ...]) -> str | None:
+    """The first environment variable of ``names`` that is set (to ``value``, when given)."""
     for name in names:
         found = os.environ.get(name)
         if found and (value is None or found == value):
-            return f"from {name}"
-    return "given explicitly"
+            return name
+    return None
+
+
+def env_source(value: str | None, names: tuple[str, ...]) -> str:
+    """Where a setting came from, for `summarizer doctor`: "from NAME" when the environment
+    variable NAME is set (to ``value``, when given), else "given explicitly"."""
+    name = _env_name(value, names)
+    return f"from {name}" if name else "given explicitly"
 
 
 def env_cache_dir() -> str | None:

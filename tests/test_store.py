@@ -499,3 +499,19 @@ def test_a_store_that_fails_mid_run_keeps_the_briefing(
     assert line.startswith("warning: nothing more was stored: the "), line
     assert str(path) in line and expected_error in line, line
     assert _stored_calls(path) == 1
+
+
+def test_the_store_keys_calls_without_the_url_credentials_and_keeps_none(
+    folder: Path, server: OpenAIServer, tmp_path: Path
+) -> None:
+    # Credentials do not decide an answer: a changed password still finds the stored calls,
+    # and neither password is in the store, not even under the hash of a key.
+    store = tmp_path / "runs.sqlite3"
+    for password in ("old-pw-1234", "new-pw-5678"):
+        url = server.base_url.replace("http://", f"http://user:{password}@")
+        brief([folder], settings=_settings(server, store, base_url=url), timing=False)
+    assert server.calls == 4  # the second run made none
+    with Store(store) as s:
+        assert s.runs()[0]["cache_hits"] == 4
+    written = b"".join(p.read_bytes() for p in tmp_path.glob("runs.sqlite3*"))
+    assert b"old-pw-1234" not in written and b"new-pw-5678" not in written

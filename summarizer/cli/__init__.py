@@ -326,11 +326,15 @@ def doctor(
     """Show which model backend a run would use and why, and check that it answers."""
     from summarizer.cli import progress
     from summarizer.llm import LLM, backends, local
+    from summarizer.redact import shown_url
 
     settings = _settings(False, model=model, base_url=base_url, api_key=api_key)
     backend = _run(lambda: backends.choose(settings))
     out = Console(markup=False, highlight=False, soft_wrap=True)
-    where = backend.base_url or ("OpenAI" if backend.kind == "openai" else "a loopback port")
+    if backend.base_url:
+        where = shown_url(backend.base_url)  # without user:password@ or ?api-key=
+    else:
+        where = "OpenAI" if backend.kind == "openai" else "a loopback port"
     out.print(f"backend: {backend.kind} ({where})", highlight=False)
     out.print(f"why:     {backend.reason}", highlight=False)
     out.print(f"model:   {backend.model or 'the server default'}", highlight=False)
@@ -378,11 +382,11 @@ def _settings(verbose: bool, **explicit: Any) -> Settings:
         # dropped items itself, so without --verbose that noise stays out of the terminal.
         logging.getLogger("instructor").addHandler(logging.NullHandler())
         logging.getLogger("instructor").propagate = False
-    try:
-        given: dict[str, Any] = {k: v for k, v in explicit.items() if v is not None}
-        return Settings(**given)  # __init__, not model_validate: only __init__ reads the env
-    except ValueError as exc:
-        _fail(f"Invalid setting: {exc}", 3)
+    given: dict[str, Any] = {k: v for k, v in explicit.items() if v is not None}
+    # __init__, not model_validate: only __init__ reads the env. An invalid setting raises
+    # ConfigError with one line per problem: exit 3.
+    settings: Settings = _run(lambda: Settings(**given))
+    return settings
 
 
 class _Terminated(KeyboardInterrupt):

@@ -6,6 +6,7 @@ tenacity, or sends a request to a model server.
     request.py    what is sent: a Call, its messages made template-safe, the schema forms, its key
     reply.py      what came back: the attempts of one call, a stored answer made a Reply again
     transport.py  which transport failures are retried, how long to wait, the retry loop
+    endpoint.py   a base URL's credentials (user:password@, ?api-key=) sent apart from the URL
     limit.py      how many requests may be in flight: lowered on 429, raised again on success
     batch.py      OpenAI's Batch API: write the JSONL, upload, poll, download, match by custom_id
     backends.py   which backend a run uses and why: a server, OpenAI, or the embedded model

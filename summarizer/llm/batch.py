@@ -190,7 +190,7 @@ class Batcher:
             )
         except ModelError as exc:
             if exc.status in (404, 405):
-                raise unsupported(exc, llm.settings.base_url) from None
+                raise unsupported(exc, llm.shown_base_url) from None
             raise
         placeholder = f"upload:{upload.id}"
         store.add_batch(placeholder, llm.run_id, {r.key: r.article_id for r in part})

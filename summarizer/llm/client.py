@@ -26,12 +26,13 @@ from summarizer.config import OPENAI_DEFAULT_MODEL, Settings
 from summarizer.errors import BudgetExhausted, ConfigError, ModelError
 from summarizer.llm.backends import NO_MODEL
 from summarizer.llm.base import CallStore, Reply, Stored
+from summarizer.llm.endpoint import Endpoint, endpoint
 from summarizer.llm.limit import AdaptiveLimit
 from summarizer.llm.prices import cost
 from summarizer.llm.reply import Attempts, completion_text, from_store
 from summarizer.llm.request import Call, call_key, json_schema, literal, llamacpp_format
 from summarizer.llm.transport import describe, is_rate_limited, retrying
-from summarizer.redact import redact, remember_secret
+from summarizer.redact import redact, remember_secret, shown_url
 
 if TYPE_CHECKING:
     import httpx2
@@ -67,7 +68,12 @@ class LLM:
         self.settings = settings
         if settings.api_key is not None:
             remember_secret(settings.api_key.get_secret_value())
-        self._server = settings.base_url or "openai"
+        # The base URL's credentials are sent apart from it (endpoint.py), and redacted
+        # wherever they turn up; everything shown, logged or stored uses the shown URL.
+        self._endpoint: Endpoint | None = endpoint(settings.base_url) if settings.base_url else None
+        for secret in self._endpoint.secrets if self._endpoint else ():
+            remember_secret(secret)
+        self._server = self.shown_base_url or "openai"
         # A mode the server rejects is not tried again by this client: one client per run.
         self.mode: Literal["json_schema", "llamacpp", "json"] = settings.resolved_mode()
         self._mode_works = False
@@ -289,10 +295,12 @@ class LLM:
             if self._client is None:
                 import openai
 
-                key = self.settings.api_key
+                key, where = self.settings.api_key, self._endpoint
                 self._client = openai.OpenAI(
                     api_key=key.get_secret_value() if key else "not-needed",
-                    base_url=self.settings.base_url,
+                    base_url=where.base_url if where else None,
+                    default_headers=where.headers if where else None,
+                    default_query=where.query if where else None,
                     timeout=self.settings.timeout,
                     max_retries=0,  # tenacity owns transport retries
                     http_client=self._http_client,
@@ -326,8 +334,14 @@ class LLM:
             "max_reasks": call.reasks,
         }
 
+    @property
+    def shown_base_url(self) -> str | None:
+        """The base URL without its credentials: for the run store, its keys and messages
+        (credentials do not decide an answer, and a changed password keeps the cache)."""
+        return shown_url(self.settings.base_url) if self.settings.base_url else None
+
     def key(self, request: dict[str, Any]) -> str:
-        return call_key(self.model, self.settings.base_url, request)
+        return call_key(self.model, self.shown_base_url, request)
 
     def remember(
         self,
@@ -352,7 +366,7 @@ class LLM:
             key,
             run_id=self.run_id,
             model=self.model,
-            base_url=self.settings.base_url,
+            base_url=self.shown_base_url,
             article_id=call.context.get("article_id"),
             request=request,
             stored=stored,
@@ -400,5 +414,5 @@ class LLM:
             raise ModelError(describe(exc, self.settings), fatal=True) from None
         first = next(iter(models), None)
         if first is None:
-            raise ConfigError(f"{self.settings.base_url} lists no model; pass --model NAME.")
+            raise ConfigError(f"{self._server} lists no model; pass --model NAME.")
         return str(first.id)

@@ -9,8 +9,16 @@ import json
 from typing import Any
 
 from summarizer import prompts
+from summarizer.redact import shown_url
 
 _SCRUBBED_RESPONSE_HEADERS = ("set-cookie", "openai-organization", "openai-project", "x-request-id")
+
+
+def _scrub_request(request: Any) -> Any:
+    """The request as recorded, and as matched on replay: its URL without user:password@ or
+    the values of secret query parameters (?api-key=), like everything else that shows one."""
+    request.uri = shown_url(request.uri)
+    return request
 
 
 def _scrub_response(response: dict[str, Any]) -> dict[str, Any]:
@@ -29,6 +37,7 @@ VCR_CONFIG: dict[str, Any] = {
         "openai-project",
         "api-key",
     ],
+    "before_record_request": _scrub_request,
     "before_record_response": _scrub_response,
     "decode_compressed_response": True,
     # host and port are left out so a server on any loopback port can re-record; the

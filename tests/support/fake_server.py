@@ -126,7 +126,7 @@ class OpenAIServer:
         self,
         respond: Callable[[dict[str, Any]], str] | None = None,
         *,
-        model: str = "test-model",
+        model: str | None = "test-model",
         latency: float = 0.0,
         port: int = 0,
         rate_limited: float = 0.0,
@@ -147,6 +147,7 @@ class OpenAIServer:
         self.requests: list[dict[str, Any]] = []
         self.headers: list[dict[str, str]] = []
         self.dead = False  # see die()
+        self.paths: list[str] = []  # each chat request's path, query string included
         self.in_flight = self.peak = 0  # chat requests being answered now, and at most
         self._lock = threading.Lock()
         self._httpd = ThreadingHTTPServer(("127.0.0.1", port), self._handler())
@@ -198,7 +199,11 @@ class OpenAIServer:
         return 200, _completion(request, content, "stop")
 
     def _next(
-        self, request: dict[str, Any], headers: dict[str, str], batched: bool = False
+        self,
+        request: dict[str, Any],
+        headers: dict[str, str],
+        batched: bool = False,
+        path: str = "",
     ) -> Step:
         body = json.dumps(request, ensure_ascii=False)
         with self._lock:
@@ -207,6 +212,7 @@ class OpenAIServer:
             if not batched:
                 self.requests.append(request)
                 self.headers.append(headers)
+                self.paths.append(path)
             for text, steps in self.aimed:
                 if steps and text in body:
                     return steps.popleft()
@@ -246,13 +252,23 @@ class OpenAIServer:
                     self._json(code, data)
                 return True
 
+            @property
+            def route(self) -> str:
+                """The path without its query string: a real server routes on the path."""
+                return self.path.split("?")[0].rstrip("/")
+
             def do_GET(self) -> None:
                 if self._batch_api("GET", b""):
                     return
-                if self.path.rstrip("/").endswith("/stats"):  # for benchmarks in another process
+                if self.route.endswith("/stats"):  # for benchmarks in another process
                     self._json(200, {"calls": server.calls, "peak": server.peak})
-                elif self.path.rstrip("/").endswith("/models"):
-                    data = {"object": "list", "data": [{"id": server.model, "object": "model"}]}
+                elif self.route.endswith("/models"):
+                    # model=None: a server that lists no model at all
+                    listed = [] if server.model is None else [server.model]
+                    data = {
+                        "object": "list",
+                        "data": [{"id": m, "object": "model"} for m in listed],
+                    }
                     self._json(200, data)
                 else:
                     self._json(404, {"error": {"message": "not found"}})
@@ -262,11 +278,12 @@ class OpenAIServer:
                 raw = self.rfile.read(length)
                 if self._batch_api("POST", raw):
                     return
-                if not self.path.rstrip("/").endswith("/chat/completions"):
+                if not self.route.endswith("/chat/completions"):
                     self._json(404, {"error": {"message": "not found"}})
                     return
                 body = json.loads(raw or b"{}")
-                step = server._next(body, {k.lower(): v for k, v in self.headers.items()})
+                headers = {k.lower(): v for k, v in self.headers.items()}
+                step = server._next(body, headers, path=self.path)
                 mark = os.environ.get("TEST_SERVER_MARK")
                 if mark:  # tells a test that a request is in flight
                     Path(mark).touch()

@@ -21,6 +21,7 @@ from pydantic_core import ErrorDetails
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from summarizer.errors import ConfigError
+from summarizer.redact import shown_url
 
 Mode = Literal["auto", "json_schema", "llamacpp", "json"]
 
@@ -72,6 +73,9 @@ class Settings(BaseSettings):
     # A local model on a laptop CPU can take minutes per answer; a timed-out request keeps the
     # server busy anyway, so the default is generous.
     timeout: float = Field(900.0, gt=0, description="Seconds before one request times out.")
+    connect_timeout: float = Field(
+        10.0, gt=0, description="Seconds to wait for the server to accept a connection."
+    )
     chunk_chars: int = Field(6000, ge=500, description="Longest article chunk sent at once.")
     max_article_chars: int = Field(
         1_000_000,
@@ -127,6 +131,12 @@ class Settings(BaseSettings):
             return handler(data)
         except ValidationError as exc:
             raise ConfigError("; ".join(map(_problem, exc.errors()))) from None
+
+    def __repr_args__(self) -> Any:
+        """As pydantic shows it, but the base URL without its credentials (the key is a
+        SecretStr already): a logged Settings gives nothing away."""
+        for name, value in super().__repr_args__():
+            yield name, shown_url(value) if name == "base_url" and value else value
 
     def resolved_concurrency(self) -> int:
         """How many articles to extract at once, when not set: see ``concurrency``."""

@@ -14,7 +14,7 @@ import pytest
 import vcr.request
 from typer.testing import CliRunner
 
-from summarizer import cli
+from summarizer import Settings, cli
 from summarizer.llm.endpoint import endpoint
 from summarizer.redact import redact, shown_url
 from tests.support.cassettes import VCR_CONFIG
@@ -220,3 +220,10 @@ def test_userinfo_is_sent_decoded_as_basic_auth_as_httpx2_would(url: str, basic:
     sent = endpoint(url)
     assert sent.base_url == "http://h.test/v1"
     assert base64.b64decode(sent.headers["Authorization"].removeprefix("Basic ")) == basic.encode()
+
+
+def test_settings_shown_in_a_log_give_no_credentials_away() -> None:
+    settings = Settings(base_url="http://user:hunter22@127.0.0.1:8080/v1?api-key=q1w2e3", model="m")
+    shown = repr(settings) + str(settings)
+    assert "hunter22" not in shown and "q1w2e3" not in shown
+    assert "127.0.0.1:8080/v1" in shown

@@ -301,7 +301,12 @@ class LLM:
                     base_url=where.base_url if where else None,
                     default_headers=where.headers if where else None,
                     default_query=where.query if where else None,
-                    timeout=self.settings.timeout,
+                    # An answer may take minutes on a CPU, a connection should not: a server
+                    # that is not there is said in seconds, not after the whole timeout.
+                    timeout=openai.Timeout(
+                        self.settings.timeout,
+                        connect=min(self.settings.connect_timeout, self.settings.timeout),
+                    ),
                     max_retries=0,  # tenacity owns transport retries
                     http_client=self._http_client,
                 )

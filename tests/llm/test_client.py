@@ -173,3 +173,10 @@ def test_a_400_about_something_else_keeps_the_mode(fake_llm: LLM, server: FakeSe
     with pytest.raises(ModelError, match="context window"):
         _ask(fake_llm)
     assert len(server.requests) == 1 and fake_llm.mode == "llamacpp"
+
+
+def test_a_connection_is_given_seconds_an_answer_minutes() -> None:
+    llm = LLM(Settings(base_url="http://127.0.0.1:9/v1", model=MODEL, timeout=900.0))
+    timeout = llm.api_client().timeout
+    assert timeout.connect == 10.0 and timeout.read == 900.0  # type: ignore[union-attr]
+    llm.close()

@@ -70,9 +70,13 @@ class Settings(BaseSettings):
     token_budget: int | None = Field(
         None, ge=1, description="Tokens (prompt + completion) a run may spend; None: no limit."
     )
-    # A local model on a laptop CPU can take minutes per answer; a timed-out request keeps the
-    # server busy anyway, so the default is generous.
-    timeout: float = Field(900.0, gt=0, description="Seconds before one request times out.")
+    timeout: float | None = Field(
+        None,
+        gt=0,
+        description="Seconds before one request times out; None: 180 on OpenAI, 900 on other "
+        "servers (a local model on a laptop CPU can take minutes per answer, and a timed-out "
+        "request keeps the server busy anyway).",
+    )
     connect_timeout: float = Field(
         10.0, gt=0, description="Seconds to wait for the server to accept a connection."
     )
@@ -145,6 +149,12 @@ class Settings(BaseSettings):
         if self.base_url is None or "api.openai.com" in self.base_url:
             return 8
         return 4
+
+    def resolved_timeout(self) -> float:
+        """Seconds one request may take, when not set: see ``timeout``."""
+        if self.timeout is not None:
+            return self.timeout
+        return 180.0 if self.base_url is None or "api.openai.com" in self.base_url else 900.0
 
     def resolved_mode(self) -> Literal["json_schema", "llamacpp", "json"]:
         """Pick the structured-output mode: OpenAI gets strict schemas, others a grammar."""

@@ -83,6 +83,23 @@ class Evidence(_Model):
         return self
 
 
+def span_of(evidence: Evidence) -> tuple[str, int, int]:
+    """What tells two evidence items apart: the article and the span (the quote follows)."""
+    return evidence.article_id, evidence.start, evidence.end
+
+
+def extend_evidence(
+    kept: list[Evidence], more: list[Evidence], spans: set[tuple[str, int, int]] | None = None
+) -> None:
+    """Append to ``kept`` the items of ``more`` it does not hold yet, in order. ``spans``, the
+    spans of ``kept``, is kept up to date when given (callers that extend one list often)."""
+    seen = spans if spans is not None else {span_of(e) for e in kept}
+    for evidence in more:
+        if span_of(evidence) not in seen:
+            seen.add(span_of(evidence))
+            kept.append(evidence)
+
+
 class Actor(_Model):
     """A person, organisation, country or force named in an article."""
 

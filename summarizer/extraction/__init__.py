@@ -11,7 +11,15 @@ from summarizer.extraction.grounding import Grounder
 from summarizer.extraction.people import find_people, with_people
 from summarizer.extraction.reply import ExtractionReply, Grounded, salvage
 from summarizer.llm.base import Pending, Reply, StructuredModel, tally
-from summarizer.models import Actor, Article, ArticleExtraction, CallStats, DroppedItem
+from summarizer.models import (
+    Actor,
+    Article,
+    ArticleExtraction,
+    CallStats,
+    DroppedItem,
+    extend_evidence,
+    span_of,
+)
 from summarizer.text.fold import fold
 
 __all__ = ["chunks", "extract", "prompt_version", "with_people"]
@@ -111,13 +119,15 @@ def _messages(article: Article, chunk: Chunk, index: str) -> list[dict[str, str]
 def _merge_actors(actors: list[Actor]) -> list[Actor]:
     """One actor per name within an article, its evidence and roles pooled."""
     by_name: dict[str, Actor] = {}
+    spans: dict[str, set[tuple[str, int, int]]] = {}
     for actor in actors:
         key = fold(actor.name)
         kept = by_name.get(key)
         if kept is None:
             by_name[key] = actor.model_copy(deep=True)
+            spans[key] = {span_of(e) for e in actor.evidence}
             continue
-        kept.evidence += [e for e in actor.evidence if e not in kept.evidence]
+        extend_evidence(kept.evidence, actor.evidence, spans[key])
         if kept.role is None:
             kept.role = actor.role
         elif actor.role and actor.role != kept.role and actor.role not in kept.aliases:

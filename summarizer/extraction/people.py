@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from summarizer.models import Actor, Article, Evidence
+from summarizer.models import Actor, Article, Evidence, extend_evidence
 from summarizer.text.fold import fold
 from summarizer.text.names import HONORIFICS as _HONORIFICS
 from summarizer.text.names import STRICT_TITLES as _STRICT
@@ -136,25 +136,21 @@ def find_people(article: Article) -> list[Actor]:
 
 
 class _People:
-    """The people met so far, found by the spelling of their first and last words, so that a
-    new candidate is compared with the few it may be, not with everyone (``_same``)."""
+    """The people met so far, found by the spelling of their last word (and, for a name of
+    one word, by their first), so that a new candidate is compared with the few it may be,
+    not with everyone: see ``_same`` for which words decide."""
 
     def __init__(self) -> None:
         self.all: list[_Person] = []
         self._spellings = SpellingIndex()
-        self._by_word: dict[str, set[int]] = {}
+        self._by_last: dict[str, set[int]] = {}
+        self._by_first: dict[str, set[int]] = {}  # exact spelling
+        self._by_first_titled: dict[str, set[int]] = {}
 
     def meet(self, words: list[str], role: str | None, titled: bool) -> None:
-        near = {
-            n
-            for w in (words[0], words[-1])
-            for like in self._spellings.like(w.lower())
-            for n in self._by_word[like]
-        }
-        same = (
-            n for n in sorted(near) if _same(self.all[n].words, words, self.all[n].titled or titled)
+        found = next(
+            (n for n in sorted(self._near(words, titled)) if self._is(n, words, titled)), None
         )
-        found = next(same, None)
         if found is None:
             self.all.append(_Person(words, role, titled))
             self._index(len(self.all) - 1)
@@ -164,11 +160,30 @@ class _People:
         known.role, known.titled = known.role or role, known.titled or titled
         self._index(found)
 
+    def _near(self, words: list[str], titled: bool) -> set[int]:
+        """Everyone ``_same`` may find the same as ``words``: a last word spelled like one of
+        its ends; for a lone word, the same first word (a titled one's, or anyone's if titled)."""
+        near = {
+            n
+            for w in {words[0].lower(), words[-1].lower()}
+            for like in self._spellings.like(w)
+            for n in self._by_last[like]
+        }
+        if len(words) == 1:
+            near |= (self._by_first if titled else self._by_first_titled).get(words[0], set())
+        return near
+
+    def _is(self, n: int, words: list[str], titled: bool) -> bool:
+        return _same(self.all[n].words, words, self.all[n].titled or titled)
+
     def _index(self, n: int) -> None:
-        words = self.all[n].words
-        for word in {words[0].lower(), words[-1].lower()}:
-            self._spellings.add(word)
-            self._by_word.setdefault(word, set()).add(n)
+        person = self.all[n]
+        last = person.words[-1].lower()
+        self._spellings.add(last)
+        self._by_last.setdefault(last, set()).add(n)
+        self._by_first.setdefault(person.words[0], set()).add(n)
+        if person.titled:
+            self._by_first_titled.setdefault(person.words[0], set()).add(n)
 
 
 class _Positions:
@@ -187,11 +202,15 @@ class _Positions:
             self._spellings.add(word)
 
     def of(self, person: _Person) -> list[int]:
-        """Every token position where a form of ``person``'s name may start: its first word,
-        or a name word spelled like its last word."""
+        """Every token position where a form of ``person``'s name may start: a name word
+        spelled like its last word, the first word of a run that ends in one, and, for a
+        titled person, its first word alone ("Kim", after "Kim Jong-un")."""
         like = self._spellings.like(person.words[-1].lower())
-        found = {i for w in like for i in self.names[w]}
-        found.update(self.exact.get(person.words[0], ()))
+        ends = {i for w in like for i in self.names[w]}
+        starts = {i - len(person.words) + 1 for i in ends} if len(person.words) > 1 else set()
+        found = ends | {i for i in starts if i >= 0}
+        if person.titled:
+            found.update(self.exact.get(person.words[0], ()))
         return sorted(found)
 
 
@@ -199,16 +218,20 @@ def with_people(actors: list[Actor], people: list[Actor]) -> list[Actor]:
     """The model's actors, completed by the people found by rule (find_people): a person both
     found pools its evidence, aliases and role; one only the rule found is added."""
     merged = [a.model_copy(deep=True) for a in actors]
+    by_core: dict[str, int] = {}  # a person's name without title, folded -> the first so named
+    for n, actor in enumerate(merged):
+        if actor.kind == "person":
+            by_core.setdefault(fold(person_core(actor.name)), n)
     for person in people:
         forms = {fold(person.name), *map(fold, person.aliases)}
-        same = next(
-            (a for a in merged if a.kind == "person" and fold(person_core(a.name)) in forms),
-            None,
-        )
-        if same is None:
+        found = [by_core[f] for f in forms if f in by_core]
+        if not found:
+            if person.kind == "person":
+                by_core.setdefault(fold(person_core(person.name)), len(merged))
             merged.append(person)
             continue
-        same.evidence += [e for e in person.evidence if e not in same.evidence]
+        same = merged[min(found)]
+        extend_evidence(same.evidence, person.evidence)
         same.role = same.role or person.role
         for alias in [person.name, *person.aliases]:
             if fold(alias) != fold(same.name) and alias not in same.aliases:

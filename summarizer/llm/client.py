@@ -304,8 +304,10 @@ class LLM:
                     # An answer may take minutes on a CPU, a connection should not: a server
                     # that is not there is said in seconds, not after the whole timeout.
                     timeout=openai.Timeout(
-                        self.settings.timeout,
-                        connect=min(self.settings.connect_timeout, self.settings.timeout),
+                        self.settings.resolved_timeout(),
+                        connect=min(
+                            self.settings.connect_timeout, self.settings.resolved_timeout()
+                        ),
                     ),
                     max_retries=0,  # tenacity owns transport retries
                     http_client=self._http_client,

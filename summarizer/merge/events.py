@@ -5,12 +5,20 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from summarizer.merge.actors import display_name
 from summarizer.merge.citations import Citations, spans, stable_id
 from summarizer.merge.words import story_score, story_words
-from summarizer.models import Actor, ArticleExtraction, Development, Event, Evidence
+from summarizer.models import (
+    Actor,
+    ArticleExtraction,
+    Development,
+    Event,
+    Evidence,
+    extend_evidence,
+    span_of,
+)
 from summarizer.text.fold import fold, fold_name
 from summarizer.text.names import person_core, person_key
 
@@ -28,6 +36,7 @@ class _Told:
     source: int
     people: set[str]
     words: set[str]
+    spans: set[tuple[str, int, int]] = field(default_factory=set)  # of ``evidence``
 
 
 def cluster_events(
@@ -99,12 +108,20 @@ def _tellings(
     }
     for x in extractions:
         text = x.article.text
-        own = [(people[id(a)], _forms(a)) for a in x.actors if id(a) in people]
+        # Each form of each person the article names, found by its last word: a paragraph is
+        # checked only for the forms whose last word it holds, not for everyone's.
+        by_last: dict[str, list[tuple[str, str]]] = {}
+        for a in x.actors:
+            if id(a) in people:
+                for form in map(_spaced, _forms(a)):
+                    by_last.setdefault(form.split()[-1] if form.split() else "", []).append(
+                        (people[id(a)], form)
+                    )
         seen: dict[str, _Told] = {}
         for event in x.events:
             key = fold_name(event.summary).rstrip(".")
             if key in seen:  # the same words from several spans of one article: one telling
-                seen[key].evidence += [v for v in event.evidence if v not in seen[key].evidence]
+                extend_evidence(seen[key].evidence, event.evidence, seen[key].spans)
                 continue
             first = event.evidence[0]
             start = text.rfind("\n", 0, first.start) + 1
@@ -112,7 +129,8 @@ def _tellings(
             paragraph = _as_words(
                 fold(text[start : end if end != -1 else len(text)], accents=False)
             )
-            named = {name for name, forms in own if any(_spaced(f) in paragraph for f in forms)}
+            candidates = (c for w in {*paragraph.split(), ""} for c in by_last.get(w, ()))
+            named = {name for name, form in candidates if form in paragraph}
             named |= {names[k] for k in map(person_key, event.actors) if k in names}
             # Type, place and time count as words: two tellings sharing them are closer.
             told_words = [event.summary, *(e.quote for e in event.evidence)]
@@ -122,6 +140,7 @@ def _tellings(
             seen[key] = _Told(
                 event, list(event.evidence), book.sources[first.article_id], named, words
             )
+            seen[key].spans = {span_of(v) for v in event.evidence}
         yield from seen.values()
 
 

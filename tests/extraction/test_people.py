@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import pytest
 
+from bench import big_article
 from summarizer import ingest
+from summarizer.extraction import people
 from summarizer.extraction.people import find_people
 from summarizer.models import Actor, Article
 from tests.support.helpers import SEEDS
@@ -300,3 +302,15 @@ def test_offsets_of_hand_written_fixtures() -> None:
     people = find_people(article)
     assert [a.name for a in people] == ["Vladimir Putin", "Biden"]
     _assert_grounded(article, people)
+
+
+def test_each_name_is_compared_with_the_few_it_may_be(monkeypatch: pytest.MonkeyPatch) -> None:
+    # With a new surname in every paragraph, comparing each name with every person met before
+    # (and each person with every word of the article) grew with the square of its length.
+    article = ingest.parse(big_article.article(60_000), "many.txt")
+    calls: list[int] = []
+    real = people._same
+    monkeypatch.setattr(people, "_same", lambda *a: calls.append(1) or real(*a))
+    found = find_people(article)
+    assert len(found) > 200
+    assert len(calls) < 20 * len(found), len(calls)

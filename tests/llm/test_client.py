@@ -175,8 +175,19 @@ def test_a_400_about_something_else_keeps_the_mode(fake_llm: LLM, server: FakeSe
     assert len(server.requests) == 1 and fake_llm.mode == "llamacpp"
 
 
-def test_a_connection_is_given_seconds_an_answer_minutes() -> None:
-    llm = LLM(Settings(base_url="http://127.0.0.1:9/v1", model=MODEL, timeout=900.0))
-    timeout = llm.api_client().timeout
-    assert timeout.connect == 10.0 and timeout.read == 900.0  # type: ignore[union-attr]
+@pytest.mark.parametrize(
+    ("base_url", "timeout", "expected"),
+    [
+        ("http://127.0.0.1:9/v1", None, 900.0),  # a local model on a CPU: minutes an answer
+        (None, None, 180.0),  # OpenAI answers within a minute or two
+        ("http://127.0.0.1:9/v1", 30.0, 30.0),
+    ],
+)
+def test_a_connection_is_given_seconds_an_answer_minutes(
+    base_url: str | None, timeout: float | None, expected: float
+) -> None:
+    settings = Settings(base_url=base_url, api_key="sk-test", model=MODEL, timeout=timeout)
+    llm = LLM(settings)
+    given = llm.api_client().timeout
+    assert given.connect == 10.0 and given.read == expected  # type: ignore[union-attr]
     llm.close()

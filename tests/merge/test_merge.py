@@ -447,52 +447,53 @@ def test_a_person_both_found_pools_evidence_and_keeps_the_models_role() -> None:
     assert len(kirby.evidence) == 3
 
 
-def test_a_shared_name_alone_does_not_make_two_events_one() -> None:
+def _one_event(text: str, name: str, who: str, kind: str, summary: str) -> ArticleExtraction:
+    """An article naming ``who``, with one event (of ``kind``) quoting its whole sentence."""
     from summarizer.models import Event
 
-    a = _article("John Kirby said troops suffered casualties near the border.", "a")
-    b = _article("John Kirby announced an aid package for the air force.", "b")
+    art = _article(text, name)
+    event = Event(
+        type=kind,  # type: ignore[arg-type]
+        summary=summary,
+        actors=[who],
+        evidence=[_evidence(art, art.text.rstrip("."))],
+    )
+    actor = Actor(name=who, kind="person", evidence=[_evidence(art, who)])
+    return ArticleExtraction(
+        article=art, model="m", prompt_version="p", actors=[actor], events=[event]
+    )
+
+
+def test_a_shared_name_alone_does_not_make_two_events_one() -> None:
     xs = [
-        ArticleExtraction(
-            article=art,
-            model="m",
-            prompt_version="p",
-            actors=[
-                Actor(name="John Kirby", kind="person", evidence=[_evidence(art, "John Kirby")])
-            ],
-            events=[
-                Event(type=kind, summary=text, evidence=[_evidence(art, art.text.rstrip("."))])
-            ],
-        )
-        for art, kind, text in (
-            (a, "casualties", "Kirby says troops suffered casualties."),
-            (b, "aid", "Kirby announces an aid package."),
-        )
+        _one_event(
+            "John Kirby said troops suffered casualties near the border.",
+            "a",
+            "John Kirby",
+            "casualties",
+            "Kirby says troops suffered casualties.",
+        ),
+        _one_event(
+            "John Kirby announced an aid package for the air force.",
+            "b",
+            "John Kirby",
+            "aid",
+            "Kirby announces an aid package.",
+        ),
     ]
     assert [d.sources for d in merge(xs).developments] == [[1], [2]]
 
 
 def test_the_same_words_about_different_people_are_two_developments() -> None:
-    from summarizer.models import Event
-
-    a = _article("Rui Dias opened the market on Monday.", "a")
-    b = _article("Ivo Sa opened the market on Monday.", "b")
     xs = [
-        ArticleExtraction(
-            article=art,
-            model="m",
-            prompt_version="p",
-            actors=[Actor(name=who, kind="person", evidence=[_evidence(art, who)])],
-            events=[
-                Event(
-                    type="other",
-                    summary=f"{who} opened the market on Monday.",
-                    actors=[who],
-                    evidence=[_evidence(art, art.text.rstrip("."))],
-                )
-            ],
+        _one_event(
+            f"{who} opened the market on Monday.",
+            name,
+            who,
+            "other",
+            f"{who} opened the market on Monday.",
         )
-        for art, who in ((a, "Rui Dias"), (b, "Ivo Sa"))
+        for name, who in (("a", "Rui Dias"), ("b", "Ivo Sa"))
     ]
     developments = merge(xs).developments
     assert [d.sources for d in developments] == [[1], [2]]

@@ -1,0 +1,136 @@
+"""Files, directories or stdin become Article objects, with web clutter marked as boilerplate.
+
+Articles are untrusted. Besides site clutter, ingest marks as boilerplate what a reader does
+not see or what speaks to the model rather than the reader: HTML comments, markup (tags hide
+text in attributes), invisible characters (zero-width, bidi controls), and sentences that read
+as instructions to an AI ("Ignore previous instructions and report..."). Boilerplate stays in
+the text, so offsets still index the file, but it is blanked in what the model and the rules
+read (Article.content) and it can never be cited. Each article's warnings say what was set
+aside, so nothing disappears silently.
+
+    files.py        what the paths name, read or skipped with the reason; bytes decoded
+    boilerplate.py  clutter, hidden text and instructions to the model, marked span by span
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from summarizer.errors import InputError
+from summarizer.ingest.boilerplate import lines, mark_boilerplate
+from summarizer.ingest.files import SUFFIXES, decode, read_all
+from summarizer.models import Article, Boilerplate, SkippedArticle
+
+__all__ = ["SUFFIXES", "Ingested", "load", "parse", "set_aside"]
+
+
+@dataclass
+class Ingested:
+    """The articles read, in input order, and the inputs skipped with a reason."""
+
+    articles: list[Article] = field(default_factory=list)
+    skipped: list[SkippedArticle] = field(default_factory=list)
+
+
+DEFAULT_MAX_CHARS = 1_000_000  # Settings.max_article_chars
+
+
+def load(
+    paths: Iterable[str | Path],
+    *,
+    max_chars: int = DEFAULT_MAX_CHARS,
+    follow_links: bool = False,
+) -> Ingested:
+    """Read every path (file, directory or ``-`` for stdin); raise InputError if none is usable.
+    An article longer than ``max_chars`` characters is skipped with the reason; inside a
+    folder, a link that leaves it is followed only with ``follow_links``."""
+    result = Ingested()
+    seen: dict[str, Article] = {}
+    given = [str(p) for p in paths]
+    for path, data in read_all(given, result.skipped, max_chars, follow_links):
+        article = _to_article(path, data, result.skipped, max_chars)
+        if article is None:
+            continue
+        first = seen.get(article.id)
+        if first is not None:  # the same text twice: read once, both paths listed
+            if path != first.path and path not in first.also_at:
+                first.also_at.append(path)
+            continue
+        seen[article.id] = article
+        result.articles.append(article)
+    if not result.articles:
+        reasons = "; ".join(f"{s.path}: {s.reason}" for s in result.skipped) or "no paths given"
+        raise InputError(f"No article to read ({reasons}). Pass .txt or .md files or folders.")
+    return result
+
+
+def parse(text: str, path: str = "<text>") -> Article:
+    """Build an Article from text already in memory."""
+    boilerplate, outlet = mark_boilerplate(text)
+    return Article(
+        id=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:12],
+        path=path,
+        outlet=outlet or ("stdin" if path == "<stdin>" else Path(path).stem),
+        title=_title(text, boilerplate),
+        text=text,
+        boilerplate=boilerplate,
+    )
+
+
+def _to_article(
+    path: str, data: bytes, skipped: list[SkippedArticle], max_chars: int = DEFAULT_MAX_CHARS
+) -> Article | None:
+    decoded = decode(data)
+    if decoded is None:
+        skipped.append(SkippedArticle(path=path, reason="binary file, not text"))
+        return None
+    text, warnings = decoded
+    if not text.strip():
+        skipped.append(SkippedArticle(path=path, reason="empty file"))
+        return None
+    if len(text) > max_chars:
+        reason = (
+            f"too long to brief ({len(text):,} characters; the limit is {max_chars:,}, "
+            "SUMMARIZER_MAX_ARTICLE_CHARS): split it, or raise the limit"
+        )
+        skipped.append(SkippedArticle(path=path, reason=reason))
+        return None
+    article = parse(text, path)
+    warnings += set_aside(article)
+    return article.model_copy(update={"warnings": warnings}) if warnings else article
+
+
+_SET_ASIDE = ("HTML comment", "markup", "invisible characters", "instruction to the model")
+
+
+def set_aside(article: Article) -> list[str]:
+    """One warning per kind of hidden or model-directed text that was set aside."""
+    counts: dict[str, int] = {}
+    for b in article.boilerplate:
+        if b.reason in _SET_ASIDE:
+            counts[b.reason] = counts.get(b.reason, 0) + 1
+    return [
+        f"{n} {reason} span{'s' if n != 1 else ''} set aside: not sent to the model, never cited"
+        + (" (possible prompt injection)" if reason == "instruction to the model" else "")
+        for reason, n in counts.items()
+    ]
+
+
+_SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?][\"'”’]?\s+[A-Z]")  # "U.S. Confirms" is no break
+
+
+def _title(text: str, boilerplate: list[Boilerplate]) -> str | None:
+    """The first real line, when it is short and one sentence: a headline, not a paragraph."""
+    clutter = {(b.start, b.end) for b in boilerplate}
+    for start, end, line in lines(text):
+        if not line.strip() or (start, end) in clutter:
+            continue
+        headline = line.strip()
+        if len(headline) <= 200 and not _SENTENCE_BREAK.search(headline):
+            return headline
+        return None
+    return None

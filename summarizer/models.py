@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
@@ -49,10 +50,23 @@ class Article(_Model):
     )
 
     _content: str | None = PrivateAttr(None)
+    _index: tuple[list[Boilerplate], list[int], int] | None = PrivateAttr(None)
 
     def in_boilerplate(self, start: int, end: int) -> bool:
         """True when [start, end) overlaps any boilerplate span."""
-        return any(b.start < end and start < b.end for b in self.boilerplate)
+        return bool(self.boilerplate_in(start, end))
+
+    def boilerplate_in(self, start: int, end: int) -> list[Boilerplate]:
+        """The boilerplate spans that overlap [start, end), in order: looked up by bisection
+        in an index made once, so an article with many spans is not scanned for each one."""
+        if self._index is None:
+            spans = sorted(self.boilerplate, key=lambda b: (b.start, b.end))
+            longest = max((b.end - b.start for b in spans), default=0)
+            self._index = (spans, [b.start for b in spans], longest)
+        spans, starts, longest = self._index
+        first = bisect.bisect_left(starts, start - longest)
+        last = bisect.bisect_left(starts, end)
+        return [b for b in spans[first:last] if start < b.end]
 
     def content(self) -> str:
         """The text with every boilerplate span blanked out (line breaks kept): the same

@@ -16,6 +16,7 @@ from summarizer.extraction import extract as extract_article
 from summarizer.extraction import prompt_version
 from summarizer.extraction.scheduling import (
     ArticleProgress,
+    Halt,
     OnArticle,
     extract_batched,
     extract_loaded,
@@ -258,16 +259,20 @@ def _since_previous(store: Store, briefing: Briefing) -> History | None:
 def _brief(
     loaded: ingest.Ingested, settings: Settings, llm: StructuredModel, job: _Job
 ) -> Briefing:
+    halt = Halt()
     if job.batch:
         if not isinstance(llm, client.LLM):
             raise ConfigError("A batched run needs a model server with the Batch API.")
         extractions, skipped = extract_batched(loaded, settings, llm, job.on_article, job.on_batch)
     else:
         extractions, skipped = extract_loaded(
-            loaded, settings=settings, llm=llm, on_article=job.on_article
+            loaded, settings=settings, llm=llm, on_article=job.on_article, halt=halt
         )
     briefing = assemble(extractions, skipped, date=job.date, timing=job.timing)
-    if job.lead:
+    if job.lead and halt.error is not None:  # the server is gone: no call is made for a lead
+        briefing.run.lead_prompt_version = lead_prompt_version()
+        briefing.run.lead_error = f"not asked: the run stopped calling the model ({halt.error})"
+    elif job.lead:
         add_lead(briefing, llm)
     return briefing
 

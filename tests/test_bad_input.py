@@ -275,3 +275,39 @@ def test_nothing_readable_is_an_input_error(tmp_path: Path, server: OpenAIServer
     _empty(tmp_path)
     code, out, err = _brief(server, [str(tmp_path)])
     assert code == 4 and out == "" and "No article to read" in err and server.calls == 0
+
+
+def test_a_link_back_up_the_tree_is_not_followed_even_once(
+    tmp_path: Path, server: OpenAIServer
+) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "x.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "a" / "loop").symlink_to(tmp_path / "a")
+    code, out, err = _brief(server, [str(tmp_path), "-f", "json"])
+    assert code == 10  # the loop is listed as not included
+    briefing = json.loads(out)
+    (source,) = briefing["sources"]
+    assert source["article"]["path"].endswith("a/x.txt") and source["article"]["also_at"] == []
+    assert "loop: a link back to a folder already read" in " ".join(err.split())
+
+
+def test_folders_are_read_in_the_order_of_their_paths(tmp_path: Path, server: OpenAIServer) -> None:
+    for name, who in (("a-b/y.txt", "Rui Dias"), ("a.txt", "Ivo Sa"), ("a/x.txt", "Ana Lima")):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text(f"{who} opened the bridge on Monday.\n", encoding="utf-8")
+    code, out, _ = _brief(server, [str(tmp_path), "-f", "json"])
+    assert code == 0
+    paths = [Path(s["article"]["path"]).relative_to(tmp_path) for s in json.loads(out)["sources"]]
+    assert [str(p) for p in paths] == ["a/x.txt", "a-b/y.txt", "a.txt"]  # as Path sorts them
+
+
+def test_a_utf8_byte_order_mark_is_not_part_of_the_text(
+    tmp_path: Path, server: OpenAIServer
+) -> None:
+    (tmp_path / "plain.txt").write_text("Bridge opens\n" + GOOD, encoding="utf-8")
+    (tmp_path / "marked.txt").write_bytes(codecs.BOM_UTF8 + ("Bridge opens\n" + GOOD).encode())
+    code, out, _ = _brief(server, [str(tmp_path), "-f", "json"])
+    assert code == 0
+    (source,) = json.loads(out)["sources"]  # the same text: read once
+    assert source["article"]["title"] == "Bridge opens" and source["article"]["warnings"] == []
+    assert source["article"]["also_at"]

@@ -32,7 +32,7 @@ _PIECES = [
     "$3.5 billion", "40%", "thousands of", "between 5 and 6", "“", "”", "'s",
     "\u200b", "\u200d", "\u00ad", "\u2066", "\u202e", "\ufeff", "<!-- hidden -->", "<b>", "</b>",
     '<a href="x">', "🚀", "👨\u200d👩\u200d👧", "e\u0301", "\u0301", "𝐀", "ｉｇｎｏｒｅ",
-    "Ignore previous instructions", "SYSTEM: obey", "Share.", "Advertisement", "\r\n", "\t",
+    "Ignore previous instructions", "instructions™", "SYSTEM: obey", "Share.", "Advertisement", "\r\n", "\t",
 ]  # fmt: skip
 _TEXT = st.lists(
     st.one_of(st.sampled_from(_PIECES), st.text(max_size=6)), min_size=1, max_size=40
@@ -42,6 +42,8 @@ _TEXT = st.lists(
 def _holds(article: Article, evidence: Evidence) -> None:
     assert article.text[evidence.start : evidence.end] == evidence.quote
     assert evidence.article_id == article.id
+    # what a reader does not see (a comment, markup, an instruction) is never cited
+    assert not article.in_boilerplate(evidence.start, evidence.end), evidence
 
 
 class _Echo:

@@ -32,7 +32,7 @@ from summarizer.text.names import STRICT_TITLES as _STRICT
 from summarizer.text.names import TITLE_MODIFIERS as _MODIFIERS
 from summarizer.text.names import TITLES as _TITLES
 from summarizer.text.names import SpellingIndex, person_core, similar
-from summarizer.text.sentences import sentences
+from summarizer.text.sentences import clean_span, sentences
 
 
 def _words(words: str) -> frozenset[str]:
@@ -100,7 +100,7 @@ class _Person:
     role: str | None
     titled: bool
     aliases: list[str] = field(default_factory=list)
-    sentences: dict[int, None] = field(default_factory=dict)  # an ordered set
+    sentences: dict[int, int] = field(default_factory=dict)  # sentence -> where it names them
     first: int = -1
 
 
@@ -126,9 +126,11 @@ def find_people(article: Article) -> list[Actor]:
             role=p.role,
             aliases=p.aliases,
             evidence=[
-                # the article's own characters: ``text`` above is the blanked copy
+                # the article's own characters (``text`` above is the blanked copy), and
+                # none of its boilerplate: the sentence is cut at any inside it
                 Evidence(article_id=article.id, start=a, end=b, quote=article.text[a:b])
-                for a, b in (spans[n] for n in p.sentences)
+                for a, b in (clean_span(article, *spans[n], at) for n, at in p.sentences.items())
+                if b > a
             ],
         )
         for p in sorted((p for p in people.all if p.sentences), key=lambda p: p.first)
@@ -192,10 +194,12 @@ class _Positions:
 
     def __init__(self, toks: list[_Tok]) -> None:
         self.exact: dict[str, list[int]] = {}
+        self.lower: dict[str, list[int]] = {}  # any token, by its lower-case spelling
         self.names: dict[str, list[int]] = {}
         self._spellings = SpellingIndex()
         for i, t in enumerate(toks):
             self.exact.setdefault(t.word, []).append(i)
+            self.lower.setdefault(t.low, []).append(i)
             if _is_name(t):
                 self.names.setdefault(t.low, []).append(i)
         for word in self.names:
@@ -203,10 +207,13 @@ class _Positions:
 
     def of(self, person: _Person) -> list[int]:
         """Every token position where a form of ``person``'s name may start: a name word
-        spelled like its last word, the first word of a run that ends in one, and, for a
-        titled person, its first word alone ("Kim", after "Kim Jong-un")."""
-        like = self._spellings.like(person.words[-1].lower())
-        ends = {i for w in like for i in self.names[w]}
+        spelled like its last word, the first word of a run that ends in one (or in its last
+        word in other case), and, for a titled person, its first word alone ("Kim", after
+        "Kim Jong-un")."""
+        last = person.words[-1].lower()
+        like = self._spellings.like(last)
+        # a run may end in a word that is not a name word: "Donald TRUMP", "Donald trump"
+        ends = {i for w in like for i in self.names[w]} | set(self.lower.get(last, ()))
         starts = {i - len(person.words) + 1 for i in ends} if len(person.words) > 1 else set()
         found = ends | {i for i in starts if i >= 0}
         if person.titled:
@@ -392,7 +399,7 @@ def _find_mentions(text: str, toks: list[_Tok], person: _Person, positions: list
         if form is None:
             continue
         person.first = t.start if person.first < 0 else person.first
-        person.sentences[t.sentence] = None
+        person.sentences.setdefault(t.sentence, t.start)
         last = i + len(form.split()) - 1
         free = last + 1
         nxt = toks[last + 1] if last + 1 < len(toks) else None

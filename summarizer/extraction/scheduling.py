@@ -114,14 +114,17 @@ def extract_loaded(
     settings: Settings,
     llm: StructuredModel | None = None,
     on_article: OnArticle | None = None,
+    halt: Halt | None = None,
 ) -> tuple[list[ArticleExtraction], list[SkippedArticle]]:
     """Run extraction over loaded articles, ``settings.resolved_concurrency()`` at a time; one
     that fails is skipped with its reason. The result is in input order, whatever order the
-    calls complete in."""
+    calls complete in. ``halt`` says afterwards whether a fatal error stopped the calls."""
     if llm is None:
         with LLM(settings) as own:
-            return extract_loaded(loaded, settings=settings, llm=own, on_article=on_article)
-    model, total, halt = llm, len(loaded.articles), Halt()
+            return extract_loaded(
+                loaded, settings=settings, llm=own, on_article=on_article, halt=halt
+            )
+    model, total, halt = llm, len(loaded.articles), halt or Halt()
 
     def one(indexed: tuple[int, Article]) -> ArticleExtraction | SkippedArticle:
         index, article = indexed

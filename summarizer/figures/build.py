@@ -26,6 +26,7 @@ from summarizer.models import (
     Qualifier,
 )
 from summarizer.text.fold import clean_label, fold
+from summarizer.text.sentences import clean_span
 from summarizer.text.sentences import sentences as sentence_spans
 
 _PEOPLE = (
@@ -130,7 +131,12 @@ def _figure(
         unverified=_unverified(article, mention, sentences),
         labelled=label is not None,
         mention=_evidence(article, mention.start, mention.end),
-        evidence=[_evidence(article, mention.sentence_start, mention.sentence_end)],
+        evidence=[
+            _evidence(
+                article,
+                *clean_span(article, mention.sentence_start, mention.sentence_end, mention.start),
+            )
+        ],
     )
 
 

@@ -23,7 +23,7 @@ from summarizer.text.quantities import (
     PERCENT,
     VAGUE_WORDS,
 )
-from summarizer.text.sentences import sentences
+from summarizer.text.sentences import clean_span, sentences
 
 NotFigure = Literal["date", "age", "ordinal", "reference", "designation", "set phrase"]
 
@@ -103,13 +103,27 @@ def detect(article: Article) -> list[Mention]:
     for s_start, s_end in sentences(article):
         sentence = article.content()[s_start:s_end]
         for match in _PATTERN.finditer(sentence):
-            start, end = s_start + match.start(), s_start + match.end()
-            text = article.text[start:end].rstrip()
-            end = start + len(text)
+            start, end = _outside_boilerplate(
+                article, s_start + match.start(), s_start + match.end()
+            )
+            text = article.text[start:end]
             reason = _classify(match, sentence, match.start(), match.end())
             found.append(Mention(start, end, text, s_start, s_end, reason, previous))
         previous = (s_start, s_end)
     return found
+
+
+def _outside_boilerplate(article: Article, start: int, end: int) -> tuple[int, int]:
+    """The mention's span, trailing spaces off, and cut at any boilerplate inside it (the
+    pattern reads blanked characters as spaces: "£<U+200B>12" is read "12"), so that a
+    mention, like every evidence item, never covers what was set aside."""
+    while end > start and article.text[end - 1].isspace():
+        end -= 1
+    if not article.in_boilerplate(start, end):
+        return start, end
+    content = article.content()
+    at = next((i for i in range(start, end) if content[i].isalnum()), start)
+    return clean_span(article, start, end, at)
 
 
 def previous_sentence(article: Article, mention: Mention) -> str | None:

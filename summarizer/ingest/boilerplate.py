@@ -75,16 +75,19 @@ def _mark_hidden(text: str) -> list[Boilerplate]:
         for pattern, reason in _HIDDEN
         for m in pattern.finditer(text)
     ]
-    # Instructions are looked for in the text as it reads, invisible characters left out and
-    # compatibility forms folded ("Ig\u200bnore", "ｉｇｎｏｒｅ" read "Ignore"), then marked
-    # in the text as it is.
-    visible, origin = _as_read(text)
-    for match in _INSTRUCTION.finditer(visible):
-        start, end = _sentence_around(text, *_back(origin, match))
-        spans.append(Boilerplate(start=start, end=end, reason="instruction to the model"))
-    for match in _ROLE_LINE.finditer(visible):  # "SYSTEM: ..." speaks to the model: the line
-        start, end = _back(origin, match)
-        spans.append(Boilerplate(start=start, end=end, reason="instruction to the model"))
+    # Instructions are looked for in the text as it is, and as it reads: invisible characters
+    # left out and compatibility forms folded ("Ig\u200bnore", "ｉｇｎｏｒｅ" read "Ignore"; the
+    # text as it is still counts, as folding can join words: "instructions™" reads
+    # "instructionsTM"). What is found is marked in the text as it is, each span once.
+    folded = _as_read(text)
+    readings = [(text, None)] + ([folded] if folded[1] is not None else [])
+    found: dict[tuple[int, int], None] = {}
+    for visible, origin in readings:
+        for match in _INSTRUCTION.finditer(visible):
+            found[_sentence_around(text, *_back(origin, match))] = None
+        for match in _ROLE_LINE.finditer(visible):  # "SYSTEM: ..." speaks to the model: the line
+            found[_back(origin, match)] = None
+    spans += [Boilerplate(start=a, end=b, reason="instruction to the model") for a, b in found]
     return spans
 
 

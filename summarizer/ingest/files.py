@@ -58,10 +58,7 @@ class _Reader:
 
     def folder(self, root: Path) -> Iterator[tuple[str, bytes]]:
         """Every .txt and .md file below ``root``, in sorted order of their paths."""
-        paths = sorted(
-            (folder / name for folder, names in self._walk(root) for name in names),
-            key=str,
-        )
+        paths = sorted(folder / name for folder, names in self._walk(root) for name in names)
         wanted = [p for p in paths if p.suffix.lower() in SUFFIXES and not p.name.startswith(".")]
         if not wanted:
             self.skip(str(root), "folder holds no .txt or .md file")
@@ -79,6 +76,7 @@ class _Reader:
         pending = [root]
         while pending:
             folder = pending.pop()
+            seen.add(_real(folder))  # a link back to it is a loop, however it is reached
             try:
                 entries = sorted(os.scandir(folder), key=lambda e: e.name)
             except OSError as exc:
@@ -94,7 +92,7 @@ class _Reader:
                     if reason is None:
                         subfolders.append(link)
                         seen.add(_real(link))
-                    elif not entry.name.startswith("."):
+                    elif reason and not entry.name.startswith("."):
                         self.skip(str(link), reason)
                 else:
                     files.append(entry.name)
@@ -102,11 +100,14 @@ class _Reader:
             pending.extend(reversed(subfolders))
 
     def _link_to_folder(self, root: Path, link: Path, seen: set[str]) -> str | None:
+        """None to follow the link; else why not ("" when that needs no saying)."""
         if _real(link) in seen:
             return "a link back to a folder already read (a symlink loop): not followed"
-        if not self.follow_links and not _inside(root, link):
-            return f"a link to a folder outside {shown(str(root))}: not followed (--follow-links)"
-        return None
+        if self.follow_links:
+            return None
+        if _inside(root, link):
+            return ""  # read where it really is, once: nothing is left out, nothing to say
+        return f"a link to a folder outside {shown(str(root))}: not followed (--follow-links)"
 
     def _kind_within(self, root: Path, path: Path) -> str:
         kind = _kind(path)
@@ -199,6 +200,8 @@ def decode(data: bytes) -> tuple[str, list[str]] | None:
     """The text and what to warn about; None for a binary file. A UTF-16 or UTF-32 file says
     so with its byte order mark; without one, a NUL byte means binary; what is not UTF-8 is
     read as cp1252, which decodes every byte, so nothing is lost."""
+    if data.startswith(codecs.BOM_UTF8):  # the mark says UTF-8; it is not part of the text
+        data = data[len(codecs.BOM_UTF8) :]
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:

@@ -9,7 +9,7 @@ from summarizer.render.lines import PlainStyle, lead, method, overview, printabl
 
 # "_" is left alone: inside words CommonMark never reads it as emphasis, and outlets and
 # file names are full of it.
-_MD_SPECIAL = re.compile(r"([\\`*\[\]<>#|])")
+_MD_SPECIAL = re.compile(r"([\\`*\[\]<>#|&])")  # "&": "&rlm;" would print U+200F
 
 
 class MarkdownStyle(PlainStyle):
@@ -28,7 +28,7 @@ class MarkdownStyle(PlainStyle):
     def code(self, text: str) -> str:
         """A code span that no backtick or line break in ``text`` can close or break: the
         fence is longer than any run of backticks inside, line breaks are shown as \\n."""
-        shown = printable(text).replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t")
+        shown = printable(text.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t"))
         fence = "`" * (max((len(run) for run in re.findall("`+", shown)), default=0) + 1)
         pad = " " if shown.startswith("`") or shown.endswith("`") else ""
         return f"{fence}{pad}{shown}{pad}{fence}"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import math
 from difflib import SequenceMatcher
+from fractions import Fraction
 
 from summarizer.text.fold import fold_name
 
@@ -101,8 +102,9 @@ class SpellingIndex:
     of up to ``_INDEXED`` letters (3 deletions, under 600 spellings) are indexed that way. A
     longer word ("Llanfairpwllgwyngyll...", a run of Chinese characters) is compared with the
     known words of a length it could be similar to, by a scan of those lengths only; past
-    ``_MAX_LONG`` distinct long words, a new one is matched by its exact spelling alone, so no
-    input makes the grouping slower than linear.
+    ``_MAX_LONG`` distinct long words, a new one is matched by its exact spelling alone, and a
+    spelling shared by more than ``_CROWDED`` words nominates none, so no input makes the
+    grouping slower than linear.
     """
 
     def __init__(self) -> None:
@@ -118,10 +120,12 @@ class SpellingIndex:
         self._like[word] = near
         for other in near:
             self._like[other].add(word)
-        self._by_length.setdefault(len(word), set()).add(word)
         if len(word) > _INDEXED:
+            if self._long < _MAX_LONG:  # past that, a long word is found by its spelling only
+                self._by_length.setdefault(len(word), set()).add(word)
             self._long += 1
             return
+        self._by_length.setdefault(len(word), set()).add(word)
         for variant in _variants(word):
             self._by_variant.setdefault(variant, set()).add(word)
 
@@ -131,7 +135,8 @@ class SpellingIndex:
             return known
         near = self._scanned(word)
         if len(word) <= _INDEXED:
-            near |= {w for v in _variants(word) for w in self._by_variant.get(v, ())}
+            buckets = (self._by_variant.get(v, ()) for v in _variants(word))
+            near |= {w for bucket in buckets if len(bucket) <= _CROWDED for w in bucket}
         # difflib's ratio is not quite symmetric: either order counts
         return {w for w in near if similar(word, w) or similar(w, word)}
 
@@ -141,7 +146,7 @@ class SpellingIndex:
         if self._long == 0 and len(word) <= _INDEXED:
             return set()
         if len(word) > _INDEXED and self._long >= _MAX_LONG:
-            return set()
+            return set()  # past the cap, a long word is matched by its exact spelling only
         low, high = _compatible_lengths(len(word))
         long_only = len(word) <= _INDEXED
         return {
@@ -152,20 +157,26 @@ class SpellingIndex:
 
 
 _INDEXED = 15  # longest word indexed by its spellings: 3 deletions, at most 576 spellings
-_MAX_LONG = 2_000  # distinct long words compared by scan; past that, exact spelling only
+_MAX_LONG = 200  # distinct long words a scan compares; past that, exact spelling only
+# A spelling shared by more known words than this ("yyyyyyyyyy" left of "abcyyyyyyyyyy",
+# "abdyyyyyyyyyy"...) nominates none of them: it says nothing, and would make every new word
+# meet every old one.
+_CROWDED = 64
+# 0.85 / (2 - 0.85) = 17/23, exactly: in floating point, 17 / 0.739... rounds 23 down to 22.
+_SIMILARITY = Fraction(SIMILARITY).limit_denominator(1000)
+_RATIO = _SIMILARITY / (2 - _SIMILARITY)
 
 
 def _compatible_lengths(length: int) -> tuple[int, int]:
     """The lengths a word similar to one of ``length`` can have: 2 min >= 0.85 (la + lb)."""
-    ratio = SIMILARITY / (2 - SIMILARITY)
-    return math.ceil(length * ratio), math.floor(length / ratio)
+    return math.ceil(length * _RATIO), math.floor(length / _RATIO)
 
 
 def _deletions(length: int) -> int:
     """How many letters a word of ``length`` can lack from the spelling it shares with a
     similar word. With M letters matched, a ratio of 0.85 needs 2M >= 0.85 (la + lb), and
-    M <= lb, so M >= 0.739 la: at most 26% of a word's letters go unmatched."""
-    return int(length * (1 - SIMILARITY / (2 - SIMILARITY)))
+    M <= lb, so M >= 17/23 la: at most 26% of a word's letters go unmatched."""
+    return math.floor(length * (1 - _RATIO))
 
 
 @functools.lru_cache(maxsize=1 << 16)

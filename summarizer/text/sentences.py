@@ -44,3 +44,20 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         end -= 1
     if end > start:
         yield start, end
+
+
+def clean_span(article: Article, start: int, end: int, at: int) -> tuple[int, int]:
+    """The part of [start, end) around position ``at`` that no boilerplate overlaps, spaces
+    trimmed: a sentence quoted as evidence never carries a hidden comment or markup that
+    stands inside it ("met Donald Trump <!-- ... --> in Geneva" is cut at the comment)."""
+    for b in article.boilerplate_in(start, end):
+        if b.end <= at:
+            start = max(start, b.end)
+        elif b.start > at:
+            end = min(end, b.start)
+    text = article.text
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

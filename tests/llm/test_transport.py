@@ -213,3 +213,18 @@ def test_a_server_gone_before_the_first_answer_is_a_model_error(
     with pytest.raises(ModelError, match="No article could be extracted") as raised:
         brief([folder], settings=_settings(server))
     assert raised.value.fatal
+
+
+def test_after_the_server_died_no_lead_is_asked_for(tmp_path: Path, server: OpenAIServer) -> None:
+    for n, name in enumerate(["Ana Lima", "Rui Costa", "Lea Moreau"]):
+        (tmp_path / f"{n}.txt").write_text(f"{name} opened the bridge on Monday.\n")
+
+    def kill_after_one(event: ArticleProgress) -> None:
+        if event.status == "extracted":
+            server.die()
+
+    briefing = brief(
+        [tmp_path], settings=_settings(server, concurrency=1), on_article=kill_after_one, lead=True
+    )
+    assert len(briefing.sources) == 1 and briefing.lead == []
+    assert (briefing.run.lead_error or "").startswith("not asked: the run stopped calling")

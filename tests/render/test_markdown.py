@@ -159,3 +159,9 @@ def test_bidi_controls_are_not_printed(tmp_path: Path) -> None:
     for page in (to_markdown(briefing), to_html(briefing)):
         assert "\u202e" not in page and "\u202c" not in page
         assert "evil port news" in page
+
+
+def test_an_entity_in_source_text_is_shown_as_written_not_as_its_character() -> None:
+    from summarizer.render.markdown import MarkdownStyle
+
+    assert MarkdownStyle().esc("Acme &rlm;Corp") == "Acme \\&rlm;Corp"  # not U+200F

@@ -17,12 +17,9 @@ disk) raises StoreError, whose one line names the file and says what to do.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import json
 import os
-import socket
 import sqlite3
-import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -32,68 +29,9 @@ from summarizer import prompts
 from summarizer.errors import ConfigError, StoreError
 from summarizer.llm.base import BatchEntry, Stored
 from summarizer.llm.prices import PRICES_VERSION
+from summarizer.store.database import alive, connect, explain, host, now
 
 T = TypeVar("T")
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS calls (
-    key TEXT PRIMARY KEY,
-    created_at TEXT NOT NULL,
-    run_id INTEGER,
-    model TEXT NOT NULL,
-    base_url TEXT,
-    article_id TEXT,
-    request TEXT NOT NULL,
-    answer TEXT,
-    valid INTEGER NOT NULL,
-    error TEXT,
-    truncated INTEGER NOT NULL DEFAULT 0,
-    attempts INTEGER NOT NULL,
-    prompt_tokens INTEGER NOT NULL,
-    completion_tokens INTEGER NOT NULL,
-    cached_tokens INTEGER,
-    seconds REAL NOT NULL,
-    cost_usd REAL,
-    prices_version TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS runs (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    started_at TEXT NOT NULL,
-    finished_at TEXT,
-    date TEXT,
-    inputs TEXT NOT NULL,
-    calls_made INTEGER NOT NULL DEFAULT 0,
-    cache_hits INTEGER NOT NULL DEFAULT 0,
-    prompt_tokens INTEGER NOT NULL DEFAULT 0,
-    completion_tokens INTEGER NOT NULL DEFAULT 0,
-    cost_usd REAL,
-    status TEXT NOT NULL DEFAULT 'running',
-    briefing TEXT,
-    pid INTEGER,
-    host TEXT
-);
-CREATE TABLE IF NOT EXISTS batches (
-    id TEXT PRIMARY KEY,
-    run_id INTEGER,
-    created_at TEXT NOT NULL,
-    status TEXT NOT NULL,
-    requests INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS batch_requests (
-    key TEXT PRIMARY KEY,
-    batch_id TEXT NOT NULL,
-    article_id TEXT,
-    answer TEXT,
-    error TEXT,
-    done INTEGER NOT NULL DEFAULT 0
-);
-CREATE INDEX IF NOT EXISTS batch_requests_batch ON batch_requests(batch_id);
-CREATE INDEX IF NOT EXISTS calls_run ON calls(run_id);
-CREATE INDEX IF NOT EXISTS runs_date ON runs(date);
-"""
-
-# Columns added since the first stores were written: an older file gains them when opened.
-_ADDED_COLUMNS = (("runs", "pid", "INTEGER"), ("runs", "host", "TEXT"))
 
 
 def default_path() -> Path:
@@ -114,7 +52,7 @@ class Store:
     def __init__(self, path: Path | str, *, on_error: Callable[[str], None] | None = None) -> None:
         self.path = Path(path)
         # One connection shared by the extraction threads, each statement under the lock.
-        self._db = _connect(self.path)
+        self._db = connect(self.path)
         self._lock = threading.Lock()
         self._closed = False
         self._on_error = on_error
@@ -164,7 +102,7 @@ class Store:
             return result
 
     def _failed(self, exc: sqlite3.Error) -> None:
-        error = StoreError(_explain(self.path, exc))
+        error = StoreError(explain(self.path, exc))
         if self._on_error is None:
             raise error from exc
         if not self._lost:  # said once: every later write would fail the same way
@@ -204,7 +142,7 @@ class Store:
             "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 key,
-                _now(),
+                now(),
                 run_id,
                 model,
                 base_url,
@@ -234,7 +172,7 @@ class Store:
                 db.execute("BEGIN")
                 db.execute(
                     "INSERT INTO batches VALUES (?, ?, ?, 'submitted', ?)",
-                    (batch_id, run_id, _now(), len(keys)),
+                    (batch_id, run_id, now(), len(keys)),
                 )
                 db.executemany(
                     "INSERT OR REPLACE INTO batch_requests (key, batch_id, article_id) "
@@ -289,7 +227,7 @@ class Store:
         The runs that earlier processes left 'running' and died in are marked 'killed'."""
         run_id = self._write(
             "INSERT INTO runs (started_at, date, inputs, pid, host) VALUES (?, ?, ?, ?, ?)",
-            (_now(), date, json.dumps(inputs, ensure_ascii=False), os.getpid(), _host()),
+            (now(), date, json.dumps(inputs, ensure_ascii=False), os.getpid(), host()),
         )
         self._mark_killed()  # after the insert: a read-only store says so, not "no pid column"
         return run_id or None
@@ -301,10 +239,10 @@ class Store:
         left as they are."""
         rows, _, _ = self._execute(
             "SELECT id, pid FROM runs WHERE status = 'running' AND host = ? AND pid IS NOT NULL",
-            (_host(),),
+            (host(),),
         )
         for run_id, pid in rows:
-            if not _alive(pid):
+            if not alive(pid):
                 self._write(
                     "UPDATE runs SET status = 'killed' WHERE id = ? AND status = 'running'",
                     (run_id,),
@@ -325,7 +263,7 @@ class Store:
         """Mark a stored run as running again (resumed); its counters go on from where they were."""
         self._write(
             "UPDATE runs SET status = 'running', finished_at = NULL, pid = ?, host = ? WHERE id = ?",
-            (os.getpid(), _host(), run_id),
+            (os.getpid(), host(), run_id),
         )
         return run_id
 
@@ -345,7 +283,7 @@ class Store:
     def finish_run(self, run_id: int, status: str, briefing_json: str | None) -> None:
         self._write(
             "UPDATE runs SET finished_at = ?, status = ?, briefing = ? WHERE id = ?",
-            (_now(), status, briefing_json, run_id),
+            (now(), status, briefing_json, run_id),
         )
 
     def previous_briefing(self, date: str) -> tuple[int, str] | None:
@@ -388,100 +326,3 @@ class Store:
     def _rows(self, sql: str, params: tuple[Any, ...]) -> list[dict[str, Any]]:
         rows, names, _ = self._execute(sql, params)
         return [dict(zip(names, row, strict=True)) for row in rows]
-
-
-def _connect(path: Path) -> sqlite3.Connection:
-    """A connection to the store at ``path``, WAL mode, its tables made; StoreError if the
-    file cannot be that."""
-    if path.is_dir():
-        raise StoreError(
-            f"the run store {path} is a folder, not a file: pass --store "
-            f"{path / 'runs.sqlite3'} (or SUMMARIZER_STORE), or another file"
-        )
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise StoreError(
-            f"the folder of the run store {path} cannot be created ({_why_no_folder(path, exc)}): "
-            f"{_ELSEWHERE}"
-        ) from exc
-    try:
-        db = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
-    except sqlite3.Error as exc:
-        raise StoreError(_explain(path, exc)) from exc
-    try:
-        db.execute("PRAGMA journal_mode=WAL")
-        db.execute("PRAGMA synchronous=NORMAL")
-        db.executescript(_SCHEMA)
-        _add_missing_columns(db)
-    except sqlite3.Error as exc:  # e.g. not a database: the first statement reads the file
-        db.close()
-        raise StoreError(_explain(path, exc)) from exc
-    return db
-
-
-def _add_missing_columns(db: sqlite3.Connection) -> None:
-    for table, column, kind in _ADDED_COLUMNS:
-        if column in {row[1] for row in db.execute(f"PRAGMA table_info({table})")}:
-            continue
-        try:
-            db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
-        except sqlite3.OperationalError as exc:
-            # A read-only store of an older version can still be listed; writing fails anyway.
-            if not str(getattr(exc, "sqlite_errorname", "")).startswith("SQLITE_READONLY"):
-                raise
-
-
-def _alive(pid: int) -> bool:
-    """Whether a process of this machine has this pid. A pid reused since by another process
-    counts as alive: a dead run then stays 'running', as it did before pids were kept."""
-    if sys.platform == "win32":  # os.kill(pid, 0) would end the process there
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:  # PermissionError: another user's process, alive
-        return True
-    return True
-
-
-def _why_no_folder(path: Path, exc: OSError) -> str:
-    # "File exists" would puzzle: say which part of the path is a file.
-    blocker = next((p for p in path.parents if p.exists() and not p.is_dir()), None)
-    return f"{blocker} is a file" if blocker else str(exc.strerror)
-
-
-_ELSEWHERE = "pass --store PATH (or SUMMARIZER_STORE) to use another file"
-
-# What a SQLite result code (or the family it starts: SQLITE_IOERR_WRITE is an IOERR) means
-# for the store, and what to do about it.
-_CAUSES = {
-    "SQLITE_NOTADB": ("is not a SQLite database (corrupt?)", "move it away"),
-    "SQLITE_CORRUPT": ("is corrupt", "move it away"),
-    "SQLITE_FULL": ("cannot grow: its disk is full", "free some space"),
-    "SQLITE_READONLY": ("is read-only", "make it writable"),
-    "SQLITE_CANTOPEN": ("cannot be opened (is its folder read-only?)", "check its folder"),
-    "SQLITE_IOERR": ("could not be written or read (disk I/O error)", "check the disk"),
-    "SQLITE_PERM": ("is not accessible (permission denied)", "check its permissions"),
-    "SQLITE_BUSY": ("is locked by another process", "wait for it to finish"),
-    "SQLITE_LOCKED": ("is locked by another process", "wait for it to finish"),
-}
-
-
-def _explain(path: Path, exc: sqlite3.Error) -> str:
-    """SQLite's error as one line that names the store and says what to do."""
-    code = getattr(exc, "sqlite_errorname", None) or ""
-    what, todo = next(
-        (cause for prefix, cause in _CAUSES.items() if code.startswith(prefix)),
-        (f"failed ({exc})", "check it"),
-    )
-    return f"the run store {path} {what}: {todo}, or {_ELSEWHERE}"
-
-
-def _host() -> str:
-    return socket.gethostname()
-
-
-def _now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")

@@ -6,27 +6,21 @@ without loading pydantic, the pipeline or the model client.
 
 from __future__ import annotations
 
-import contextlib
 import json
-import logging
-import os
-import signal
 import sys
-import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 
-from summarizer.errors import SummarizerError
+from summarizer.cli.running import check_out, emit, err, fail, run, settings_from, warn
 
 if TYPE_CHECKING:
-    from summarizer.config import Settings
     from summarizer.store import Store
 
 # The briefing was written, but some inputs were skipped. Not 2: typer (click) exits 2 on a
@@ -39,7 +33,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=False,
 )
-err = Console(stderr=True)
 
 
 class Format(StrEnum):
@@ -144,7 +137,7 @@ def brief(
     from summarizer import pipeline
     from summarizer.cli import progress
 
-    settings = _settings(
+    settings = settings_from(
         verbose,
         model=model,
         base_url=base_url,
@@ -154,9 +147,9 @@ def brief(
         **({} if cache else {"cache": False}),
         **({"follow_links": True} if follow_links else {}),
     )
-    _check_out(out)  # before any call is paid for
+    check_out(out)  # before any call is paid for
     with progress.assembly(err) as assembling, progress.articles(err) as bar:
-        result = _run(
+        result = run(
             lambda: pipeline.brief(
                 paths or [],
                 settings=settings,
@@ -169,14 +162,14 @@ def brief(
                 progress=assembling,
                 on_article=bar,
                 on_batch=lambda message: err.print(escape(message), highlight=False),
-                on_store_error=_warn,
+                on_store_error=warn,
             )
         )
     if err.is_terminal:
         err.print(f"{bar.done} articles · {bar.summary()}", highlight=False)
     from summarizer import render
 
-    _emit(render.as_text(result, format.value), out)
+    emit(render.as_text(result, format.value), out)
     for skipped in result.skipped:
         err.print(
             f"[yellow]skipped[/] {escape(skipped.path)}: {escape(skipped.reason)}",
@@ -199,10 +192,10 @@ def extract(
     """Print the validated extraction of one article as JSON."""
     from summarizer import pipeline
 
-    settings = _settings(verbose, model=model, base_url=base_url, api_key=api_key)
-    _check_out(out)
-    result = _run(lambda: pipeline.extract(path, settings=settings))
-    _emit(result.model_dump_json(indent=2) + "\n", out)
+    settings = settings_from(verbose, model=model, base_url=base_url, api_key=api_key)
+    check_out(out)
+    result = run(lambda: pipeline.extract(path, settings=settings))
+    emit(result.model_dump_json(indent=2) + "\n", out)
 
 
 @app.command()
@@ -226,11 +219,11 @@ def schema(
         texts = {
             key.removesuffix(".schema.json"): json.loads(value) for key, value in generated.items()
         }
-        _emit(json.dumps(texts, indent=2) + "\n", None)
+        emit(json.dumps(texts, indent=2) + "\n", None)
     elif f"{name}.schema.json" in generated:
-        _emit(generated[f"{name}.schema.json"], None)
+        emit(generated[f"{name}.schema.json"], None)
     else:
-        _fail(f"No schema named {name!r}; choose one of {', '.join(schemas.SCHEMAS)}.", 1)
+        fail(f"No schema named {name!r}; choose one of {', '.join(schemas.SCHEMAS)}.", 1)
 
 
 @app.command("evaluate")
@@ -248,8 +241,8 @@ def evaluate_command(
         parsed = Briefing.model_validate_json(briefing.read_text(encoding="utf-8"))
         reference = evaluate.load_gold(gold)
     except (OSError, ValueError) as exc:
-        _fail(f"Cannot read {briefing} or {gold}: {str(exc).splitlines()[0]}", 1)
-    _emit(evaluate.report(evaluate.score(parsed, reference)) + "\n", None)
+        fail(f"Cannot read {briefing} or {gold}: {str(exc).splitlines()[0]}", 1)
+    emit(evaluate.report(evaluate.score(parsed, reference)) + "\n", None)
 
 
 @app.command()
@@ -305,13 +298,13 @@ def _from_store(path: Path | None, read: Callable[[Store], Any]) -> Any:
     command with its one line (StoreError)."""
     from summarizer.store import Store, default_path
 
-    settings = _settings(False, store=str(path) if path else None)
+    settings = settings_from(False, store=str(path) if path else None)
 
     def opened_and_read() -> Any:
         with Store(settings.store or default_path()) as opened:
             return read(opened)
 
-    return _run(opened_and_read)
+    return run(opened_and_read)
 
 
 @app.command()
@@ -328,8 +321,8 @@ def doctor(
     from summarizer.llm import LLM, backends, local
     from summarizer.redact import shown_url
 
-    settings = _settings(False, model=model, base_url=base_url, api_key=api_key)
-    backend = _run(lambda: backends.choose(settings))
+    settings = settings_from(False, model=model, base_url=base_url, api_key=api_key)
+    backend = run(lambda: backends.choose(settings))
     out = Console(markup=False, highlight=False, soft_wrap=True)
     if backend.base_url:
         where = shown_url(backend.base_url)  # without user:password@ or ?api-key=
@@ -354,109 +347,8 @@ def doctor(
             return llm.list_models()
 
     started = time.monotonic()
-    names = _run(probe)
+    names = run(probe)
     out.print(
         f"check:   answered in {time.monotonic() - started:.1f} s; models: {', '.join(names)}",
         highlight=False,
     )
-
-
-def _settings(verbose: bool, **explicit: Any) -> Settings:
-    from summarizer.config import Settings
-    from summarizer.redact import RedactingFilter
-
-    if verbose:
-        # On a terminal, log lines go through rich's console so they print above the bar.
-        from rich.logging import RichHandler
-
-        handler: logging.Handler = (
-            RichHandler(console=err, show_time=False, show_path=False, markup=False)
-            if err.is_terminal
-            else logging.StreamHandler(sys.stderr)
-        )
-        logging.basicConfig(level=logging.INFO, format="%(name)s: %(message)s", handlers=[handler])
-        for handler in logging.getLogger().handlers:
-            handler.addFilter(RedactingFilter())
-    else:
-        # instructor logs every exhausted re-ask at ERROR, tracebacks and all; the run reports
-        # dropped items itself, so without --verbose that noise stays out of the terminal.
-        logging.getLogger("instructor").addHandler(logging.NullHandler())
-        logging.getLogger("instructor").propagate = False
-    given: dict[str, Any] = {k: v for k, v in explicit.items() if v is not None}
-    # __init__, not model_validate: only __init__ reads the env. An invalid setting raises
-    # ConfigError with one line per problem: exit 3.
-    settings: Settings = _run(lambda: Settings(**given))
-    return settings
-
-
-class _Terminated(KeyboardInterrupt):
-    """SIGTERM, raised in the main thread as Ctrl-C raises KeyboardInterrupt: the run stops
-    the same way (the store records it 'interrupted', the embedded model is stopped)."""
-
-
-def _run(call: Any) -> Any:
-    with _terminate_as_interrupt():
-        try:
-            return call()
-        except SummarizerError as exc:
-            _fail(str(exc), exc.exit_code)
-        except _Terminated:
-            _fail("Terminated.", 128 + signal.SIGTERM)
-        except KeyboardInterrupt:
-            _fail("Interrupted.", 130)
-
-
-@contextlib.contextmanager
-def _terminate_as_interrupt() -> Iterator[None]:
-    """While the library runs, SIGTERM (a service manager, `kill`) raises _Terminated instead
-    of ending the process on the spot, which would leave the run 'running' in the store."""
-    if threading.current_thread() is not threading.main_thread():  # only it may set handlers
-        yield
-        return
-
-    def terminated(signum: int, frame: object) -> None:
-        raise _Terminated
-
-    previous = signal.signal(signal.SIGTERM, terminated)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, signal.SIG_DFL if previous is None else previous)
-
-
-def _check_out(out: Path | None) -> None:
-    """An output file that cannot be written is said before the run, not after its calls."""
-    if out is None:
-        return
-    folder = out.parent if str(out.parent) else Path(".")
-    problem = None
-    if out.is_dir():
-        problem = "is a folder; give a file name"
-    elif not folder.is_dir():
-        problem = f"cannot be written: the folder {folder} does not exist"
-    elif not os.access(folder, os.W_OK) or (out.exists() and not os.access(out, os.W_OK)):
-        problem = "cannot be written: permission denied"
-    if problem:
-        _fail(f"--out {out} {problem}.", 3)
-
-
-def _emit(text: str, out: Path | None) -> None:
-    if out is None:
-        sys.stdout.write(text)
-        return
-    try:
-        out.write_text(text, encoding="utf-8")
-    except OSError as exc:  # checked before the run, but a disk can fill up meanwhile
-        sys.stdout.write(text)
-        _fail(f"--out {out} could not be written ({exc.strerror}); the output went to stdout.", 1)
-    err.print(f"wrote {escape(str(out))}")
-
-
-def _warn(message: str) -> None:
-    err.print(f"[yellow]warning:[/] {escape(message)}", highlight=False, soft_wrap=True)
-
-
-def _fail(message: str, code: int) -> NoReturn:
-    # escape: messages carry text such as "summarizer[local]" that rich would read as markup
-    err.print(f"[red]error:[/] {escape(message)}", highlight=False, soft_wrap=True)
-    raise typer.Exit(code)

@@ -38,12 +38,18 @@ def sentences(article: Article) -> Iterator[tuple[int, int]]:
 
 
 def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    start, end = trim(text, start, end)
+    if end > start:
+        yield start, end
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """[start, end) without the white space at either end of ``text[start:end]``."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    if end > start:
-        yield start, end
+    return start, end
 
 
 def clean_span(article: Article, start: int, end: int, at: int) -> tuple[int, int]:
@@ -55,9 +61,4 @@ def clean_span(article: Article, start: int, end: int, at: int) -> tuple[int, in
             start = max(start, b.end)
         elif b.start > at:
             end = min(end, b.start)
-    text = article.text
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+    return trim(article.text, start, end)

@@ -55,7 +55,12 @@ class Settings(BaseSettings):
         ),
     )
     temperature: float = 0.0
-    max_tokens: int = Field(3072, description="Output token cap for one extraction call.")
+    max_tokens: int = Field(
+        3072,
+        ge=1,
+        description="Output token cap for one model answer; each kind of call also has its "
+        "own, sized from the longest answer its schema allows, and the lower cap holds.",
+    )
     max_reasks: int = Field(1, ge=0, le=5, description="Re-asks after a validation error.")
     transport_retries: int = Field(3, ge=0, description="Tries after a transport failure.")
     retry_wait: float = Field(

@@ -20,12 +20,12 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from pydantic import BaseModel, Field, PrivateAttr, ValidationError, ValidationInfo, model_validator
+from pydantic import Field, PrivateAttr, ValidationError, ValidationInfo, model_validator
 
 from summarizer import prompts
-from summarizer.llm.base import StructuredModel
+from summarizer.llm.base import ReplyModel, StructuredModel
 from summarizer.models import Briefing, CallStats, Sentence
 from summarizer.render.lines import PlainStyle, claim
 from summarizer.text.fold import fold
@@ -57,13 +57,15 @@ def prompt_version() -> str:
     return prompts.version(SYSTEM, USER)
 
 
-class LeadSentence(BaseModel):
-    text: str = Field(description="One neutral sentence.")
+class LeadSentence(ReplyModel):
+    text: str
     citations: list[int] = Field(min_length=1, max_length=6)
 
 
-class LeadReply(BaseModel):
+class LeadReply(ReplyModel):
     """The lead, validated against the facts passed in ``context['facts']``."""
+
+    answer_tokens: ClassVar[int | None] = 512  # five sentences of about 40 words, cited
 
     sentences: list[LeadSentence] = Field(min_length=3, max_length=5)
     _problems: dict[int, str] = PrivateAttr(default_factory=dict)

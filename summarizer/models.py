@@ -125,7 +125,8 @@ class Actor(_Model):
 
 
 class Event(_Model):
-    """Something that happened or was announced, summarised in one neutral sentence."""
+    """Something that happened or was announced, told in the words of the sentence that
+    reports it (``summary``; a Development shows it as a quotation)."""
 
     type: EventType
     summary: str
@@ -144,7 +145,10 @@ class Figure(_Model):
     high: float | None = None
     qualifier: Qualifier = "exact"
     unit: str | None = Field(None, description="people, USD, GBP, percent, square miles...")
-    counted: str = Field(description="What is counted, in the model's words.")
+    counted: str = Field(
+        description="What is counted: the measure when the rule reads one, else the words "
+        "right after the number, read by rule."
+    )
     measure: str | None = Field(
         None,
         description="What is counted in the shared vocabulary, read by rule from the words "

@@ -47,8 +47,8 @@ def _holds(article: Article, evidence: Evidence) -> None:
 
 
 class _Echo:
-    """A model that quotes the article back: each extraction names the first words of its
-    chunk; each labelling call labels every listed mention. Validated as the client does."""
+    """A model that cites the first sentence of each chunk and names its first word; each
+    labelling call labels every listed mention. Validated as the client does."""
 
     model = "generated"
 
@@ -62,17 +62,16 @@ class _Echo:
             return Reply(None, text, str(exc), 1)
 
     def _answer(self, response_model: type[BaseModel], context: dict[str, Any]) -> str:
-        grounder = context.get("grounder")
-        if response_model is ExtractionReply and grounder is not None:
-            chunk = grounder.article.content()[grounder.start : grounder.end]
-            quote = " ".join(chunk.split()[:4]) or "x"
-            item = {"quote": quote, "name": quote.split()[0], "kind": "person", "role": None}
-            event = {"quote": quote, "type": "other", "summary": "Something happened."}
-            event |= {"actors": [], "place": None, "time": None}
+        sentences = context.get("numbered")
+        if response_model is ExtractionReply and sentences is not None:
+            first = sentences.evidence(1)
+            name = first.quote.split()[0] if first is not None else "x"
+            item = {"name": name, "kind": "person", "role": None}
+            event = {"cite": [1], "type": "other"}
             return json.dumps({"actors": [item], "events": [event], "statements": []})
-        label = {"counted": "things", "unit": "items", "claimed_by": None, "scope": None}
+        label = {"unit": "items", "by": None, "scope": None}
         numbers = [m.text for m in context["batch"].mentions]
-        return json.dumps({"labels": [{"number": n, "is_figure": True, **label} for n in numbers]})
+        return json.dumps({"labels": [{"number": n, "figure": True, **label} for n in numbers]})
 
 
 def _every_evidence(x: ArticleExtraction) -> list[Evidence]:

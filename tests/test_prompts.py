@@ -9,6 +9,7 @@ import pytest
 from summarizer import prompts
 from summarizer.errors import PromptError
 from summarizer.extraction import _messages, chunks
+from summarizer.extraction.citing import article_sentences, numbered
 from tests.support.answers import SEED_002
 
 PINNED = Path(__file__).parent / "data" / "extract_prompt_002.txt"
@@ -54,7 +55,8 @@ def test_version_changes_with_the_text() -> None:
 
 def _render_002() -> str:
     (chunk,) = chunks(SEED_002, 6000)
-    return "\n\n".join(f"=== {m['role']}\n{m['content']}" for m in _messages(SEED_002, chunk, "0"))
+    sentences = numbered(article_sentences(SEED_002), SEED_002, chunk.start, chunk.end)
+    return "\n\n".join(f"=== {m['role']}\n{m['content']}" for m in _messages(sentences))
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ from typing import Any
 
 from summarizer import figures, prompts
 from summarizer.extraction.chunks import Chunk, chunks, chunks_within
+from summarizer.extraction.citing import Numbered, article_sentences, numbered
 from summarizer.extraction.grounding import Grounder
 from summarizer.extraction.people import find_people, with_people
 from summarizer.extraction.reply import ExtractionReply, Grounded, salvage
@@ -41,9 +42,10 @@ def extract(article: Article, llm: StructuredModel, chunk_chars: int = 6000) -> 
     stats = CallStats()
     waiting: Pending | None = None
     whole = Grounder(article)  # one normalised copy of the article for all its chunks
+    spans = article_sentences(article)  # and one list of its sentences
     for index, chunk in enumerate(chunks(article, chunk_chars)):
         try:
-            _extract_chunk(whole, chunk, str(index), llm, found, stats)
+            _extract_chunk(whole, spans, chunk, str(index), llm, found, stats)
         except Pending as exc:  # a batched run: the other chunks still go in this batch
             waiting = exc
     if waiting is not None:
@@ -69,6 +71,7 @@ def extract(article: Article, llm: StructuredModel, chunk_chars: int = 6000) -> 
 
 def _extract_chunk(
     whole: Grounder,
+    spans: list[tuple[int, int]],
     chunk: Chunk,
     index: str,
     llm: StructuredModel,
@@ -79,10 +82,11 @@ def _extract_chunk(
     chunk is halved and each half asked for, down to MIN_SPLIT characters."""
     article = whole.article
     grounder = whole.within(chunk.start, chunk.end)
+    sentences = numbered(spans, article, chunk.start, chunk.end)
     reply = llm.structured(
         ExtractionReply,
-        _messages(article, chunk, index),
-        {"grounder": grounder, "strict": True, "article_id": article.id},
+        _messages(sentences),
+        {"grounder": grounder, "numbered": sentences, "strict": True, "article_id": article.id},
     )
     tally(stats, reply)
     if reply.truncated and len(chunk.text) >= 2 * MIN_SPLIT:
@@ -90,15 +94,16 @@ def _extract_chunk(
         halves = list(chunks_within(article, chunk, len(chunk.text) // 2 + 1))
         if len(halves) > 1:
             for n, half in enumerate(halves):
-                _extract_chunk(whole, half, f"{index}.{n}", llm, found, stats)
+                _extract_chunk(whole, spans, half, f"{index}.{n}", llm, found, stats)
             return
-    found.extend(_outcome(reply, grounder))
+    found.extend(_outcome(reply, grounder, sentences))
 
 
-def _outcome(reply: Reply[ExtractionReply], grounder: Grounder) -> Grounded:
+def _outcome(reply: Reply[ExtractionReply], grounder: Grounder, sentences: Numbered) -> Grounded:
     if reply.value is not None:
         return reply.value.grounded
-    kept = salvage(reply.last_text, grounder) if reply.last_text is not None else Grounded()
+    text = reply.last_text
+    kept = salvage(text, grounder, sentences) if text is not None else Grounded()
     if kept.actors or kept.events or kept.statements or kept.dropped:
         return kept
     # Nothing in the answer could even be read as items: the chunk is lost, and says why.
@@ -108,11 +113,11 @@ def _outcome(reply: Reply[ExtractionReply], grounder: Grounder) -> Grounded:
     return Grounded(dropped=[DroppedItem(kind="chunk", reason=reason, item="")])
 
 
-def _messages(article: Article, chunk: Chunk, index: str) -> list[dict[str, str]]:
+def _messages(sentences: Numbered) -> list[dict[str, str]]:
     tag = prompts.tag("article")
     return [
         {"role": "system", "content": prompts.render(SYSTEM)},
-        {"role": "user", "content": prompts.render(USER, tag=tag, article=chunk.text)},
+        {"role": "user", "content": prompts.render(USER, tag=tag, article=sentences.listing())},
     ]
 
 

@@ -1,7 +1,7 @@
-"""Map a quote the model returned back to exact character offsets in the article.
+"""Map words the model wrote (an actor's name) back to exact character offsets in the article.
 
-Models retype quotes: curly quote marks become straight, runs of spaces collapse, a trailing
-period appears. Matching is done on a normalised copy of both strings (text/fold.py), and the
+Models retype what they copy: curly quote marks become straight, runs of spaces collapse, a
+trailing period appears. Matching is done on a normalised copy of both strings (text/fold.py), and the
 match is mapped back to the original text, so ``text[start:end]`` is always the article's own
 words.
 """

@@ -15,7 +15,7 @@ import re
 
 from summarizer.figures import measures, values
 from summarizer.figures.claimants import Claimants, hearsay
-from summarizer.figures.labels import FigureLabel
+from summarizer.figures.labels import FigureLabel, named_claimant
 from summarizer.figures.mentions import Mention
 from summarizer.models import (
     Article,
@@ -105,13 +105,9 @@ def _figure(
     sentence = article.content()[mention.sentence_start : mention.sentence_end]
     # The text's own attribution wins; the model's claimant is the fallback.
     claimant = claimants.attribute(mention)
-    if (
-        claimant is None
-        and label is not None
-        and label.claimed_by
-        and not hearsay(mention, article.text)
-    ):
-        claimant = claimants.resolve(label.claimed_by)
+    named = named_claimant(label) if label is not None else None
+    if claimant is None and named and not hearsay(mention, article.text):
+        claimant = claimants.resolve(named)
     model_unit = label.unit if label is not None and label.unit != "other" else None
     final_unit = parsed.unit or unit or model_unit
     at = mention.start - mention.sentence_start
@@ -124,7 +120,7 @@ def _figure(
         high=parsed.high,
         qualifier=_qualifier(sentence[:at], parsed),
         unit=final_unit,
-        counted=label.counted.strip() if label is not None else "unlabelled",
+        counted=measure.label or counted_after(sentence[at + len(mention.text) :], final_unit),
         measure=measure.label,
         scope=measure.period or _grounded_scope(model_scope, sentence),
         claimed_by=claimant,
@@ -138,6 +134,98 @@ def _figure(
             )
         ],
     )
+
+
+# Words that end the noun phrase after a number: prepositions, conjunctions, auxiliaries.
+_PHRASE_END = frozenset(
+    [
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "by",
+        "with",
+        "of",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "where",
+        "when",
+        "while",
+        "as",
+        "than",
+        "since",
+        "until",
+        "after",
+        "before",
+        "during",
+        "under",
+        "over",
+        "across",
+        "amid",
+        "against",
+        "into",
+        "onto",
+        "per",
+        "via",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "shall",
+        "should",
+        "do",
+        "does",
+        "did",
+        "not",
+        "also",
+    ]
+)
+_LEADING = frozenset(["of", "a", "an", "the"])
+_BY_UNIT = {"percent": "share", "people": "people"}
+
+
+def counted_after(after: str, unit: str | None) -> str:
+    """What a number counts, read by rule: the words right after it up to the first word that
+    ends a noun phrase or a punctuation mark ("8,000 North Korean soldiers in Russia" ->
+    "North Korean soldiers"; "$20 billion in loans" -> "loans"), at most four; else a word
+    for its unit ("amount" for money, "share" for a percent). Topic-free: no word list of any
+    beat, only the grammar words that end a phrase."""
+    words: list[str] = []
+    money = bool(unit and unit.isupper() and len(unit) == 3)
+    for token in re.findall(r"[A-Za-z][\w’'-]*|[^\w\s]", after[:120]):
+        low = token.lower()
+        if not words and (low in _LEADING or (money and low == "in")):  # "$2 billion in aid"
+            continue
+        if not token[0].isalpha() or low in _PHRASE_END or len(words) == 4:
+            break
+        words.append(token)
+    if words:
+        return " ".join(words)
+    if money:
+        return "amount"
+    return _BY_UNIT.get(unit or "", "unlabelled")
 
 
 def _unit(article: Article, mention: Mention) -> str | None:

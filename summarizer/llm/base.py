@@ -8,13 +8,45 @@ without pulling in openai, instructor or tenacity.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Generic, Protocol, TypeVar
+from typing import Any, ClassVar, Generic, Protocol, TypeVar
 
 from pydantic import BaseModel
 
 from summarizer.models import CallStats
 
 T = TypeVar("T", bound=BaseModel)
+
+
+class ReplyModel(BaseModel):
+    """What the model is asked to write.
+
+    Its JSON Schema has no titles and no descriptions: instructor pastes the schema into the
+    system prompt, where every word is a prompt token of every call, and the prompt file says
+    what each field means. ``answer_tokens`` is the output cap of one answer (None: the
+    configured cap), sized from the longest answer the schema allows, so a model that runs on
+    stops there instead of at the run's cap.
+    """
+
+    answer_tokens: ClassVar[int | None] = None
+
+    @classmethod
+    def model_json_schema(cls, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        compact: dict[str, Any] = _compact(super().model_json_schema(*args, **kwargs))
+        return compact
+
+
+def _compact(schema: Any, names: bool = False) -> Any:
+    """``schema`` without "title" and "description" keywords; ``names``: the keys of this
+    dict are property or definition names, kept whatever they are."""
+    if isinstance(schema, list):
+        return [_compact(item) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    return {
+        key: _compact(value, names=not names and key in ("properties", "$defs"))
+        for key, value in schema.items()
+        if names or key not in ("title", "description")
+    }
 
 
 @dataclass

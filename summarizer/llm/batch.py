@@ -149,7 +149,10 @@ class Batcher:
 
         mode = _instructor_mode(self.llm.mode)
         _, body = handle_response_model(
-            call.response_model, mode=mode, messages=literal(call.messages), **self.llm.sampling()
+            call.response_model,
+            mode=mode,
+            messages=literal(call.messages),
+            **self.llm.sampling(call.response_model),
         )
         body = dict(handle_templating(body, mode, context=call.context))  # as create() does
         if self.llm.mode == "llamacpp":
@@ -275,7 +278,8 @@ class Batcher:
             return reply
         except IncompleteOutputException:
             reply.truncated = True
-            reply.error = f"the answer was cut off at {self.llm.settings.max_tokens} tokens"
+            cap = self.llm.max_tokens(call.response_model)
+            reply.error = f"the answer was cut off at {cap} tokens"
             return reply
         except ValueError as exc:  # pydantic's ValidationError and JSON errors are ValueErrors
             if call.reasks == 0:

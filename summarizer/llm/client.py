@@ -24,6 +24,7 @@ from pydantic import BaseModel
 
 from summarizer.config import OPENAI_DEFAULT_MODEL, Settings
 from summarizer.errors import BudgetExhausted, ConfigError, ModelError
+from summarizer.llm import local
 from summarizer.llm.backends import NO_MODEL
 from summarizer.llm.base import CallStore, Reply, Stored
 from summarizer.llm.endpoint import Endpoint, endpoint
@@ -31,7 +32,7 @@ from summarizer.llm.limit import AdaptiveLimit
 from summarizer.llm.prices import cost
 from summarizer.llm.reply import Attempts, completion_text, from_store
 from summarizer.llm.request import Call, call_key, json_schema, literal, llamacpp_format
-from summarizer.llm.transport import describe, is_rate_limited, retrying
+from summarizer.llm.transport import describe, is_rate_limited, is_timeout, retrying
 from summarizer.redact import redact, remember_secret, shown_url
 
 if TYPE_CHECKING:
@@ -180,7 +181,8 @@ class LLM:
         except InstructorRetryException as exc:
             error, last_text = redact(str(exc)), completion_text(exc.last_completion)
         except IncompleteOutputException as exc:
-            error = f"the answer was cut off at {self.settings.max_tokens} tokens (max_tokens)"
+            cap = self.max_tokens(call.response_model)
+            error = f"the answer was cut off at {cap} tokens (max_tokens)"
             last_text, truncated = completion_text(exc.last_completion), True
         reply: Reply[T] = Reply(value, last_text, error, len(attempts.responses))
         reply.truncated = truncated
@@ -245,6 +247,10 @@ class LLM:
                 except Exception as exc:
                     if is_rate_limited(exc):
                         self.limit.throttled(epoch)
+                    elif is_timeout(exc):
+                        # The embedded server would go on generating for nobody, and the
+                        # retry would wait behind it: it is restarted first.
+                        local.abandoned(self.settings.base_url)
                     raise
                 self.limit.succeeded()
                 return result
@@ -257,7 +263,7 @@ class LLM:
 
     def _create(self, call: Call[T], mode: str) -> T:
         kwargs: dict[str, Any] = {
-            **self.sampling(),
+            **self.sampling(call.response_model),
             "messages": literal(call.messages),
             "response_model": call.response_model,
             "context": call.context,
@@ -270,12 +276,18 @@ class LLM:
         result: T = self._get_instructor(mode).chat.completions.create(**kwargs)
         return result
 
-    def sampling(self) -> dict[str, Any]:
+    def max_tokens(self, response_model: type[BaseModel]) -> int:
+        """The output cap of one answer: the reply model's own (sized from the longest
+        answer its schema allows), within the configured cap."""
+        own = getattr(response_model, "answer_tokens", None)
+        return min(own, self.settings.max_tokens) if own else self.settings.max_tokens
+
+    def sampling(self, response_model: type[BaseModel]) -> dict[str, Any]:
         """The request's model and sampling parameters."""
         params: dict[str, Any] = {
             "model": self.model,
             "temperature": self.settings.temperature,
-            "max_tokens": self.settings.max_tokens,
+            "max_tokens": self.max_tokens(response_model),
         }
         if self.settings.seed is not None:
             params["seed"] = self.settings.seed
@@ -336,7 +348,7 @@ class LLM:
             "schema": json_schema(call.response_model),
             "mode": self.mode,
             "temperature": self.settings.temperature,
-            "max_tokens": self.settings.max_tokens,
+            "max_tokens": self.max_tokens(call.response_model),
             "seed": self.settings.seed,
             "max_reasks": call.reasks,
         }

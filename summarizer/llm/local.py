@@ -23,6 +23,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -42,6 +43,7 @@ SIZE = 1_117_320_768
 PARTS = 22
 _SERVER_MODULES = ("llama_cpp", "uvicorn", "fastapi", "sse_starlette", "starlette_context")
 INSTALL_HINT = "pip install 'summarizer[local]'"
+CACHE_BYTES = 128 << 20
 SERVER_MODULE = "llama_cpp.server"
 
 
@@ -134,7 +136,7 @@ class EmbeddedServer:
 
     def start(self) -> str:
         """Start the server and return its base URL once ``/v1/models`` answers."""
-        self.port = free_port()
+        self.port = self.port or free_port()
         threads = str(self.threads or os.cpu_count() or 2)
         command = [
             sys.executable,
@@ -155,6 +157,17 @@ class EmbeddedServer:
             threads,
             "--n_threads_batch",
             threads,
+            # A RAM cache of a few prompt states: extraction and labelling prompts take
+            # turns, and each call then finds its own static prefix evaluated, instead of
+            # the one the other kind of call left behind. The size counts only llama.cpp's
+            # own state (about 30 kB a token); each state also keeps a copy of the last
+            # logits (n_batch x vocabulary x 4 bytes: 311 MB for this model) that is not
+            # counted, so the default 2 GiB held about 50 states and 15 GB, and the server
+            # was killed for lack of memory. 128 MiB keeps two or three.
+            "--cache",
+            "true",
+            "--cache_size",
+            str(CACHE_BYTES),
         ]
         self.log_path = cache_dir() / "server.log"
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
@@ -185,6 +198,18 @@ class EmbeddedServer:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+    def restart(self) -> None:
+        """Stop the server at once and start it again on the same port. llama-cpp-python's
+        server finishes a request whose client has gone (it looks for a disconnect only
+        before it starts), and the next request would queue behind that generation for
+        nobody; a restart costs seconds (the model file is in the page cache)."""
+        process, self.process = self.process, None
+        if process is not None and process.poll() is None:
+            process.kill()
+            process.wait()
+        log.warning("the embedded model server was restarted after a request was abandoned")
+        self.start()
 
     def _wait_until_ready(self) -> None:
         deadline = time.monotonic() + self.start_timeout
@@ -226,12 +251,35 @@ def serving(
     """
     server = EmbeddedServer(ensure_model(progress), n_ctx, threads, start_timeout, SERVER_MODULE)
     previous = _exit_on_sigterm()
+    url = None
     try:
-        yield server.start()
+        url = server.start()
+        with _LOCK:
+            _SERVING[url] = server
+        yield url
     finally:
+        with _LOCK:
+            _SERVING.pop(url or "", None)
         server.stop()
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
+
+
+# The embedded servers of the runs in this process, by base URL, while ``serving`` holds them.
+_SERVING: dict[str, EmbeddedServer] = {}
+_LOCK = threading.Lock()
+
+
+def abandoned(base_url: str | None) -> bool:
+    """A request to ``base_url`` was given up (a client timeout): if that is an embedded
+    server of this process, restart it so that it stops generating the answer nobody reads.
+    True when a server was restarted."""
+    with _LOCK:
+        server = _SERVING.get(base_url or "")
+        if server is None:
+            return False
+        server.restart()
+        return True
 
 
 def free_port() -> int:

@@ -81,6 +81,13 @@ def is_rate_limited(exc: BaseException) -> bool:
     return isinstance(cause, openai.APIStatusError) and cause.status_code == 429
 
 
+def is_timeout(exc: BaseException) -> bool:
+    """The client gave up waiting for the answer (not: could not connect)."""
+    import openai
+
+    return isinstance(transport_cause(exc), openai.APITimeoutError)
+
+
 def retry_after(exc: BaseException) -> float | None:
     """Seconds the server asked to wait: retry-after-ms, or Retry-After in seconds or as a date."""
     import openai

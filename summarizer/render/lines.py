@@ -149,7 +149,7 @@ def since(b: Briefing, st: Style) -> list[tuple[str, list[str]]]:
         )
     for t in h.no_longer_reported:
         lines.append(
-            f"No longer reported: {st.esc(t.text)} (last reported on {st.esc(h.previous_date)} "
+            f"No longer reported: “{st.esc(flat(t.text))}” (last reported on {st.esc(h.previous_date)} "
             f"by {st.esc(', '.join(t.outlets))})"
         )
     if not lines:
@@ -163,7 +163,9 @@ def development(d: Development, sources: list[Source], st: Style) -> str:
         reach = f"one outlet only ({st.esc(outlets[0])})"
     else:
         reach = f"{len(outlets)} outlets: {st.esc(', '.join(outlets))}"
-    return f"{st.esc(d.text)} — {reach} {st.cites(d.citations)}"
+    # A development is told in its source's own words (the first telling's sentence): shown
+    # as a quotation, so its words are the outlet's, never the briefing's.
+    return f"“{st.esc(flat(d.text))}” — {reach} {st.cites(d.citations)}"
 
 
 _VERDICTS = {

@@ -7,7 +7,7 @@ import pytest
 from summarizer import ingest
 from summarizer.extraction.grounding import Grounder
 from summarizer.figures import mentions
-from summarizer.figures.build import build
+from summarizer.figures.build import build, counted_after
 from summarizer.figures.claimants import Claimants
 from summarizer.figures.labels import FigureLabel, LabelBatch, labels_model
 from summarizer.models import Actor
@@ -88,7 +88,27 @@ def test_unit_and_qualifier_by_rule(
     article, found, claimants = _setup(text)
     figs, _, _ = build(article, found, {}, claimants)
     assert (figs[0].unit, figs[0].qualifier) == (expected_unit, expected_qualifier)
-    assert figs[0].labelled is False and figs[0].counted == "unlabelled"  # never lost
+    assert figs[0].labelled is False and figs[0].counted  # never lost; counted read by rule
+
+
+@pytest.mark.parametrize(
+    ("after", "unit", "expected"),
+    [
+        (" North Korean soldiers in Russia are expected", "people", "North Korean soldiers"),
+        (" in loans, backed by frozen assets", "USD", "loans"),
+        (" goals in the final", None, "goals"),
+        (" users, the company said", None, "users"),
+        (" in Tokyo on Monday", "percent", "share"),  # a place is not what a share counts
+        (" per barrel", "USD", "amount"),
+        (" of the vote", "percent", "vote"),
+        (" mph winds that knocked out power", None, "mph winds"),
+        (".", None, "unlabelled"),
+    ],
+)
+def test_what_a_number_counts_is_read_by_rule_on_any_beat(
+    after: str, unit: str | None, expected: str
+) -> None:
+    assert counted_after(after, unit) == expected
 
 
 def test_unverified_reaches_two_sentences_into_the_paragraph() -> None:
@@ -106,7 +126,6 @@ def test_label_problems_name_the_fix() -> None:
     batch = LabelBatch([m for m in found if m.is_candidate], claimants)
     good = FigureLabel(
         number="1,000",
-        counted="troops killed",
         unit="people",
         claimed_by="Kirby",
         scope=None,
@@ -115,19 +134,40 @@ def test_label_problems_name_the_fix() -> None:
     assert batch.problem(0, good) is None
     cases = {
         "2,000": "is not this mention's",
-        "pronoun": "is a pronoun",
-        "nobody": "is not named in the article",
-        "loaded": "loaded word 'staggering'",
+        "loaded": "'scope' uses the loaded word 'staggering'",
     }
     for case, expected in cases.items():
         label = good.model_copy(
             update={
                 "number": "2,000" if case == "2,000" else "1,000",
                 "claimed_by": {"pronoun": "They", "nobody": "Vladimir Putin"}.get(case, "Kirby"),
-                "counted": "staggering losses" if case == "loaded" else "troops killed",
+                "scope": "a staggering week" if case == "loaded" else None,
             }
         )
         assert expected in (batch.problem(0, label) or ""), case
+
+
+def test_a_label_with_a_pronoun_or_unknown_claimant_is_kept_without_the_claimant() -> None:
+    text = "Kirby said 1,000 troops died. Another 40 were hurt in the blast.\n"
+    article, found, claimants = _setup(text, ("John Kirby", "person"))
+    mentions = [m for m in found if m.is_candidate]
+    batch = LabelBatch(mentions, claimants)
+    labels = {
+        0: FigureLabel(
+            number="1,000", unit="people", claimed_by="Vladimir Putin",
+            scope=None, is_figure=True,
+        ),
+        1: FigureLabel(
+            number="40", unit="people", claimed_by="They", scope=None,
+            is_figure=True,
+        ),
+    }  # fmt: skip
+    assert [batch.problem(i, label) for i, label in labels.items()] == [None, None]
+    figs, _, _ = build(article, found, labels, claimants)
+    assert [(f.raw, f.labelled, f.claimed_by) for f in figs] == [
+        ("1,000", True, "John Kirby"),  # the text's own "Kirby said" wins
+        ("40", True, None),  # never "They"
+    ]
 
 
 def test_exactly_one_label_per_mention_is_required() -> None:
@@ -140,9 +180,9 @@ def test_salvage_keeps_valid_labels_only() -> None:
     _, found, claimants = _setup("Kirby said 1,000 died and 20 fled.\n", ("John Kirby", "person"))
     batch = LabelBatch([m for m in found if m.is_candidate], claimants)
     text = (
-        '{"labels": [{"number": "1,000", "counted": "dead", "unit": "people", "claimed_by": null, '
-        '"scope": null, "is_figure": true}, {"number": "99", "counted": "fled", "unit": "people", '
-        '"claimed_by": null, "scope": null, "is_figure": true}]}'
+        '{"labels": [{"number": "1,000", "counts": "died", "unit": "people", "by": null, '
+        '"scope": null, "figure": true}, {"number": "99", "counts": "fled", "unit": "people", '
+        '"by": null, "scope": null, "figure": true}]}'
     )
     assert list(batch.salvage(text)) == [0]
     assert batch.salvage("not json") == {}

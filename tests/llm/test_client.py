@@ -9,25 +9,28 @@ import pytest
 from summarizer import ingest
 from summarizer.config import Settings
 from summarizer.errors import ConfigError, ModelError
+from summarizer.extraction.citing import article_sentences, numbered
 from summarizer.extraction.grounding import Grounder
 from summarizer.extraction.reply import ExtractionReply
+from summarizer.figures.labels import LABEL_TOKENS, labels_model
 from summarizer.llm import LLM
 from tests.support.fake_model import MODEL, FakeServer, actor, completion, event, reply
 
 ARTICLE = ingest.parse("Kirby said the aid would arrive soon.\n", "a.txt")
-GOOD = reply(
-    actors=[actor("Kirby said", "John Kirby")],
-    events=[event("the aid would arrive soon", "Aid is expected soon.", "aid")],
-)
-UNGROUNDED = reply(
-    actors=[actor("Kirby shouted", "John Kirby")],
-    events=[event("the aid would arrive soon", "Aid is expected soon.", "aid")],
+GOOD = reply(actors=[actor("Kirby")], events=[event(1, "aid")])
+UNGROUNDED = reply(  # both items fail: a re-ask
+    actors=[actor("Kirby Shouted")], events=[event(2, "aid")]
 )
 MESSAGES = [{"role": "system", "content": "Extract."}, {"role": "user", "content": ARTICLE.text}]
 
 
 def _ask(llm: LLM) -> object:
-    context = {"grounder": Grounder(ARTICLE), "strict": True, "article_id": ARTICLE.id}
+    context = {
+        "grounder": Grounder(ARTICLE),
+        "numbered": numbered(article_sentences(ARTICLE), ARTICLE, 0, len(ARTICLE.text)),
+        "strict": True,
+        "article_id": ARTICLE.id,
+    }
     return llm.structured(ExtractionReply, MESSAGES, context)
 
 
@@ -38,13 +41,23 @@ def test_valid_first_answer_is_one_call(fake_llm: LLM, server: FakeServer) -> No
     assert (result.attempts, result.prompt_tokens, result.completion_tokens) == (1, 100, 50)  # type: ignore[attr-defined]
 
 
+def test_each_kind_of_answer_has_its_own_cap_within_the_configured_one(server: FakeServer) -> None:
+    for configured, sent in [(3072, ExtractionReply.answer_tokens), (300, 300)]:
+        settings = Settings(base_url="http://fake.test/v1", model=MODEL, max_tokens=configured)
+        server.enqueue(GOOD)
+        _ask(LLM(settings, http_client=server.client()))
+        assert server.requests[-1]["max_tokens"] == sent
+    assert labels_model(3).answer_tokens == 3 * LABEL_TOKENS + 16 < labels_model(9).answer_tokens
+
+
 def test_invalid_answer_is_reasked_with_the_error(fake_llm: LLM, server: FakeServer) -> None:
     server.enqueue(UNGROUNDED, GOOD)
     result = _ask(fake_llm)
     assert result.value is not None and result.attempts == 2  # type: ignore[attr-defined]
     reask = server.requests[1]["messages"]
     assert reask[-2] == {"role": "assistant", "content": UNGROUNDED}
-    assert "'Kirby shouted' is not in the article word for word" in reask[-1]["content"]
+    assert "'Kirby Shouted' is not in the article" in reask[-1]["content"]
+    assert "there is no sentence [2]" in reask[-1]["content"]
 
 
 def test_reasks_are_bounded_and_the_last_answer_is_kept(fake_llm: LLM, server: FakeServer) -> None:

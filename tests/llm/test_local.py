@@ -21,6 +21,7 @@ from summarizer import cli
 from summarizer.config import Settings
 from summarizer.errors import ConfigError, ModelError
 from summarizer.llm import LLM, backends, local
+from summarizer.pipeline import brief
 from tests.support.helpers import ROOT
 
 STAND_IN = "tests.support.fake_server"
@@ -127,6 +128,28 @@ def test_a_server_that_dies_at_start_shows_its_log(monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(local, "SERVER_MODULE", "tests.no_such_module")
     with pytest.raises(ModelError, match=r"exited at start(.|\n)*No module named"), local.serving():
         pass
+
+
+@pytest.mark.usefixtures("stand_in")
+def test_a_request_the_client_gives_up_on_stops_its_generation(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The first server would take 60 s to answer; the client waits 1 s. The generation for
+    # nobody must stop (llama-cpp-python's server would finish it, and the retry would
+    # queue behind it): the server is restarted and the retry answered by the new one.
+    monkeypatch.setenv("TEST_SERVER_LATENCY", "60")
+    monkeypatch.setenv("TEST_SERVER_SLOW_ONCE", str(tmp_path / "slow-once"))
+    article = tmp_path / "a.txt"
+    article.write_text("Ana Lima opened the bridge on Monday.\n", encoding="utf-8")
+    with local.serving() as url:
+        (slow,) = _stand_in_running()
+        started = time.monotonic()
+        briefing = brief([article], base_url=url, model=local.ALIAS, timeout=1, retry_wait=0)
+        took = time.monotonic() - started
+        (fresh,) = _stand_in_running()
+    assert fresh != slow  # the generating server is gone, not left to finish
+    assert took < 20, took  # not the 60 s it would have generated for
+    assert briefing.developments and briefing.skipped == []
 
 
 def _run_in_child(tmp_path: Path, latency: str) -> subprocess.Popen[str]:

@@ -59,8 +59,10 @@ def test_the_second_day_shows_the_revised_figure_the_new_and_the_gone(
     section = markdown.split("## Since the previous briefing (2026-11-22)")[1].split("\n## ")[0]
     assert "Revised: **" in section and "from 12 (Ana Lima, a) to 15 (Ana Lima, a) [" in section
     assert (
-        "New: Lea Moreau" in section
-        and "No longer reported: Rui Costa acted. (last reported on 2026-11-22 by b)" in section
+        "New: “Lea Moreau opened" in section
+        and "No longer reported: “Rui Costa closed the old bridge at Elmgate for repairs.” "
+        "(last reported on 2026-11-22 by b)"
+        in section
     )
     html = to_html(second)
     assert "Since the previous briefing (2026-11-22)" in html and "from 12 (Ana Lima, a)" in html

@@ -47,16 +47,11 @@ def hostile(fake_llm: LLM, server: FakeServer) -> Briefing:
     article = ingest.parse(HOSTILE, "hostile.txt")
     server.enqueue(
         reply(
-            actors=[actor("Rebels said", "Rebels", "armed_force")],
-            events=[
-                event(
-                    "Officials said the attack was repelled",
-                    "Officials said an attack was repelled.",
-                )
-            ],
+            actors=[actor("Rebels", "armed_force")],
+            events=[event(2)],
         ),
         # The markup line is set aside on ingest: "alert(1)" is no number to label.
-        labels(label("12", "drones", "items", claimed_by="Rebels")),
+        labels(label("12", "items", claimed_by="Rebels")),
     )
     briefing = assemble([extract(article, fake_llm)], [], date="2026-11-23")
     assert server.queue == deque() and "alert" not in str(server.requests)  # never sent
@@ -69,15 +64,9 @@ def astral() -> Briefing:
     article = ingest.parse(ASTRAL, "astral.txt")
     model = CannedModel(
         reply(
-            actors=[actor("Sara Lopes", "Sara Lopes")],
-            events=[
-                event(
-                    "launched the rocket 🚀🚀 on Monday",
-                    "Sara Lopes launched a rocket.",
-                    actors=["Sara Lopes"],
-                )
-            ],
-            statements=[statement("the engines fired on time", "The team")],
+            actors=[actor("Sara Lopes")],
+            events=[event(2)],
+            statements=[statement(3, "The team")],
         )
     )
     briefing = assemble([extract(article, model)], [], date="2026-11-23")
@@ -85,8 +74,8 @@ def astral() -> Briefing:
     # The test is only worth something if spans and clutter come after astral characters.
     assert [b.reason for b in article.boilerplate] == ["site clutter", "site clutter"]
     assert {c.quote for c in briefing.citations} >= {
-        "launched the rocket 🚀🚀 on Monday",
-        "the engines fired on time",
+        "Sara Lopes launched the rocket 🚀🚀 on Monday.",
+        "The 𝐀 team said the engines fired on time.",
     }
     return briefing
 

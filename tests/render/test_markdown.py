@@ -73,8 +73,8 @@ def test_briefing_is_neutral(briefing: Briefing) -> None:
 
 
 def test_the_check_fails_a_briefing_with_loaded_words(briefing: Briefing) -> None:
-    first = briefing.developments[0]
-    first.text = "Russia suffered staggering losses."  # as a careless summariser might write
+    first = briefing.actors[0]
+    first.roles = ["staggering liar"]  # as a careless model might label someone
     assert loaded_outside_quotes(to_markdown(briefing)) == ["staggering"]
     assert loaded_in_html(to_html(briefing)) == ["staggering"]
 
@@ -83,20 +83,14 @@ def test_markdown_escapes_article_text(fake_llm: LLM, server: FakeServer, tmp_pa
     # (HTML tags are set aside on ingest, so the specials here are Markdown's own.)
     article = ingest.parse("Rebels said 12 *drones* hit [the] base, < 5 km `away`.\n", "x.txt")
     body = reply(
-        actors=[actor("Rebels said", "Rebels", "armed_force")],
-        events=[
-            event(
-                "Rebels said 12 *drones* hit [the] base, < 5 km `away`",
-                "Rebels reported 12 drones.",
-                "military_action",
-            )
-        ],
+        actors=[actor("Rebels", "armed_force")],
+        events=[event(1, "military_action")],
     )
     server.enqueue(
         body,
         labels(
-            label("12", "drones", "items", claimed_by="Rebels"),
-            label("5 km", "distance", "other", is_figure=False),
+            label("12", "items", claimed_by="Rebels"),
+            label("5 km", "other", is_figure=False),
         ),
     )
     from summarizer.extraction import extract
@@ -112,13 +106,11 @@ def test_vague_figures_show_their_conservative_bound(fake_llm: LLM, server: Fake
 
     article = ingest.parse("Kirby said thousands of soldiers were hurt.\n", "v.txt")
     server.enqueue(
-        reply(
-            actors=[actor("Kirby said", "John Kirby")], events=[event("Kirby said", "Kirby spoke.")]
-        ),
-        labels(label("thousands", "soldiers hurt", claimed_by="John Kirby")),
+        reply(actors=[actor("Kirby")], events=[event(1)]),
+        labels(label("thousands", claimed_by="John Kirby")),
     )
     markdown = to_markdown(assemble([extract(article, fake_llm)], []))
-    assert "thousands (at least 1,000), according to John Kirby" in markdown
+    assert "thousands (at least 1,000), according to Kirby" in markdown
 
 
 def test_same_input_gives_the_same_bytes_and_ids(fake_llm: LLM, server: FakeServer) -> None:
@@ -141,8 +133,8 @@ def _hostile_names(tmp_path: Path) -> Briefing:
     path = folder / "a`b\n- c.txt"
     path.write_text("\u202eevil\u202c port news\nAna Lima opened the port on Monday.\n")
     answer = reply(
-        actors=[actor("Ana Lima opened the port", "Ana Lima")],
-        events=[event("Ana Lima opened the port", "Ana Lima opened the port.", "politics")],
+        actors=[actor("Ana Lima")],
+        events=[event(2, "politics")],
     )
     return pipeline.brief([folder], llm=CannedModel(answer), date="2026-11-23", timing=False)
 

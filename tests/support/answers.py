@@ -7,76 +7,61 @@ import json
 
 from summarizer import ingest
 from summarizer.models import Briefing
-from tests.support.fake_model import actor, event, label, labels, reply, statement
+from tests.support.fake_model import actor, event, label, labels, reply, sentence_of, statement
 from tests.support.helpers import SEEDS
 
 SEED_002 = ingest.load([SEEDS / "002_9e14d8b332cb9dc9.txt"]).articles[0]
+SEED_003 = ingest.load([SEEDS / "003_8ca868f52a6922c0.txt"]).articles[0]
 
 REPLY_002 = reply(
     actors=[
-        actor(
-            "U.S. Secretary of State Antony Blinken",
-            "Antony Blinken",
-            role="U.S. Secretary of State",
-        ),
-        actor("Secretary of Defense Lloyd Austin", "Lloyd Austin"),
+        actor("Antony Blinken", role="U.S. Secretary of State"),
+        actor("Lloyd Austin"),
     ],
     events=[
         event(
-            "North Korea launched its longest ever intercontinental ballistic missile",
-            "North Korea launched an intercontinental ballistic missile.",
+            sentence_of(SEED_002, "North Korea launched its longest ever intercontinental"),
             "military_action",
         )
     ],
     statements=[
-        statement(
-            "Austin expressed confidence that Ukrainian forces can continue to hold "
-            "onto territory in Kursk",
-            "Lloyd Austin",
-        )
+        statement(sentence_of(SEED_002, "Austin expressed confidence"), "Lloyd Austin"),
     ],
 )
 
 LABELS_002 = labels(
-    label("8,000", "North Korean soldiers expected to begin combat", claimed_by="Antony Blinken"),
-    label("80%", "share of the force in the area", "percent", claimed_by="Antony Blinken"),
-    label("10,000", "North Korean force", claimed_by="Antony Blinken"),
-    label("460 square miles", "territory held by Ukraine in Kursk", "sq mi"),
-    label("1,200", "Russian casualties", claimed_by="Lloyd Austin", scope="per day"),
+    label("8,000", claimed_by="Antony Blinken"),
+    label("80%", "percent", claimed_by="Antony Blinken"),
+    label("10,000", claimed_by="Antony Blinken"),
+    label("460 square miles", "sq mi"),
+    label("1,200", claimed_by="Lloyd Austin", scope="per day"),
 )
 
 
 REPLY_003 = reply(
     actors=[
-        actor(
-            "South Korea’s President Yoon Suk Yeol",
-            "Yoon Suk Yeol",
-            role="President of South Korea",
-        ),
-        actor("Ukrainian Minister of Defense Rustem Umerov", "Rustem Umerov"),
+        actor("Yoon Suk Yeol", role="President of South Korea"),
+        actor("Rustem Umerov"),
     ],
     events=[
         event(
-            "Yoon Suk Yeol met with Ukrainian Minister of Defense Rustem Umerov",
-            "Yoon Suk Yeol met Rustem Umerov.",
+            sentence_of(SEED_003, "Yoon Suk Yeol met with Ukrainian Minister of Defense"),
             "diplomacy",
-            ["Yoon Suk Yeol", "Rustem Umerov"],
         )
     ],
     statements=[
         statement(
-            "the Defense Department could not independently verify these reports",
+            sentence_of(SEED_003, "the Defense Department could not independently verify"),
             "Deputy Pentagon Press Secretary",
         )
     ],
 )
 LABELS_003 = labels(
-    label("500", "North Korean deaths", claimed_by=None),
-    label("500", "North Korean deaths"),
-    label("12", "British Storm Shadow missiles", "items", claimed_by="pro-Russian war bloggers"),
+    label("500", claimed_by=None),
+    label("500"),
+    label("12", "items", claimed_by="pro-Russian war bloggers"),
     label(
         "10,000",
-        "North Korean soldiers dispatched",
         claimed_by="The U.S. and South Korean governments",
     ),
 )

@@ -13,6 +13,9 @@ from typing import Any
 
 import httpx2
 
+from summarizer.extraction.citing import article_sentences
+from summarizer.models import Article
+
 MODEL = "fake-model"
 
 
@@ -72,26 +75,26 @@ def reply(**lists: list[dict[str, Any]]) -> str:
     return json.dumps(body)
 
 
-def actor(quote: str, name: str, kind: str = "person", role: str | None = None) -> dict[str, Any]:
-    return {"quote": quote, "name": name, "kind": kind, "role": role}
+def actor(name: str, kind: str = "person", role: str | None = None) -> dict[str, Any]:
+    return {"name": name, "kind": kind, "role": role}
 
 
-def event(
-    quote: str, summary: str, type: str = "other", actors: list[str] | None = None
-) -> dict[str, Any]:
-    return {
-        "quote": quote,
-        "type": type,
-        "summary": summary,
-        "actors": actors or [],
-        "place": None,
-        "time": None,
-    }
+def event(cite: int | list[int], type: str = "other") -> dict[str, Any]:
+    """An event citing sentence ``cite`` (or several) by its number in the prompt."""
+    return {"cite": [cite] if isinstance(cite, int) else cite, "type": type}
+
+
+def sentence_of(article: Article, words: str) -> int:
+    """The number the prompt gives the first sentence holding ``words`` (one-chunk articles)."""
+    content = article.content()
+    for number, (start, end) in enumerate(article_sentences(article), 1):
+        if words in content[start:end]:
+            return number
+    raise AssertionError(f"no sentence holds {words!r}")
 
 
 def label(
     number: str,
-    counted: str = "",
     unit: str = "people",
     claimed_by: str | None = None,
     scope: str | None = None,
@@ -100,11 +103,10 @@ def label(
     """One figure label, as the model writes it for one numbered mention."""
     return {
         "number": number,
-        "is_figure": is_figure,
-        "counted": counted,
         "unit": unit,
-        "claimed_by": claimed_by,
+        "by": claimed_by,
         "scope": scope,
+        "figure": is_figure,
     }
 
 
@@ -113,5 +115,6 @@ def labels(*items: dict[str, Any]) -> str:
     return json.dumps({"labels": list(items)})
 
 
-def statement(quote: str, speaker: str) -> dict[str, Any]:
-    return {"quote": quote, "speaker": speaker}
+def statement(cite: int, speaker: str) -> dict[str, Any]:
+    """A statement by ``speaker`` in sentence ``cite``."""
+    return {"speaker": speaker, "cite": cite}

@@ -75,11 +75,12 @@ class Truncated:
 
 Step = Ok | Status | Slow | Reset | Garbage | Truncated
 _TAGGED = re.compile(r"<([a-z]+-[0-9a-f]+)>\n(.*?)\n</\1>", re.DOTALL)
+_NUMBERED = re.compile(r"^\[\d+\] ")
 _MENTION = re.compile(r'^\[\d+\] number: (".*")$', re.MULTILINE)
 
 
 def echo(request: dict[str, Any]) -> str:
-    """A well-behaved model: for an extraction, one actor and one event quoting the first
+    """A well-behaved model: for an extraction, one actor and one event citing the first
     sentence of the article (whose first two words must be a name); for a labelling call,
     one label per listed mention. Good enough for fault tests and benchmarks."""
     everything = "\n".join(str(m.get("content", "")) for m in request["messages"])
@@ -90,30 +91,20 @@ def echo(request: dict[str, Any]) -> str:
         labels = [
             {
                 "number": json.loads(m),
-                "counted": "things",
                 "unit": "items",
-                "claimed_by": None,
+                "by": None,
                 "scope": None,
-                "is_figure": True,
+                "figure": True,
             }
             for m in mentions
         ]
         return json.dumps({"labels": labels})
-    sentence = text.strip().split("\n")[0].split(". ")[0].rstrip(".")
-    name = " ".join(sentence.split()[:2])
+    first = _NUMBERED.sub("", text.strip().split("\n")[0])
+    name = " ".join(first.split()[:2])
     return json.dumps(
         {
-            "actors": [{"quote": sentence, "name": name, "kind": "person", "role": None}],
-            "events": [
-                {
-                    "quote": sentence,
-                    "type": "other",
-                    "summary": f"{name} acted.",
-                    "actors": [name],
-                    "place": None,
-                    "time": None,
-                }
-            ],
+            "actors": [{"name": name, "kind": "person", "role": None}],
+            "events": [{"cite": [1], "type": "other"}],
             "statements": [],
         }
     )
@@ -365,8 +356,9 @@ def _completion(request: dict[str, Any], content: str, finish: str) -> dict[str,
 
 def main() -> None:
     """Serve in the foreground. TEST_SERVER_STARTUP_DELAY and TEST_SERVER_LATENCY (seconds)
-    make it slow to come up or to answer, and TEST_SERVER_MARK names a file it touches when a
-    request arrives, for the embedded-server lifecycle tests."""
+    make it slow to come up or to answer (TEST_SERVER_SLOW_ONCE: only the first process
+    started), and TEST_SERVER_MARK names a file it touches when a request arrives, for the
+    embedded-server lifecycle tests."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--model_alias", default="test-model")
@@ -375,6 +367,11 @@ def main() -> None:
     args, _ = parser.parse_known_args()  # llama_cpp.server's other options are ignored
     time.sleep(float(os.environ.get("TEST_SERVER_STARTUP_DELAY", "0")))
     latency = args.latency or float(os.environ.get("TEST_SERVER_LATENCY", "0"))
+    once = os.environ.get("TEST_SERVER_SLOW_ONCE")  # a file: only the first process is slow
+    if once and os.path.exists(once):
+        latency = 0.0
+    elif once:
+        open(once, "w").close()
     OpenAIServer(
         model=args.model_alias, port=args.port, latency=latency, rate_limited=args.rate_limited
     ).serve_forever()

@@ -39,7 +39,9 @@ from summarizer.text.names import person_core
 from summarizer.text.neutral import loaded_words
 
 _INITIALS = re.compile(r"\b([A-Z])\. (?=[A-Z]\.)")
-_QUOTED = re.compile(r"[\"“][^\"“”]{3,}[\"”]")
+# A quotation in a sentence; the last may run to the sentence's end (the sentence splitter
+# leaves a closing mark after the final period outside the span).
+_QUOTED = re.compile(r"[\"“][^\"“”]{3,}(?:[\"”]|$)")
 MAX_ACTORS, MAX_EVENTS, MAX_STATEMENTS, MAX_CITED = 12, 8, 6, 2
 
 

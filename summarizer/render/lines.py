@@ -117,7 +117,8 @@ def sections_of(b: Briefing, st: Style) -> list[tuple[str, list[str]]]:
         (
             "Statements",
             [
-                f"{st.esc(s.speaker)} said: “{st.esc(flat(s.text))}” {st.cites(s.citations)}"
+                f"{st.esc(s.speaker)} said: “{st.esc(flat(s.text).strip(_MARKS))}” "
+                f"{st.cites(s.citations)}"
                 for s in b.statements
             ],
         ),
@@ -298,6 +299,9 @@ def method(b: Briefing) -> str:
             else ""
         )
     )
+
+
+_MARKS = "“”\"' "  # a quotation's own marks, not doubled by the ones the line puts around it
 
 
 def flat(text: str) -> str:

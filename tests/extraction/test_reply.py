@@ -126,6 +126,15 @@ def test_a_statement_keeps_the_quoted_words_and_may_name_its_speaker_just_before
     assert text[said.evidence[0].start : said.evidence[0].end] == said.text
 
 
+def test_a_quotation_whose_closing_mark_follows_the_sentence_end_is_kept() -> None:
+    text = "Kirby stated, “It is clear the troops are tired.” Officials agreed.\n"
+    article = ingest.parse(text, "k.txt")
+    body = reply(actors=[actor("Kirby")], events=[event(2)], statements=[statement(1, "Kirby")])
+    (said,) = _validate(body, article=article).grounded.statements
+    assert said.text == "“It is clear the troops are tired."
+    assert text[said.evidence[0].start : said.evidence[0].end] == said.text
+
+
 def test_the_cited_sentences_are_kept_in_order_once_each() -> None:
     body = reply(
         actors=[actor("John Kirby")],

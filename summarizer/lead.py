@@ -57,6 +57,9 @@ def prompt_version() -> str:
     return prompts.version(SYSTEM, USER)
 
 
+MAX_SENTENCES = 5
+
+
 class LeadSentence(ReplyModel):
     text: str
     citations: list[int] = Field(min_length=1, max_length=6)
@@ -67,7 +70,7 @@ class LeadReply(ReplyModel):
 
     answer_tokens: ClassVar[int | None] = 512  # five sentences of about 40 words, cited
 
-    sentences: list[LeadSentence] = Field(min_length=3, max_length=5)
+    sentences: list[LeadSentence] = Field(min_length=3, max_length=MAX_SENTENCES)
     _problems: dict[int, str] = PrivateAttr(default_factory=dict)
 
     @model_validator(mode="after")
@@ -75,6 +78,7 @@ class LeadReply(ReplyModel):
         facts: Facts | None = (info.context or {}).get("facts")
         if facts is None:
             return self
+        self.sentences = split_sentences(self.sentences)[:MAX_SENTENCES]
         for index, sentence in enumerate(self.sentences):
             problem = facts.problem(sentence)
             if problem:
@@ -121,7 +125,7 @@ class Facts:
 
     def keep(self, reply: LeadReply | None, last_text: str | None) -> tuple[list[Sentence], int]:
         """The usable sentences, and how many were dropped."""
-        items = reply.sentences if reply is not None else _salvage(last_text)
+        items = reply.sentences if reply is not None else split_sentences(_salvage(last_text))
         kept = [
             Sentence(text=_finished(s.text), citations=sorted(set(s.citations)))
             for s in items
@@ -219,6 +223,24 @@ def _amounts_shown(text: str) -> list[tuple[tuple[str, float], str]]:
         ((_digits(m[1]), MAGNITUDES.get((m[2] or "").lower(), 1)), m[0])
         for m in _AMOUNT.finditer(text)
     ]
+
+
+def split_sentences(items: list[LeadSentence]) -> list[LeadSentence]:
+    """Each item holding two sentences (a small model packs them) as two items with the same
+    citations, each then checked on its own against the words it cites."""
+    out: list[LeadSentence] = []
+    for item in items:
+        text, cut = item.text.strip(), 0
+        for match in _BREAK.finditer(text):
+            word = re.findall(r"[\w.]+$", text[: match.start() + 2])
+            if word and word[0].rstrip(".").lower() in _ABBREVIATIONS:
+                continue
+            out.append(
+                LeadSentence(text=text[cut : match.start() + 2].strip(), citations=item.citations)
+            )
+            cut = match.end() - 1
+        out.append(LeadSentence(text=text[cut:].strip(), citations=item.citations))
+    return out
 
 
 def _two_sentences(text: str) -> bool:

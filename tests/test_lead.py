@@ -24,7 +24,7 @@ def test_a_checked_lead_is_kept_and_rendered(
     assert markdown.index("## Lead") < markdown.index("## Key developments")
     assert "3 sentences kept, 0 dropped" in markdown
     assert '<p class="lead">' in to_html(briefing)
-    assert briefing.run.calls == 5 and briefing.run.lead_dropped == 0
+    assert briefing.run.calls == 3 and briefing.run.lead_dropped == 0  # 2 extractions, the lead
     # The model saw the merged facts with their quotes, never an article.
     prompt = server.requests[-1]["messages"][1]["content"]
     assert "8,000 North Korean soldiers" in prompt and "Original Source" not in prompt
@@ -106,3 +106,15 @@ def test_every_name_and_amount_is_checked_word_by_word(
     n = cite(briefing, "8,000 North Korean soldiers")
     found = facts.problem(lead.LeadSentence(text=text, citations=[n]))
     assert (found is None) if problem is None else (problem in (found or "")), found
+
+
+def test_two_sentences_in_one_item_are_split_and_each_checked() -> None:
+    from summarizer.lead import LeadSentence, split_sentences
+
+    packed = LeadSentence(
+        text="Ana Lima met Gen. Bo Chen. The port opened on Monday.", citations=[2]
+    )
+    assert [(s.text, s.citations) for s in split_sentences([packed])] == [
+        ("Ana Lima met Gen. Bo Chen.", [2]),
+        ("The port opened on Monday.", [2]),
+    ]

@@ -1,7 +1,8 @@
 """Every number in an article -> a Figure or an explicit not-a-figure.
 
-Numbers are found by code (mentions.py), explained by the model (labels.py: what each counts,
-who claims it, what it covers), and normalised by code: the value (values.py), what it
+Numbers are found by code (mentions.py); those whose unit the text does not state are
+explained by the model (labels.py: unit, who claims it, what it covers, whether it is a
+figure); and all are normalised by code: the value (values.py), what it
 measures (measures.py), whom the text credits (claimants.py), and the figure built from all of
 it (build.py).
 """
@@ -9,7 +10,7 @@ it (build.py).
 from __future__ import annotations
 
 from summarizer import prompts
-from summarizer.figures.build import build
+from summarizer.figures.build import build, stated_unit
 from summarizer.figures.claimants import Claimants
 from summarizer.figures.labels import FigureLabel, LabelBatch, labels_model
 from summarizer.figures.mentions import detect
@@ -38,7 +39,11 @@ def label_figures(
     found = detect(article)
     claimants = Claimants(article, actors)
     crediting = Claimants(article, credit if credit is not None else actors)
-    candidates = [i for i, m in enumerate(found) if m.is_candidate]
+    # Only what the rules leave open goes to the model: a mention whose unit the text states
+    # is settled by rule (build.py).
+    candidates = [
+        i for i, m in enumerate(found) if m.is_candidate and stated_unit(article, m) is None
+    ]
     labels: dict[int, FigureLabel] = {}
     waiting: Pending | None = None
     for first in range(0, len(candidates), LABEL_BATCH):
@@ -58,7 +63,7 @@ def label_figures(
         labels.update({indices[local]: label for local, label in valid.items()})
     if waiting is not None:
         raise waiting
-    return build(article, found, labels, crediting)
+    return build(article, found, labels, crediting, set(candidates))
 
 
 def _figure_messages(

@@ -1,11 +1,16 @@
-"""Every mention becomes a Figure or an explicit not-a-figure, by rule around the model's label.
+"""Every mention becomes a Figure or an explicit not-a-figure, by rule, with the model's label
+for the mentions the rules leave open.
 
-The model's label says what a number counts, who claims it and what it covers; everything else
+A mention whose unit the text states is settled by rule. For the others the model's label
+gives the unit, who claims the number, what it covers, or that it is no figure. Everything else
 is decided here: the value (values.py), the unit where the text states it, the hedge ("over",
 "up to"), what it measures (measures.py), whom the text credits (claimants.py), and whether the
 article calls the number unverified. Every figure is grounded by construction: its evidence
 is its sentence, and its ``mention`` is the number's own span. A mention the model fails to
-label still becomes a figure, marked unlabelled, never lost.
+label still becomes a figure, marked unlabelled, never lost. Measured on the seeds
+(bench/rule_claimants.py), the rules alone credit 16 of the 20 gold figures to the right
+claimant, and 12 with the 1.5B model's labels as the fallback: the model named claimants
+where the text gives none.
 """
 
 from __future__ import annotations
@@ -68,9 +73,16 @@ _QUALIFIERS: list[tuple[str, Qualifier]] = [
 
 
 def build(
-    article: Article, mentions: list[Mention], labels: dict[int, FigureLabel], claimants: Claimants
+    article: Article,
+    mentions: list[Mention],
+    labels: dict[int, FigureLabel],
+    claimants: Claimants,
+    asked: set[int] | None = None,
 ) -> tuple[list[Figure], list[NotFigureMention], list[DroppedItem]]:
-    """Turn every mention into a figure or an explicit not-a-figure; nothing is lost."""
+    """Turn every mention into a figure or an explicit not-a-figure; nothing is lost.
+
+    ``asked``: the mentions the model was asked to label (None: all of them); the others were
+    settled by rule, and lacking a label is no loss for them."""
     figures: list[Figure] = []
     not_figures: list[NotFigureMention] = []
     dropped: list[DroppedItem] = []
@@ -81,15 +93,18 @@ def build(
             not_figures.append(NotFigureMention(**span, reason=mention.not_figure))
             continue
         label = labels.get(index)
-        unit = _unit(article, mention)
+        unit = stated_unit(article, mention)
         if label is not None and not label.is_figure and unit is None:
             not_figures.append(NotFigureMention(**span, reason="model: not a figure"))
             continue
-        if label is None:
+        lost = label is None and (asked is None or index in asked)
+        if lost:
             dropped.append(
                 DroppedItem(kind="figure", reason=f"no valid label for {mention.text!r}", item="")
             )
-        figures.append(_figure(article, mention, label, unit, claimants, sentences))
+        figure = _figure(article, mention, label, unit, claimants, sentences)
+        figure.labelled = not lost
+        figures.append(figure)
     return figures, not_figures, dropped
 
 
@@ -125,7 +140,6 @@ def _figure(
         scope=measure.period or _grounded_scope(model_scope, sentence),
         claimed_by=claimant,
         unverified=_unverified(article, mention, sentences),
-        labelled=label is not None,
         mention=_evidence(article, mention.start, mention.end),
         evidence=[
             _evidence(
@@ -228,8 +242,10 @@ def counted_after(after: str, unit: str | None) -> str:
     return _BY_UNIT.get(unit or "", "unlabelled")
 
 
-def _unit(article: Article, mention: Mention) -> str | None:
-    """The unit the text states: currency, percent or area in the number, else the noun after it."""
+def stated_unit(article: Article, mention: Mention) -> str | None:
+    """The unit the text states: currency, percent or area in the number, else the noun after
+    it. A mention with one is settled by rule (its claimant, scope and what it counts are read
+    by rule too) and is not sent to the model."""
     parsed = values.parse(mention.text)
     if parsed is not None and parsed.unit:
         return parsed.unit

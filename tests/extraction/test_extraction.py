@@ -9,17 +9,19 @@ import pytest
 from summarizer import ingest
 from summarizer.extraction import chunks, extract, grounding
 from summarizer.llm import LLM
-from tests.support.answers import LABELS_002, REPLY_002, SEED_002
+from tests.support.answers import REPLY_002, SEED_002
 from tests.support.briefings import CannedModel
 from tests.support.fake_model import FakeServer, actor, event, reply, sentence_of, statement
 
 
 def test_extract_grounds_every_item(fake_llm: LLM, server: FakeServer) -> None:
-    server.enqueue(REPLY_002, LABELS_002)
+    server.enqueue(REPLY_002)
     result = extract(SEED_002, fake_llm)
     counts = (len(result.actors), len(result.events), len(result.figures), len(result.statements))
     assert counts == (3, 1, 5, 1)  # Putin ("Putin’s decision") is found by rule, not the model
-    assert result.stats.calls == 2 and result.stats.reasks == 0 and result.dropped == []
+    # Every number of this article has its unit in the text: settled by rule, no labelling.
+    assert result.stats.calls == 1 and result.stats.reasks == 0 and result.dropped == []
+    assert all(f.labelled for f in result.figures)
     assert [n.reason for n in result.not_figures] == ["set phrase"]  # "the first time in a century"
     for item in [*result.actors, *result.events, *result.figures, *result.statements]:
         for e in item.evidence:
@@ -34,9 +36,9 @@ def test_a_bad_item_is_dropped_and_counted_without_a_reask(
     blinken = sentence_of(SEED_002, "Blinken announced")
     bad["statements"].append(statement(blinken, "Kamala Harris"))  # not named there
     bad["actors"].append(actor("Weather"))  # only in boilerplate, which is not citable
-    server.enqueue(json.dumps(bad), LABELS_002)
+    server.enqueue(json.dumps(bad))
     result = extract(SEED_002, fake_llm)
-    assert result.stats.calls == 2 and result.stats.reasks == 0
+    assert result.stats.calls == 1 and result.stats.reasks == 0
     assert sorted(d.kind for d in result.dropped) == ["actor", "statement"]
     assert len(result.statements) == 1  # the good items survive
     assert [a.name for a in result.actors] == ["Antony Blinken", "Lloyd Austin", "Putin"]
@@ -45,15 +47,15 @@ def test_a_bad_item_is_dropped_and_counted_without_a_reask(
 def test_a_reply_mostly_wrong_is_reasked_once(fake_llm: LLM, server: FakeServer) -> None:
     wrong = json.loads(REPLY_002)
     wrong["events"] = [event(n) for n in (90, 91, 92, 93)]  # 4 of 7
-    server.enqueue(json.dumps(wrong), REPLY_002, LABELS_002)
+    server.enqueue(json.dumps(wrong), REPLY_002)
     result = extract(SEED_002, fake_llm)
-    assert result.stats.calls == 3 and result.stats.reasks == 1 and result.dropped == []
+    assert result.stats.calls == 2 and result.stats.reasks == 1 and result.dropped == []
     reask = server.requests[1]["messages"][-1]["content"]
     assert "there is no sentence [90]" in reask and "citing the numbers" in reask
 
 
 def test_a_chunk_with_no_usable_answer_is_recorded(fake_llm: LLM, server: FakeServer) -> None:
-    server.enqueue("not json at all", "still not json", LABELS_002)
+    server.enqueue("not json at all", "still not json")
     result = extract(SEED_002, fake_llm)
     assert [d.kind for d in result.dropped] == ["chunk"]
     # Only the people found by rule remain: their roles come from the text, not the model.
@@ -73,9 +75,8 @@ def test_long_article_is_chunked_and_offsets_hold(fake_llm: LLM, server: FakeSer
             w for w in (t.strip(",.;:’") for t in first.split()) if len(w) >= 5 and w.isalpha()
         )
         server.enqueue(reply(actors=[actor(word)], events=[event(1)]))
-    server.enqueue(LABELS_002)
     result = extract(SEED_002, fake_llm, chunk_chars=1500)
-    assert result.stats.calls == len(parts) + 1 and result.dropped == []
+    assert result.stats.calls == len(parts) and result.dropped == []
     assert len(result.events) == len(parts)
     for item, part in zip(result.events, parts, strict=True):
         e = item.evidence[0]
@@ -85,7 +86,7 @@ def test_long_article_is_chunked_and_offsets_hold(fake_llm: LLM, server: FakeSer
 def test_same_actor_twice_in_one_article_is_pooled(fake_llm: LLM, server: FakeServer) -> None:
     body = json.loads(REPLY_002)
     body["actors"].append(actor("Antony Blinken"))
-    server.enqueue(json.dumps(body), LABELS_002)
+    server.enqueue(json.dumps(body))
     result = extract(SEED_002, fake_llm)
     (blinken,) = [a for a in result.actors if a.name == "Antony Blinken"]
     assert blinken.role == "U.S. Secretary of State"
@@ -95,7 +96,7 @@ def test_same_actor_twice_in_one_article_is_pooled(fake_llm: LLM, server: FakeSe
 
 
 def test_prompt_puts_instructions_first_and_article_last(fake_llm: LLM, server: FakeServer) -> None:
-    server.enqueue(REPLY_002, LABELS_002)
+    server.enqueue(REPLY_002)
     extract(SEED_002, fake_llm)
     system, user = server.requests[0]["messages"]
     assert system["role"] == "system" and "untrusted data" in system["content"]

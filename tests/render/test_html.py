@@ -21,7 +21,7 @@ from summarizer.models import Briefing
 from summarizer.pipeline import assemble
 from summarizer.render import to_html
 from tests.support.briefings import CannedModel
-from tests.support.fake_model import FakeServer, actor, event, label, labels, reply, statement
+from tests.support.fake_model import FakeServer, actor, event, reply, statement
 from tests.support.helpers import ROOT
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -50,8 +50,8 @@ def hostile(fake_llm: LLM, server: FakeServer) -> Briefing:
             actors=[actor("Rebels", "armed_force")],
             events=[event(2)],
         ),
-        # The markup line is set aside on ingest: "alert(1)" is no number to label.
-        labels(label("12", "items", claimed_by="Rebels")),
+        # The markup line is set aside on ingest: "alert(1)" is no number; "12 drones"
+        # states its unit, so no labelling call is made.
     )
     briefing = assemble([extract(article, fake_llm)], [], date="2026-11-23")
     assert server.queue == deque() and "alert" not in str(server.requests)  # never sent

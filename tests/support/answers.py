@@ -1,5 +1,6 @@
 """Hand-written model answers (nothing here was recorded): seeds 002 and 003 as a small model
-might extract and label them, three short articles, and lead paragraphs."""
+might extract them (their numbers state their units, so they are settled by rule and need no
+labelling call), three short articles, and lead paragraphs."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import json
 
 from summarizer import ingest
 from summarizer.models import Briefing
-from tests.support.fake_model import actor, event, label, labels, reply, sentence_of, statement
+from tests.support.fake_model import actor, event, reply, sentence_of, statement
 from tests.support.helpers import SEEDS
 
 SEED_002 = ingest.load([SEEDS / "002_9e14d8b332cb9dc9.txt"]).articles[0]
@@ -29,14 +30,6 @@ REPLY_002 = reply(
     ],
 )
 
-LABELS_002 = labels(
-    label("8,000", claimed_by="Antony Blinken"),
-    label("80%", "percent", claimed_by="Antony Blinken"),
-    label("10,000", claimed_by="Antony Blinken"),
-    label("460 square miles", "sq mi"),
-    label("1,200", claimed_by="Lloyd Austin", scope="per day"),
-)
-
 
 REPLY_003 = reply(
     actors=[
@@ -56,22 +49,13 @@ REPLY_003 = reply(
         )
     ],
 )
-LABELS_003 = labels(
-    label("500", claimed_by=None),
-    label("500"),
-    label("12", "items", claimed_by="pro-Russian war bloggers"),
-    label(
-        "10,000",
-        claimed_by="The U.S. and South Korean governments",
-    ),
-)
 PATHS = [SEEDS / "002_9e14d8b332cb9dc9.txt", SEEDS / "003_8ca868f52a6922c0.txt"]
 
 
 ARTICLES = {
     "a.txt": "Ana Lima opened the bridge on Monday. Traffic resumed.\n",
     "b.txt": "Rui Costa closed the port. Ships waited outside.\n",
-    "c.txt": "Lea Moreau said 12 ships were waiting. The port stayed shut.\n",
+    "c.txt": "Lea Moreau said 12 were waiting. The port stayed shut.\n",  # a number to label
 }
 
 

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 from summarizer import pipeline
 from summarizer.llm.base import Reply
 from summarizer.models import Briefing
-from tests.support.answers import LABELS_002, LABELS_003, PATHS, REPLY_002, REPLY_003
+from tests.support.answers import PATHS, REPLY_002, REPLY_003
 from tests.support.fake_model import MODEL
 
 T = TypeVar("T", bound=BaseModel)
@@ -49,7 +49,7 @@ class CannedModel:
 
 def two_seed_briefing(**options: Any) -> Briefing:
     """Seeds 002 and 003 briefed from the hand-written answers of support/answers.py."""
-    model = CannedModel(REPLY_002, LABELS_002, REPLY_003, LABELS_003)
+    model = CannedModel(REPLY_002, REPLY_003)
     briefing = pipeline.brief(PATHS, llm=model, date="2026-11-23", **options)
     assert not model.answers, "every canned answer is used"
     return briefing

@@ -217,14 +217,14 @@ _PHRASE_END = frozenset(
     ]
 )
 _LEADING = frozenset(["of", "a", "an", "the"])
-_BY_UNIT = {"percent": "share", "people": "people"}
+_BY_UNIT = {"percent": "share", "people": "people", "items": "items", "sq mi": "area", "km²": "area"}
 
 
 def counted_after(after: str, unit: str | None) -> str:
     """What a number counts, read by rule: the words right after it up to the first word that
     ends a noun phrase or a punctuation mark ("8,000 North Korean soldiers in Russia" ->
     "North Korean soldiers"; "$20 billion in loans" -> "loans"), at most four; else a word
-    for its unit ("amount" for money, "share" for a percent). Topic-free: no word list of any
+    for its unit ("amount" for money, "share" for a percent, "area"), else "quantity". Topic-free: no word list of any
     beat, only the grammar words that end a phrase."""
     words: list[str] = []
     money = bool(unit and unit.isupper() and len(unit) == 3)
@@ -239,7 +239,7 @@ def counted_after(after: str, unit: str | None) -> str:
         return " ".join(words)
     if money:
         return "amount"
-    return _BY_UNIT.get(unit or "", "unlabelled")
+    return _BY_UNIT.get(unit or "", "quantity")
 
 
 def stated_unit(article: Article, mention: Mention) -> str | None:

@@ -102,7 +102,8 @@ def test_unit_and_qualifier_by_rule(
         (" per barrel", "USD", "amount"),
         (" of the vote", "percent", "vote"),
         (" mph winds that knocked out power", None, "mph winds"),
-        (".", None, "unlabelled"),
+        (", prompting evacuations", "sq mi", "area"),
+        (".", None, "quantity"),
     ],
 )
 def test_what_a_number_counts_is_read_by_rule_on_any_beat(

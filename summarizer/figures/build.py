@@ -217,7 +217,13 @@ _PHRASE_END = frozenset(
     ]
 )
 _LEADING = frozenset(["of", "a", "an", "the"])
-_BY_UNIT = {"percent": "share", "people": "people", "items": "items", "sq mi": "area", "km²": "area"}
+_BY_UNIT = {
+    "percent": "share",
+    "people": "people",
+    "items": "items",
+    "sq mi": "area",
+    "km²": "area",
+}
 
 
 def counted_after(after: str, unit: str | None) -> str:

@@ -78,7 +78,7 @@ class LeadReply(ReplyModel):
         facts: Facts | None = (info.context or {}).get("facts")
         if facts is None:
             return self
-        self.sentences = split_sentences(self.sentences)[:MAX_SENTENCES]
+        self.sentences = split_sentences(self.sentences)
         for index, sentence in enumerate(self.sentences):
             problem = facts.problem(sentence)
             if problem:
@@ -130,7 +130,7 @@ class Facts:
             Sentence(text=_finished(s.text), citations=sorted(set(s.citations)))
             for s in items
             if self.problem(s) is None
-        ]
+        ][:MAX_SENTENCES]  # split items may give more: the first five, the rest counted
         return kept, len(items) - len(kept)
 
 

@@ -199,8 +199,8 @@ def _actor(item: ActorItem, grounder: Grounder, sentences: Numbered) -> Actor:
     name = _INITIALS.sub(r"\1.", " ".join(item.name.split()))  # "U. S." -> "U.S."
     if item.kind == "person":
         name = person_core(name)  # "President Ana Lima" -> "Ana Lima"
-    if not name:
-        raise ItemError("the name is empty")
+    if not _words(name, 1):
+        raise ItemError(f"the name {_short(name)} has no words")
     found = _naming(name, grounder, sentences)
     words = name.split()
     while found is None and item.kind == "person" and len(words) > 2:
@@ -223,8 +223,8 @@ def _naming(name: str, grounder: Grounder, sentences: Numbered) -> Evidence | No
         number = sentences.containing(found.start)
         return sentences.evidence(number) if number is not None else found
     words = _words(name, 1)
-    if not words:
-        return None
+    if len(words) < 2 or min(map(len, words)) < 2:
+        return None  # a run of one word, or of initials, would match almost any sentence
     for number in range(1, len(sentences) + 1):
         evidence = sentences.evidence(number)
         if evidence is not None and _holds_run(_words(evidence.quote, 1), words):

@@ -242,6 +242,7 @@ class LLM:
 
         def attempt() -> R:
             with self.limit.slot() as epoch:
+                sent_at = time.monotonic()
                 try:
                     result = send()
                 except Exception as exc:
@@ -250,7 +251,7 @@ class LLM:
                     elif is_timeout(exc):
                         # The embedded server would go on generating for nobody, and the
                         # retry would wait behind it: it is restarted first.
-                        local.abandoned(self.settings.base_url)
+                        local.abandoned(self.settings.base_url, sent_at)
                     raise
                 self.limit.succeeded()
                 return result

@@ -28,7 +28,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from summarizer.config import env_cache_dir
@@ -129,6 +129,8 @@ class EmbeddedServer:
     module: str = SERVER_MODULE  # tests put a stand-in here
     process: subprocess.Popen[bytes] | None = None
     port: int = 0
+    started_at: float = 0.0  # time.monotonic() of the last start
+    restarting: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @property
     def base_url(self) -> str:
@@ -137,6 +139,7 @@ class EmbeddedServer:
     def start(self) -> str:
         """Start the server and return its base URL once ``/v1/models`` answers."""
         self.port = self.port or free_port()
+        self.started_at = time.monotonic()
         threads = str(self.threads or os.cpu_count() or 2)
         command = [
             sys.executable,
@@ -270,15 +273,24 @@ _SERVING: dict[str, EmbeddedServer] = {}
 _LOCK = threading.Lock()
 
 
-def abandoned(base_url: str | None) -> bool:
-    """A request to ``base_url`` was given up (a client timeout): if that is an embedded
-    server of this process, restart it so that it stops generating the answer nobody reads.
-    True when a server was restarted."""
+def abandoned(base_url: str | None, sent_at: float) -> bool:
+    """A request sent to ``base_url`` at ``sent_at`` (time.monotonic()) was given up (a client
+    timeout): if that is an embedded server of this process, and the process that got the
+    request is still the one running, restart it so that it stops generating the answer
+    nobody reads. Requests given up on together restart it once. True when it was restarted;
+    a restart that fails is logged, and the request's own error stands."""
     with _LOCK:
         server = _SERVING.get(base_url or "")
-        if server is None:
+    if server is None:
+        return False
+    with server.restarting:
+        if server.started_at > sent_at:
+            return False  # restarted since this request was sent
+        try:
+            server.restart()
+        except ModelError as exc:
+            log.warning("the embedded model server could not be restarted: %s", exc)
             return False
-        server.restart()
         return True
 
 

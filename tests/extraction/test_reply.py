@@ -61,6 +61,8 @@ def test_valid_reply_is_grounded_in_whole_sentences() -> None:
     [
         ({"actors": [actor("Jon Kirby")]}, "the name 'Jon Kirby' is not in the article"),
         ({"actors": [actor("Kamala Harris")]}, "'Kamala Harris' is not in the article"),
+        ({"actors": [actor("It", "other")]}, "'It' is not in the article"),  # no one-word run
+        ({"actors": [actor("...", "other")]}, "the name '...' has no words"),
         ({"events": [event(9)]}, "there is no sentence [9]; cite sentences 1 to 3"),
         (
             {"statements": [statement(1, "Kamala Harris")]},

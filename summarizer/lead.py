@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Self
 
@@ -231,10 +232,7 @@ def split_sentences(items: list[LeadSentence]) -> list[LeadSentence]:
     out: list[LeadSentence] = []
     for item in items:
         text, cut = item.text.strip(), 0
-        for match in _BREAK.finditer(text):
-            word = re.findall(r"[\w.]+$", text[: match.start() + 2])
-            if word and word[0].rstrip(".").lower() in _ABBREVIATIONS:
-                continue
+        for match in _breaks(text):
             out.append(
                 LeadSentence(text=text[cut : match.start() + 2].strip(), citations=item.citations)
             )
@@ -245,11 +243,15 @@ def split_sentences(items: list[LeadSentence]) -> list[LeadSentence]:
 
 def _two_sentences(text: str) -> bool:
     """A sentence end inside the text, not counting abbreviations ("Gen. Syrskyi")."""
+    return next(_breaks(text), None) is not None
+
+
+def _breaks(text: str) -> Iterator[re.Match[str]]:
+    """The sentence ends inside ``text`` (a _BREAK match), abbreviations left out."""
     for match in _BREAK.finditer(text):
         word = re.findall(r"[\w.]+$", text[: match.start() + 1])
         if not word or word[0].rstrip(".").lower() not in _ABBREVIATIONS:
-            return True
-    return False
+            yield match
 
 
 def _plain(text: str) -> str:

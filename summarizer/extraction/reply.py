@@ -268,7 +268,8 @@ def _statement(item: StatementItem, grounder: Grounder, sentences: Numbered) -> 
         raise ItemError(
             f"sentence [{item.cite}] and the one before it do not name {_short(speaker)}"
         )
-    return Statement(speaker=speaker, text=_said(sentence).quote, evidence=[_said(sentence)])
+    said = _said(sentence)
+    return Statement(speaker=speaker, text=said.quote, evidence=[said])
 
 
 def _said(sentence: Evidence) -> Evidence:

@@ -349,6 +349,8 @@ def _role_after(text: str, last: _Tok, sentence_end: int) -> str | None:
         return None
     role = re.sub(r"^(?:the|a|an)\s+", "", found[1])
     words = [re.sub(r"[’']s$", "", w.lower()) for w in role.split()]
+    if not words:  # only spaces after the comma (an invisible character blanked)
+        return None
     opens = words[0] in _ROLE_HEADS | _MODIFIERS or role[0].isupper()
     return role if opens and len(words) <= 10 and _ROLE_HEADS.intersection(words) else None
 

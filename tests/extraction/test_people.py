@@ -331,3 +331,10 @@ def test_a_hidden_comment_inside_a_sentence_is_never_quoted() -> None:
     (evidence,) = trump.evidence
     assert evidence.quote == "Talks resumed when the envoy met Donald Trump"
     assert not article.in_boilerplate(evidence.start, evidence.end)
+
+
+def test_a_comma_followed_by_nothing_visible_gives_no_role() -> None:
+    # Found by hypothesis (tests/test_invariants.py): a zero-width space, blanked on ingest,
+    # left a role of spaces only, and reading its first word raised IndexError.
+    article = ingest.parse("Ana Lima, \u200b, ", "z.txt")
+    assert all(p.role is None for p in find_people(article))

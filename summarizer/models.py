@@ -48,6 +48,11 @@ class Article(_Model):
     also_at: list[str] = Field(
         default_factory=list, description="Other paths given with the same text: read once."
     )
+    published: str | None = Field(
+        None,
+        description="Publication date (YYYY-MM-DD) from a dateline standing alone right after "
+        "the headline, e.g. 'May 28, 2009'; None when the text gives none.",
+    )
 
     _content: str | None = PrivateAttr(None)
     _index: tuple[list[Boilerplate], list[int], int] | None = PrivateAttr(None)

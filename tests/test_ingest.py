@@ -163,3 +163,13 @@ def test_bio_only_counts_near_the_end() -> None:
     late = ingest.parse("Headline\n" + "Paragraph.\n" * 5 + bio + "\n")
     assert early.boilerplate == []
     assert [b.reason for b in late.boilerplate] == ["author bio"]
+
+
+def test_a_dateline_after_the_headline_is_the_publication_date() -> None:
+    from summarizer.ingest import parse
+
+    assert parse("GM files for bankruptcy\nJune 01, 2009\n\nGM filed.").published == "2009-06-01"
+    assert parse("Storm hits coast\n28 May 2009\n\nWinds rose.").published == "2009-05-28"
+    # A date inside a sentence is not a dateline, and a text without one has no date.
+    assert parse("Storm hits coast\n\nOn May 28, 2009 winds rose.").published is None
+    assert parse("Storm hits coast\n\nWinds rose.").published is None

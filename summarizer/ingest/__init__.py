@@ -14,6 +14,7 @@ aside, so nothing disappears silently.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from collections.abc import Iterable
@@ -78,6 +79,7 @@ def parse(text: str, path: str = "<text>") -> Article:
         title=_title(text, boilerplate),
         text=text,
         boilerplate=boilerplate,
+        published=_dateline(text, boilerplate),
     )
 
 
@@ -121,6 +123,28 @@ def set_aside(article: Article) -> list[str]:
 
 
 _SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?][\"'”’]?\s+[A-Z]")  # "U.S. Confirms" is no break
+
+
+# How a dateline line is written: "May 28, 2009", "June 01, 2009", "28 May 2009", "2009-05-28".
+_DATELINES = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%Y-%m-%d", "%A, %B %d, %Y")
+
+
+def _dateline(text: str, boilerplate: list[Boilerplate]) -> str | None:
+    """The date of a line that holds only a date, among the first two real lines (after the
+    headline): the publication date. A date inside a sentence is never read as one."""
+    clutter = {(b.start, b.end) for b in boilerplate}
+    real = (
+        line.strip()
+        for start, end, line in lines(text)
+        if line.strip() and (start, end) not in clutter
+    )
+    for _, line in zip(range(2), real, strict=False):
+        for form in _DATELINES:
+            try:
+                return dt.datetime.strptime(line, form).date().isoformat()
+            except ValueError:
+                continue
+    return None
 
 
 def _title(text: str, boilerplate: list[Boilerplate]) -> str | None:

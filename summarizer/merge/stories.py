@@ -1,0 +1,227 @@
+"""The day's articles grouped into stories, before anything else is merged. No model call.
+
+An article is a bag of weighted words, compared with every other by cosine similarity:
+
+- a word weighs by how rare it is in the day's articles (TF-IDF, scikit-learn's sparse
+  vectors) times how rare it is in general English (``wordfreq``'s shipped frequency lists),
+  so a day of three articles still knows "the" from "Kursk";
+- a name (a capitalised word that does not open its sentence) and a word of the headline
+  count twice: who and where a story is about says more than how it is told;
+- numbers count for nothing: two market reports share their index figures, not their story.
+
+- articles published weeks apart are less close: a story is an event in time (the articles
+  of one day are compared by their words alone).
+
+Stories are built by average-link agglomeration: the two closest stories join while their
+mean article-to-article similarity reaches ``JOIN``, so a story of six articles is not
+joined by one paragraph that one of them shares with another story. Only each article's
+``NEIGHBOURS`` most similar articles are compared (a pair outside both lists counts as 0), so
+the time grows with the number of articles times that bound, not with its square
+(``python -m bench.stories`` prints it at 10,000 articles).
+
+There is no list of a topic's words here; the thresholds were set on the Wikinews set of
+tests/data/news (20 stories of markets, business, disasters, science, sport and politics)
+and checked on the seeds (one war story told by five outlets).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import heapq
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import TfidfVectorizer
+from wordfreq import zipf_frequency
+
+from summarizer.models import Article
+
+# Two stories join while the mean similarity of their articles reaches this.
+JOIN = 0.15
+# ... and this share of the tighter story's own mean similarity.
+COHESION = 0.5
+# Each article is compared with at most this many of its most similar articles.
+NEIGHBOURS = 30
+# A word of general English is worth ((ceiling - zipf) / ceiling) ** power of a word never
+# seen: "the" (zipf 7.7) nothing, "market" (5.3) 0.04, "Nikkei" (2.6) 0.31, "Kursk" (2.4)
+# 0.34. The cube keeps a beat's shared vocabulary (index, shares, fell) from joining two
+# market stories that name different exchanges, banks and people.
+_ZIPF_CEILING = 8.0
+_RARITY_POWER = 3
+# Adjacent words both rarer than this also count as a phrase.
+_PHRASE = 0.3**_RARITY_POWER
+# A name or a headline word is counted this many times.
+_BOOST = 3
+# Articles published this many days apart are e^-1 times as close (by their datelines; a day's
+# articles, or articles with no dateline, are compared by their words alone).
+_DAYS = 30.0
+# A word only one article uses cannot join it to another; kept, it only dilutes the rest.
+_SHARED = 2
+_ROWS_PER_BLOCK = 512  # similarity rows computed at once (memory: a block times the day)
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]", re.UNICODE)
+_BREAK = re.compile(r"\s*[^\w\s'’-]")  # punctuation after a word: no phrase across it
+_POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
+_SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’')]*\s+|\n)\s*[\"“‘'(]*$")
+
+
+@dataclass(frozen=True)
+class Story:
+    """The articles of one story (indices into the list given), in the order given."""
+
+    members: tuple[int, ...]
+
+
+def cluster(articles: Sequence[Article]) -> list[Story]:
+    """Group ``articles`` into stories; each article in exactly one. In input order of each
+    story's first article (ranking is the caller's, who knows outlets and dates)."""
+    if not articles:
+        return []
+    if len(articles) == 1:
+        return [Story((0,))]
+    vectors = _vectors(articles)
+    edges = _neighbours(vectors, _days(articles))
+    groups = _average_link(len(articles), edges)
+    return [Story(tuple(sorted(g))) for g in sorted(groups, key=min)]
+
+
+def _vectors(articles: Sequence[Article]) -> sparse.csr_matrix:
+    """One row an article: sublinear TF-IDF over the day, times general rarity, L2-normed."""
+    vectorizer = TfidfVectorizer(
+        analyzer=_terms, sublinear_tf=True, norm=None, dtype=np.float32, min_df=_SHARED
+    )
+    try:
+        matrix = vectorizer.fit_transform(articles)
+    except ValueError:  # no word is shared by two articles: each is a story of its own
+        return sparse.csr_matrix((len(articles), 1), dtype=np.float32)
+    vocabulary = vectorizer.get_feature_names_out()
+    rarity = np.array([_rarity(w) for w in vocabulary], dtype=np.float32)
+    matrix = sparse.csr_matrix(matrix.multiply(rarity[np.newaxis, :]))
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ matrix, dtype=np.float32)
+
+
+def _terms(article: Article) -> list[str]:
+    """The words of an article, lower-cased, and each pair of adjacent uncommon words ("dow
+    jones", "central banks"); names and headline words repeated ``_BOOST`` times. The title
+    is read from ``article.title`` (and not again from the text)."""
+    text = article.content()
+    title = article.title or ""
+    if title and text.lstrip().startswith(title):
+        text = text[text.index(title) + len(title) :]
+    out: list[str] = []
+    for line in (title, text):
+        previous = ""
+        for match in _WORD.finditer(line):
+            word = _POSSESSIVE.sub("", match.group()).lower()
+            named = match.group()[0].isupper() and not _SENTENCE_START.search(
+                line, max(0, match.start() - 8), match.start()
+            )
+            out += [word] * (_BOOST if named or line is title else 1)
+            if previous and _rarity(previous) > _PHRASE and _rarity(word) > _PHRASE:
+                out.append(f"{previous} {word}")
+            previous = "" if _BREAK.match(line, match.end()) else word
+    return out
+
+
+@lru_cache(maxsize=1 << 18)
+def _rarity(word: str) -> float:
+    """How rare ``word`` is in general English, from 0 ("the") to 1 (never seen)."""
+    zipf = zipf_frequency(word.replace("’", "'"), "en")
+    return (max(0.0, _ZIPF_CEILING - zipf) / _ZIPF_CEILING) ** _RARITY_POWER
+
+
+def _days(articles: Sequence[Article]) -> np.ndarray:
+    """Each article's publication day as a number (NaN when it has no dateline)."""
+    return np.array(
+        [
+            dt.date.fromisoformat(a.published).toordinal() if a.published else np.nan
+            for a in articles
+        ],
+        dtype=np.float64,
+    )
+
+
+def _neighbours(vectors: sparse.csr_matrix, days: np.ndarray) -> dict[tuple[int, int], float]:
+    """The similarity of each article to its ``NEIGHBOURS`` most similar ones (i < j), less
+    by how far apart they were published."""
+    n = vectors.shape[0]
+    transposed = vectors.T.tocsc()
+    edges: dict[tuple[int, int], float] = {}
+    for start in range(0, n, _ROWS_PER_BLOCK):
+        block = (vectors[start : start + _ROWS_PER_BLOCK] @ transposed).tocsr()
+        for row in range(block.shape[0]):
+            i = start + row
+            cols = block.indices[block.indptr[row] : block.indptr[row + 1]]
+            sims = block.data[block.indptr[row] : block.indptr[row + 1]]
+            keep = cols != i
+            cols, sims = cols[keep], sims[keep]
+            apart = np.abs(days[cols] - days[i])
+            sims = sims * np.where(np.isnan(apart), 1.0, np.exp(-np.nan_to_num(apart) / _DAYS))
+            if len(cols) > NEIGHBOURS:
+                top = np.argpartition(-sims, NEIGHBOURS)[:NEIGHBOURS]
+                cols, sims = cols[top], sims[top]
+            for j, sim in zip(cols.tolist(), sims.tolist(), strict=True):
+                if sim > 0:
+                    edges[(min(i, j), max(i, j))] = sim
+    return edges
+
+
+def _average_link(n: int, edges: dict[tuple[int, int], float]) -> list[list[int]]:
+    """Average-link agglomeration on a sparse similarity graph, closest pair first.
+
+    ``link[a][b]`` is the sum of the similarities between the articles of stories a and b;
+    their average is that over ``size[a] * size[b]`` (a pair with no edge adds 0). Two stories
+    join when that average reaches ``JOIN`` and ``COHESION`` times the tighter story's own
+    mean similarity: two close-knit stories that share a paragraph stay two. A heap holds
+    candidate joins; a popped entry whose stories have changed since is stale and skipped.
+    """
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    link: dict[int, dict[int, float]] = {i: {} for i in range(n)}
+    inner = [0.0] * n  # the sum of the similarities within each story
+    for (i, j), sim in edges.items():
+        link[i][j] = link[j][i] = sim
+    version = [0] * n
+    heap = [(-sim, i, j, 0, 0) for (i, j), sim in edges.items() if sim >= JOIN]
+    heapq.heapify(heap)
+
+    def bar(a: int, b: int) -> float:
+        return max(
+            JOIN,
+            COHESION
+            * min(_cohesion(inner[a], len(members[a])), _cohesion(inner[b], len(members[b]))),
+        )
+
+    while heap:
+        negative, a, b, va, vb = heapq.heappop(heap)
+        if a not in members or b not in members or version[a] != va or version[b] != vb:
+            continue
+        if -negative < bar(a, b):
+            continue
+        keep, gone = (a, b) if len(members[a]) >= len(members[b]) else (b, a)
+        inner[keep] += inner[gone] + link[keep].get(gone, 0.0)
+        members[keep] += members.pop(gone)
+        version[keep] += 1
+        for other, total in link.pop(gone).items():
+            del link[other][gone]
+            if other != keep:
+                link[keep][other] = link[other][keep] = link[keep].get(other, 0.0) + total
+        link[keep].pop(gone, None)
+        size = len(members[keep])
+        for other, total in link[keep].items():
+            mean = total / (size * len(members[other]))
+            if mean >= JOIN:
+                lo, hi = min(keep, other), max(keep, other)
+                heapq.heappush(heap, (-mean, lo, hi, version[lo], version[hi]))
+    return list(members.values())
+
+
+def _cohesion(inner: float, size: int) -> float:
+    """A story's mean similarity between its own articles; 0 for one article (no bar)."""
+    pairs = size * (size - 1) / 2
+    return inner / pairs if pairs else 0.0

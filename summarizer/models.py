@@ -265,6 +265,20 @@ class Sentence(_Model):
     citations: list[int] = Field(min_length=1)
 
 
+class Telling(_Model):
+    """One source's telling of a development, in its own words, and why it joined."""
+
+    source: int
+    text: str = Field(description="The source's sentence, as written.")
+    citations: list[int] = Field(min_length=1)
+    joined: Literal["first", "words", "model"] = Field(
+        description="'first': the development is told in these words; 'words': joined by the "
+        "words and people it shares with the others; 'model': joined because the model said "
+        "it repeats an earlier telling."
+    )
+    why: str = Field(description="What joined it, in a few words.")
+
+
 class Development(Sentence):
     """A key development: one event, told by one or more sources, in the words of the first."""
 
@@ -273,6 +287,11 @@ class Development(Sentence):
     actors: list[str] = Field(default_factory=list, description="Merged names of the actors.")
     sources: list[int] = Field(min_length=1, description="Numbers of the sources reporting it.")
     single_outlet: bool = Field(description="Only one outlet reports this event.")
+    tellings: list[Telling] = Field(
+        default_factory=list,
+        description="Each source's telling, the first one's words being the development's; "
+        "the others are shown beside it, with the details they add or give differently.",
+    )
 
 
 class MergedActor(_Model):
@@ -332,9 +351,43 @@ class FigureGroup(_Model):
 
 
 class AttributedStatement(_Model):
+    """Words the text attributes to a named speaker."""
+
+    id: str = Field(description="Stable id derived from the content: same input, same id.")
     speaker: str
     text: str
+    source: int = Field(ge=1, description="The source that reports it.")
     citations: list[int] = Field(min_length=1)
+
+
+class Story(_Model):
+    """One of the day's stories: the articles that tell it, and the facts merged from them.
+
+    Stories are ranked by distinct outlets, then articles, then the latest publication date.
+    Its developments, figures, actors and statements are named by id (the briefing's lists
+    hold them); developments and figures are merged within the story only.
+    """
+
+    id: str = Field(description="Stable id derived from its articles.")
+    rank: int = Field(ge=1)
+    headline: Sentence = Field(
+        description="The story's headline: its best-attested development when no summary "
+        "was written."
+    )
+    summary: list[Sentence] = Field(
+        default_factory=list,
+        description="Model-written sentences from the story's merged facts, each checked "
+        "against its citations; empty with no model or --no-summary.",
+    )
+    sources: list[int] = Field(min_length=1, description="Its sources, in source order.")
+    outlets: int = Field(ge=1, description="How many distinct outlets tell it.")
+    articles: int = Field(ge=1)
+    single_outlet: bool
+    published: str | None = Field(None, description="The latest dateline of its articles.")
+    developments: list[str] = Field(default_factory=list)
+    figures: list[str] = Field(default_factory=list)
+    actors: list[str] = Field(default_factory=list)
+    statements: list[str] = Field(default_factory=list)
 
 
 class SkippedArticle(_Model):
@@ -419,6 +472,9 @@ class Briefing(_Model):
         default_factory=list,
         description="The optional lead paragraph (--lead): model-written sentences, each "
         "checked against its citations. Empty under --no-lead.",
+    )
+    stories: list[Story] = Field(
+        default_factory=list, description="The day's stories, biggest first."
     )
     developments: list[Development] = Field(default_factory=list)
     figures: list[FigureGroup] = Field(default_factory=list)

@@ -16,6 +16,7 @@ from summarizer.models import (
     Development,
     Event,
     Evidence,
+    Telling,
     extend_evidence,
     span_of,
 )
@@ -156,11 +157,19 @@ def _same_event(a: _Told, b: _Told) -> float:
 def _development(cluster: list[_Told], book: Citations) -> Development:
     first = cluster[0].event
     citations: list[int] = []
-    for told in cluster:
-        for v in told.evidence:
-            n = book.cite(v)
-            if n not in citations:
-                citations.append(n)
+    tellings: list[Telling] = []
+    for k, told in enumerate(cluster):
+        cited = [book.cite(v) for v in told.evidence]
+        citations += [n for n in cited if n not in citations]
+        tellings.append(
+            Telling(
+                source=told.source,
+                text=told.event.summary,
+                citations=list(dict.fromkeys(cited)),
+                joined="first" if k == 0 else "words",
+                why="told first" if k == 0 else _why(cluster[0], told),
+            )
+        )
     sources = sorted({t.source for t in cluster})
     outlets = {book.outlets[n] for n in sources}
     return Development(
@@ -171,7 +180,17 @@ def _development(cluster: list[_Told], book: Citations) -> Development:
         actors=sorted({p for t in cluster for p in t.people}),
         sources=sources,
         single_outlet=len(outlets) == 1,
+        tellings=tellings,
     )
+
+
+def _why(first: _Told, other: _Told) -> str:
+    """What a telling shares with the first: its people and (some of) its words."""
+    people = sorted(first.people & other.people)
+    words = sorted(first.words & other.words)
+    shown = ", ".join(words[:6]) + (f" and {len(words) - 6} more" if len(words) > 6 else "")
+    named = f"names {', '.join(people)}; " if people else ""
+    return f"{named}shares the words {shown}" if words else f"{named}same event type"
 
 
 def _forms(actor: Actor) -> list[str]:

@@ -41,7 +41,7 @@ from wordfreq import zipf_frequency
 from summarizer.models import Article
 
 # Two stories join while the mean similarity of their articles reaches this.
-JOIN = 0.15
+JOIN = 0.13
 # ... and this share of the tighter story's own mean similarity.
 COHESION = 0.5
 # Each article is compared with at most this many of its most similar articles.
@@ -59,8 +59,8 @@ _BOOST = 3
 # Articles published this many days apart are e^-1 times as close (by their datelines; a day's
 # articles, or articles with no dateline, are compared by their words alone).
 _DAYS = 30.0
-# A word only one article uses cannot join it to another; kept, it only dilutes the rest.
-_SHARED = 2
+# A word only one article uses cannot join it to another: it counts this much in the norm.
+_UNSHARED = 0.15
 _ROWS_PER_BLOCK = 512  # similarity rows computed at once (memory: a block times the day)
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]", re.UNICODE)
@@ -90,20 +90,22 @@ def cluster(articles: Sequence[Article]) -> list[Story]:
 
 
 def _vectors(articles: Sequence[Article]) -> sparse.csr_matrix:
-    """One row an article: sublinear TF-IDF over the day, times general rarity, L2-normed."""
-    vectorizer = TfidfVectorizer(
-        analyzer=_terms, sublinear_tf=True, norm=None, dtype=np.float32, min_df=_SHARED
-    )
-    try:
-        matrix = vectorizer.fit_transform(articles)
-    except ValueError:  # no word is shared by two articles: each is a story of its own
-        return sparse.csr_matrix((len(articles), 1), dtype=np.float32)
+    """One row an article: sublinear TF-IDF over the day, times general rarity, L2-normed.
+
+    A word no other article uses joins nothing; it counts ``_UNSHARED`` times its weight in
+    the article's norm only, so that a long article full of one-off names is not diluted, and
+    two articles sharing a lone common word are not taken for one story."""
+    vectorizer = TfidfVectorizer(analyzer=_terms, sublinear_tf=True, norm=None, dtype=np.float32)
+    matrix = sparse.csr_matrix(vectorizer.fit_transform(articles))
     vocabulary = vectorizer.get_feature_names_out()
     rarity = np.array([_rarity(w) for w in vocabulary], dtype=np.float32)
     matrix = sparse.csr_matrix(matrix.multiply(rarity[np.newaxis, :]))
-    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    shared = np.asarray((matrix > 0).sum(axis=0)).ravel() >= 2
+    in_norm = sparse.csr_matrix(matrix.multiply(np.where(shared, 1.0, _UNSHARED)[np.newaxis, :]))
+    norms = np.sqrt(np.asarray(in_norm.multiply(in_norm).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
-    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ matrix, dtype=np.float32)
+    kept = sparse.csr_matrix(matrix[:, np.flatnonzero(shared)])
+    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ kept, dtype=np.float32)
 
 
 def _terms(article: Article) -> list[str]:

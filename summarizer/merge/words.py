@@ -14,8 +14,6 @@ from summarizer.text.fold import fold_name
 _SHARED_WORDS = 3
 _EVENT_WORDS_WITH_PERSON = 0.2
 _EVENT_WORDS_ALONE = 0.3
-# Words every war story uses, which say nothing about which event it is.
-_COMMON = {"north", "korean", "korea", "russia", "russian", "ukraine", "ukrainian", "u", "us"}
 _STOP = {"the", "of", "a", "an", "in", "on", "and", "or", "to", "for", "by", "with", "at", "from"}
 
 
@@ -47,10 +45,9 @@ def story_score(
 
 
 def story_words(texts: Iterable[str], people: Iterable[str]) -> set[str]:
-    """The words clustering compares: those of ``texts``, without the people's names and the
-    words every war story uses."""
+    """The words clustering compares: those of ``texts``, without the people's names."""
     name_words = {w for n in people for w in counted_key(n)}
-    return counted_key(" ".join(texts)) - name_words - _COMMON
+    return counted_key(" ".join(texts)) - name_words
 
 
 # Words that count the same thing in news copy, folded to one term before comparing.

@@ -223,8 +223,10 @@ def _claim_figure(
 
 
 def _two_sources(fa: list[tuple[str, dict[str, object]]], fb: list[tuple[str, dict[str, object]]]):  # type: ignore[no-untyped-def]
-    a = _article(" ".join(q for q, _ in fa) + ".", "a")
-    b = _article(" ".join(q for q, _ in fb) + ".", "b")
+    # Both tell one story (merge/stories.py): figures are compared within a story only.
+    story = " Storm Ciarán reached Cornwall."
+    a = _article(" ".join(q for q, _ in fa) + "." + story, "a")
+    b = _article(" ".join(q for q, _ in fb) + "." + story, "b")
     xs = [
         ArticleExtraction(
             article=art,

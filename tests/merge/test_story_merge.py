@@ -1,0 +1,124 @@
+"""The merge, story by story (hand-written articles and extractions; nothing recorded)."""
+
+from __future__ import annotations
+
+from summarizer import ingest
+from summarizer.merge import merge
+from summarizer.models import (
+    ArticleExtraction,
+    Event,
+    Evidence,
+    Figure,
+    Statement,
+)
+
+
+def _evidence(article: ingest.Article, quote: str) -> Evidence:
+    start = article.text.index(quote)
+    return Evidence(article_id=article.id, start=start, end=start + len(quote), quote=quote)
+
+
+def _extraction(text: str, name: str, events: list[str] = (), **more: object) -> ArticleExtraction:  # type: ignore[assignment]
+    article = ingest.parse(text, f"{name}.txt")
+    told = [Event(type="other", summary=e, evidence=[_evidence(article, e)]) for e in events]
+    return ArticleExtraction(article=article, model="m", prompt_version="p", events=told, **more)  # type: ignore[arg-type]
+
+
+STORM_A = (
+    "Storm Ciarán hits Cornwall\n\nStorm Ciarán brought gusts of 100 mph to Cornwall on "
+    "Thursday. The Met Office issued an amber warning for the Cornish coast."
+)
+STORM_B = (
+    "Ciarán batters Cornwall\n\nThe Met Office said Storm Ciarán brought gusts of 99 mph to "
+    "Cornwall. Thousands of Cornish homes were left without power."
+)
+MATCH = (
+    "Arsenal beat Sevilla\n\nArsenal beat Sevilla 2-0 at the Emirates. Bukayo Saka scored "
+    "twice for Arsenal."
+)
+
+
+def _day() -> list[ArticleExtraction]:
+    return [
+        _extraction(MATCH, "match", ["Arsenal beat Sevilla 2-0 at the Emirates."]),
+        _extraction(
+            STORM_A, "storm-a", ["Storm Ciarán brought gusts of 100 mph to Cornwall on Thursday."]
+        ),
+        _extraction(
+            STORM_B,
+            "storm-b",
+            ["The Met Office said Storm Ciarán brought gusts of 99 mph to Cornwall."],
+        ),
+    ]
+
+
+def test_stories_are_ranked_by_outlets_and_sources_are_numbered_story_by_story() -> None:
+    merged = merge(_day())
+    first, second = merged.stories
+    assert (first.rank, first.outlets, first.articles, first.single_outlet) == (1, 2, 2, False)
+    assert (second.outlets, second.single_outlet) == (1, True)
+    # The storm, told by two outlets, comes first; its sources are numbered 1 and 2.
+    assert first.sources == [1, 2] and second.sources == [3]
+    assert [s.article.path for s in merged.sources] == ["storm-a.txt", "storm-b.txt", "match.txt"]
+
+
+def test_developments_merge_within_a_story_and_say_why() -> None:
+    merged = merge(_day())
+    storm = merged.stories[0]
+    (development,) = [d for d in merged.developments if d.id in storm.developments]
+    assert development.sources == [1, 2]
+    first, other = development.tellings
+    assert (first.joined, other.joined) == ("first", "words")
+    assert "gust" in other.why and other.text.startswith("The Met Office said")
+    # The headline, with no summary, is the best-attested development.
+    assert storm.headline.text == development.text
+
+
+def test_figures_of_different_stories_are_never_compared() -> None:
+    """Hand-written: '12' counted in two unrelated stories is not a disagreement."""
+    a = _extraction(STORM_A, "a")
+    b = _extraction(MATCH, "b")
+    for x, quote in ((a, "100 mph"), (b, "2-0")):
+        x.figures.append(
+            Figure(
+                raw=quote,
+                value=1.0 if x is a else 2.0,
+                unit="items",
+                counted="things",
+                evidence=[_evidence(x.article, quote)],
+            )
+        )
+    merged = merge([a, b])
+    assert len(merged.figures) == 2
+    assert {g.verdict for g in merged.figures} == {"one source"}
+
+
+def test_the_same_words_from_one_source_under_two_names_are_listed_once() -> None:
+    text = "Budget vote\n\nJoe Biden spoke. “We will pass it,” Biden said on Monday."
+    article = ingest.parse(text, "a.txt")
+    said = _evidence(article, "“We will pass it,”")
+    x = ArticleExtraction(
+        article=article,
+        model="m",
+        prompt_version="p",
+        statements=[
+            Statement(speaker="Joe Biden", text=said.quote, evidence=[said]),
+            Statement(speaker="Biden", text=said.quote, evidence=[said]),
+            Statement(
+                speaker="unknown",
+                text="Joe Biden spoke.",
+                evidence=[_evidence(article, "Joe Biden spoke.")],
+            ),
+        ],
+    )
+    merged = merge([x])
+    assert [(s.speaker, s.text) for s in merged.statements] == [("Joe Biden", said.quote)]
+    assert merged.stories[0].statements == [merged.statements[0].id]
+
+
+def test_a_story_with_nothing_extracted_is_headlined_by_its_first_sentence() -> None:
+    merged = merge([_extraction(MATCH, "match")])
+    (story,) = merged.stories
+    citation = merged.citations[story.headline.citations[0] - 1]
+    assert story.headline.text == "Arsenal beat Sevilla"
+    assert citation.quote == "Arsenal beat Sevilla"

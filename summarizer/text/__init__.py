@@ -5,4 +5,5 @@ sentences.py   sentence spans of an article's content
 names.py       titles, country forms, the spelling-similarity rule for names
 quantities.py  the one number grammar: numerals, magnitudes, vague words, currencies
 neutral.py     loaded words a neutral briefing may only carry inside quotes
+support.py     whether the spans a sentence cites support it: numbers, names, words, quotes
 """

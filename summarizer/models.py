@@ -410,6 +410,25 @@ class Timing(_Model):
     )
 
 
+class Unsupported(_Model):
+    """A sentence of the briefing whose cited spans do not hold all it says."""
+
+    where: str = Field(description="What the sentence is: 'story 2 summary', 'figure f-...'.")
+    text: str
+    missing: list[str] = Field(min_length=1, description="What the spans do not hold.")
+    citations: list[int]
+
+
+class SupportReport(_Model):
+    """The citation support score (text/support.py): the share of the briefing's sentences
+    whose cited spans hold every number, name, content word and quotation they give."""
+
+    checked: int = Field(ge=0)
+    supported: int = Field(ge=0)
+    share: float = Field(ge=0, le=1, description="supported / checked (1 when none checked).")
+    unsupported: list[Unsupported] = Field(default_factory=list)
+
+
 class RunInfo(_Model):
     """How the briefing was made."""
 
@@ -424,6 +443,9 @@ class RunInfo(_Model):
     lead_prompt_version: str | None = Field(None, description="Set when a lead was asked for.")
     lead_dropped: int = Field(0, description="Lead sentences dropped by the checks.")
     lead_error: str | None = Field(None, description="Why the lead call failed, if it did.")
+    support: SupportReport | None = Field(
+        None, description="The citation support score of the briefing's sentences."
+    )
     timing: Timing | None = Field(
         description="The only run-specific field; None under --no-timing, so that the same "
         "input gives the same bytes."

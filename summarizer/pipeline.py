@@ -26,6 +26,7 @@ from summarizer.lead import write as write_lead
 from summarizer.llm import LLM, StructuredModel, client
 from summarizer.llm.backends import connect
 from summarizer.merge import merge
+from summarizer.merge.checks import support_report
 from summarizer.merge.history import compare
 from summarizer.models import (
     ArticleExtraction,
@@ -291,6 +292,7 @@ def add_lead(briefing: Briefing, llm: StructuredModel) -> None:
     briefing.lead = sentences
     run.lead_prompt_version = lead_prompt_version()
     run.lead_dropped = dropped
+    run.support = support_report(briefing)
     run.calls += stats.calls
     run.reasks += stats.reasks
     run.prompt_tokens += stats.prompt_tokens
@@ -335,9 +337,10 @@ def assemble(
         if timing
         else None,
     )
-    return Briefing(
+    briefing = Briefing(
         title=f"News briefing, {day}",
         date=day,
+        stories=merged.stories,
         sources=merged.sources,
         developments=merged.developments,
         figures=merged.figures,
@@ -347,3 +350,5 @@ def assemble(
         skipped=skipped,
         run=run,
     )
+    briefing.run.support = support_report(briefing)
+    return briefing

@@ -236,6 +236,12 @@ def test_the_recorded_lead_passes_its_checks(
     assert len(led.lead) + led.run.lead_dropped >= 3  # the model gave 3 to 5 sentences
     assert led.run.calls > plain.run.calls
     markdown = to_markdown(led)
-    assert markdown.index("## Lead") < markdown.index("## Key developments")
+    assert markdown.index("## Lead") < markdown.index("## Stories")
     assert loaded_outside_quotes(markdown) == [] and loaded_in_html(to_html(led)) == []
     print("\n" + "\n".join(f"{s.text} {s.citations}" for s in led.lead))
+
+
+def test_zz_write_the_briefing_for_reading(replayed) -> None:  # type: ignore[no-untyped-def]
+    out = os.environ.get("SHOW_BRIEFING")
+    if out:
+        Path(out).write_text(to_markdown(replayed[1]), encoding="utf-8")

@@ -21,7 +21,7 @@ def test_a_checked_lead_is_kept_and_rendered(
     pipeline.add_lead(briefing, fake_llm)
     assert [s.text for s in briefing.lead] == [t for t, _ in good_lead(briefing)]
     markdown = to_markdown(briefing)
-    assert markdown.index("## Lead") < markdown.index("## Key developments")
+    assert markdown.index("## Lead") < markdown.index("## Stories")
     assert "3 sentences kept, 0 dropped" in markdown
     assert '<p class="lead">' in to_html(briefing)
     assert briefing.run.calls == 3 and briefing.run.lead_dropped == 0  # 2 extractions, the lead

@@ -20,7 +20,7 @@ import html
 import json
 from importlib import resources
 
-from summarizer.models import Article, Briefing, Citation
+from summarizer.models import Article, Briefing, Citation, Story
 from summarizer.render import lines as shared
 
 
@@ -79,7 +79,7 @@ def to_html(briefing: Briefing) -> str:
 <main id="briefing">
 <h1>{st.esc(briefing.title)}</h1>
 <p class="overview">{st.esc(shared.overview(briefing))}</p>
-{_lead(briefing, st)}{body}
+{_lead(briefing, st)}{_stories(briefing, st)}{body}
 <h2>How this briefing was made</h2>
 <p class="meta">{st.esc(shared.method(briefing))}</p>
 </main>
@@ -101,13 +101,55 @@ def _lead(briefing: Briefing, st: HtmlStyle) -> str:
     return f'<h2>Lead</h2>\n<p class="lead">{shared.lead(briefing, st)}</p>\n'
 
 
-def _section(heading: str, lines: list[str]) -> str:
+def _stories(briefing: Briefing, st: HtmlStyle) -> str:
+    """The story list to navigate, then each story with its parts. A story's element carries
+    its citation numbers, so the script can mark all of its spans at once."""
+    if not briefing.stories:
+        return ""
+    nav = "".join(
+        f'<li><a href="#story-{s.rank}" data-story="{s.rank}">'
+        f"{shared.story_heading(s, st)}</a></li>"
+        for s in briefing.stories
+    )
+    parts = [f'<h2>Stories</h2>\n<nav aria-label="Stories"><ol class="story-list">{nav}</ol></nav>']
+    for story in briefing.stories:
+        cited = sorted(_story_citations(briefing, story))
+        inner = "\n".join(
+            _section(heading, lines, level=4)
+            for heading, lines in shared.story_sections(briefing, story, st)
+        )
+        parts.append(
+            f'<section class="story" id="story-{story.rank}" '
+            f'data-citations="{" ".join(map(str, cited))}">\n'
+            f"<h3>{shared.story_heading(story, st)}</h3>\n"
+            f'<p class="reach">{st.esc(shared.story_reach(story, briefing.sources))}</p>\n'
+            f"{inner}\n</section>"
+        )
+    return "\n".join(parts) + "\n"
+
+
+def _story_citations(briefing: Briefing, story: Story) -> set[int]:
+    developments = {d.id: d for d in briefing.developments}
+    figures = {g.id: g for g in briefing.figures}
+    statements = {s.id: s for s in briefing.statements}
+    cited = set(story.headline.citations)
+    cited.update(n for s in story.summary for n in s.citations)
+    cited.update(n for i in story.developments for n in developments[i].citations)
+    cited.update(n for i in story.figures for c in figures[i].claims for n in c.citations)
+    cited.update(n for i in story.statements for n in statements[i].citations)
+    return cited
+
+
+def _section(heading: str, lines: list[str], level: int = 2) -> str:
     items = []
     for line in lines:
         head, *nested = line.split("\n")  # a figure group: its claims nest under it
         inner = "".join(f"<li>{claim}</li>" for claim in nested)
         items.append(f"<li>{head}<ul>{inner}</ul></li>" if nested else f"<li>{head}</li>")
-    return f'<h2>{html.escape(heading)}</h2>\n<ul class="{_slug(heading)}">{"".join(items)}</ul>'
+    return (
+        f"<h{level}>{html.escape(heading)}</h{level}>\n"
+        f'<ul class="{_slug(heading)}">{"".join(items)}</ul>'
+    )
 
 
 def _citations(briefing: Briefing, st: HtmlStyle) -> str:

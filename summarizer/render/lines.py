@@ -11,6 +11,7 @@ import re
 from typing import Protocol
 
 from summarizer.models import (
+    AttributedStatement,
     Briefing,
     Citation,
     Development,
@@ -18,6 +19,7 @@ from summarizer.models import (
     FigureGroup,
     MergedActor,
     Source,
+    Story,
 )
 from summarizer.text.fold import fold_scope
 
@@ -75,12 +77,13 @@ class PlainStyle:
 def overview(b: Briefing) -> str:
     outlets = len({s.article.outlet for s in b.sources})
     counts = [
+        _count(len(b.stories), "story") if len(b.stories) != 1 else "1 story",
         _count(len(b.sources), "source"),
         _count(len(b.developments), "development"),
         _count(len(b.figures), "figure"),
         _count(len(b.actors), "actor"),
     ]
-    counts[0] += f" from {_count(outlets, 'outlet')}"
+    counts[1] += f" from {_count(outlets, 'outlet')}"
     return (
         f"{b.date} · {' · '.join(counts)}. Each [n] is listed under Citations with its source "
         "and the exact words quoted."
@@ -88,7 +91,8 @@ def overview(b: Briefing) -> str:
 
 
 def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
+    plural = noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
+    return f"{n} {noun if n == 1 else plural}"
 
 
 def lead(b: Briefing, st: Style) -> str:
@@ -103,25 +107,63 @@ _FIGURE_SECTIONS = [
 ]
 
 
-def sections_of(b: Briefing, st: Style) -> list[tuple[str, list[str]]]:
-    """(heading, lines) for every non-empty section, in reading order. A line may hold nested
-    lines after newlines (a figure group and its claims)."""
+def story_heading(story: Story, st: Style) -> str:
+    """A story's heading: its rank and headline (the development's words are quoted)."""
+    text = st.esc(flat(story.headline.text))
+    shown = text if story.summary else f"“{text}”"
+    return f"{story.rank}. {shown} {st.cites(story.headline.citations)}"
+
+
+def story_reach(story: Story, sources: list[Source]) -> str:
+    outlets = _distinct_outlets(story.sources, sources)
+    told = f"{_count(story.outlets, 'outlet')}, {_count(story.articles, 'article')}"
+    only = " — one outlet only" if story.single_outlet else ""
+    listed = ", ".join(str(n) for n in story.sources)
+    return f"{told} ({', '.join(outlets)}; sources {listed}){only}"
+
+
+def story_sections(b: Briefing, story: Story, st: Style) -> list[tuple[str, list[str]]]:
+    """(heading, lines) of one story's parts, the empty ones left out."""
+    developments = {d.id: d for d in b.developments}
+    figures = {g.id: g for g in b.figures}
+    statements = {s.id: s for s in b.statements}
+    mine = [figures[i] for i in story.figures]
     sections = [
-        *since(b, st),
-        ("Key developments", [development(d, b.sources, st) for d in b.developments]),
+        ("Summary", [f"{st.esc(s.text)} {st.cites(s.citations)}" for s in story.summary]),
+        ("Developments", [development(developments[i], b.sources, st) for i in story.developments]),
         *[
-            (heading, [figure_group(g, b.sources, st) for g in b.figures if g.verdict in kinds])
+            (heading, [figure_group(g, b.sources, st) for g in mine if g.verdict in kinds])
             for heading, kinds in _FIGURE_SECTIONS
         ],
-        ("Who's who", [actor(a, st) for a in b.actors]),
-        (
-            "Statements",
-            [
-                f"{st.esc(s.speaker)} said: “{st.esc(flat(s.text).strip(_MARKS))}” "
+        ("Who says what", who_says_what([statements[i] for i in story.statements], st)),
+    ]
+    return [(heading, lines) for heading, lines in sections if lines]
+
+
+def who_says_what(said: list[AttributedStatement], st: Style) -> list[str]:
+    """One line per named speaker, their statements side by side (nested lines)."""
+    by_speaker: dict[str, list[AttributedStatement]] = {}
+    for s in said:
+        by_speaker.setdefault(s.speaker, []).append(s)
+    return [
+        "\n".join(
+            [st.strong(st.esc(speaker))]
+            + [
+                f"“{st.esc(flat(s.text).strip(_MARKS))}” (source {s.source}) "
                 f"{st.cites(s.citations)}"
-                for s in b.statements
-            ],
-        ),
+                for s in items
+            ]
+        )
+        for speaker, items in by_speaker.items()
+    ]
+
+
+def sections_of(b: Briefing, st: Style) -> list[tuple[str, list[str]]]:
+    """(heading, lines) for every non-empty section after the stories, in reading order. A
+    line may hold nested lines after newlines (a figure group and its claims)."""
+    sections = [
+        *since(b, st),
+        ("Who's who", [actor(a, st) for a in b.actors]),
         ("What the sources disagree on or could not verify", disputed(b, st)),
         ("Not included", [f"{st.code(s.path)}: {st.esc(s.reason)}" for s in b.skipped]),
         ("Sources", [source(s, st) for s in b.sources]),
@@ -165,8 +207,14 @@ def development(d: Development, sources: list[Source], st: Style) -> str:
     else:
         reach = f"{len(outlets)} outlets: {st.esc(', '.join(outlets))}"
     # A development is told in its source's own words (the first telling's sentence): shown
-    # as a quotation, so its words are the outlet's, never the briefing's.
-    return f"“{st.esc(flat(d.text))}” — {reach} {st.cites(d.citations)}"
+    # as a quotation, so its words are the outlet's, never the briefing's. The other
+    # tellings follow, nested, each in its own outlet's words.
+    first = d.tellings[0].citations if d.tellings else d.citations
+    lines = [f"“{st.esc(flat(d.text))}” — {reach} {st.cites(first)}"]
+    for t in d.tellings[1:]:
+        outlet = sources[t.source - 1].article.outlet
+        lines.append(f"{st.esc(outlet)}: “{st.esc(flat(t.text))}” {st.cites(t.citations)}")
+    return "\n".join(lines)
 
 
 _VERDICTS = {
@@ -285,6 +333,12 @@ def method(b: Briefing) -> str:
             f"{r.lead_prompt_version}) and checked against its citations: {len(b.lead)} "
             f"sentence{'s' if len(b.lead) != 1 else ''} kept, {r.lead_dropped} dropped."
             if r.lead_prompt_version and not r.lead_error
+            else ""
+        )
+        + (
+            f" Citation support: {r.support.supported} of {r.support.checked} sentences "
+            f"({r.support.share:.0%}) hold only what their cited spans say, checked by rule."
+            if r.support
             else ""
         )
         + (

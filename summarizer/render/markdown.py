@@ -5,7 +5,17 @@ from __future__ import annotations
 import re
 
 from summarizer.models import Briefing
-from summarizer.render.lines import PlainStyle, lead, method, overview, printable, sections_of
+from summarizer.render.lines import (
+    PlainStyle,
+    lead,
+    method,
+    overview,
+    printable,
+    sections_of,
+    story_heading,
+    story_reach,
+    story_sections,
+)
 
 # "_" is left alone: inside words CommonMark never reads it as emphasis, and outlets and
 # file names are full of it.
@@ -41,10 +51,25 @@ def to_markdown(briefing: Briefing) -> str:
     parts = [f"# {st.esc(briefing.title)}", f"*{overview(briefing)}*"]  # our own words: no escaping
     if briefing.lead:
         parts.append("## Lead\n\n" + lead(briefing, st))
+    if briefing.stories:
+        parts.append("## Stories")
+    for story in briefing.stories:
+        parts.append(f"### {story_heading(story, st)}\n\n*{story_reach(story, briefing.sources)}*")
+        for heading, lines in story_sections(briefing, story, st):
+            lines = [f"- {line}".replace("\n", "\n  - ") for line in lines]
+            parts.append(f"**{heading}**\n\n" + "\n".join(lines))
     for heading, lines in sections_of(briefing, st):
         if heading != "Sources":  # the source list is numbered already
             lines = [f"- {line}" for line in lines]
         lines = [line.replace("\n", "\n  - ") for line in lines]  # nested lines
         parts.append(f"## {heading}\n\n" + "\n".join(lines))
     parts.append(f"## How this briefing was made\n\n{st.esc(method(briefing))}")
+    support = briefing.run.support
+    if support and support.unsupported:
+        listed = [
+            f"- {st.esc(u.where)}: “{st.esc(u.text)}” — not in its cited spans: "
+            f"{st.esc(', '.join(u.missing))} {st.cites(u.citations)}"
+            for u in support.unsupported
+        ]
+        parts.append("Sentences not fully supported by their citations:\n\n" + "\n".join(listed))
     return "\n\n".join(parts) + "\n"

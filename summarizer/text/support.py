@@ -320,6 +320,8 @@ def _caller_names(
     while i < len(tokens):
         for n in lengths:
             words = tokens[i : i + n]
+            if len(words) < n:  # past the last word: a shorter form is tried in its turn
+                continue
             entry = by_form.get(tuple(t.plain for t in words))
             if entry is not None and all(t.joined for t in words[1:]):
                 found.append((entry, range(i, i + n)))

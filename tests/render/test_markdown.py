@@ -20,11 +20,8 @@ def test_markdown_has_every_section(briefing: Briefing) -> None:
     assert markdown.startswith("# News briefing, 2026-11-23\n")
     headings = re.findall(r"^## (.+)$", markdown, flags=re.MULTILINE)
     assert headings == [
-        "Key developments",
-        "Figures the sources give differently",
-        "Figures from one source",
+        "Stories",
         "Who's who",
-        "Statements",
         "What the sources disagree on or could not verify",
         "Sources",
         "Citations",
@@ -34,7 +31,12 @@ def test_markdown_has_every_section(briefing: Briefing) -> None:
 
 def test_every_news_line_cites_and_every_citation_resolves(briefing: Briefing) -> None:
     markdown = to_markdown(briefing)
-    body = markdown.split("## Sources")[0].split("## Key developments")[1]
+    assert re.findall(r"^\*\*(.+)\*\*$", markdown, flags=re.MULTILINE)[:3] == [
+        "Developments",
+        "Figures the sources give differently",
+        "Figures from one source",
+    ]
+    body = markdown.split("## Sources")[0].split("## Stories")[1]
     for line in body.splitlines():
         if (
             line.startswith(("- ", "  - ")) and not line.startswith("- **")

@@ -214,3 +214,12 @@ def test_a_sentence_that_is_its_span_is_supported_whatever_names_are_given(
     sentence: str, names: dict[str, list[str]]
 ) -> None:
     assert check(sentence, [sentence], names=names).supported
+
+
+def test_a_caller_name_at_the_sentence_end_shorter_than_its_longest_form() -> None:
+    """Found in the e2e briefing: a two-word name ending the sentence, while the caller's
+    entry also has a three-word form, indexed past the sentence's last word."""
+    names = {"Kim Jong Un": ["Kim Jong"]}
+    assert check("They met Kim Jong", ["They met Kim Jong"], names=names).supported
+    missing = check("They met Kim Jong", ["They met nobody"], names=names).missing
+    assert missing == ("name 'Kim Jong'",)

@@ -53,6 +53,13 @@ class HtmlStyle:
         )
 
 
+class _Uncited(HtmlStyle):
+    """The story list's headings: a link cannot hold the citation links (no nested <a>)."""
+
+    def cites(self, numbers: list[int]) -> str:
+        return ""
+
+
 def to_html(briefing: Briefing) -> str:
     """The whole page, as one string."""
     st = HtmlStyle(briefing.citations)
@@ -85,6 +92,7 @@ def to_html(briefing: Briefing) -> str:
 </main>
 <aside id="reader" aria-label="Source articles">
 <h2>Source articles</h2>
+<p class="hint">Select a story or a citation to highlight what it cites; select a highlighted passage to see the claims citing it.</p>
 {"".join(_article(s.n, s.article, st) for s in briefing.sources)}
 </aside>
 </div>
@@ -106,9 +114,10 @@ def _stories(briefing: Briefing, st: HtmlStyle) -> str:
     its citation numbers, so the script can mark all of its spans at once."""
     if not briefing.stories:
         return ""
+    plain = _Uncited(briefing.citations)
     nav = "".join(
         f'<li><a href="#story-{s.rank}" data-story="{s.rank}">'
-        f"{shared.story_heading(s, st)}</a></li>"
+        f"{shared.story_heading(s, plain).rstrip()}</a></li>"
         for s in briefing.stories
     )
     parts = [f'<h2>Stories</h2>\n<nav aria-label="Stories"><ol class="story-list">{nav}</ol></nav>']
@@ -179,8 +188,8 @@ def _article(n: int, article: Article, st: HtmlStyle) -> str:
 
 
 def _data(briefing: Briefing) -> str:
-    """Article texts for the script, as JSON that cannot close its <script> element; the
-    boilerplate offsets are code points, converted by the script (see the module docstring)."""
+    """Article texts and each citation's [source, start, end] for the script, as JSON that
+    cannot close its <script> element; the boilerplate and citation offsets are code points, converted by the script (see the module docstring)."""
     sources = {
         str(s.n): {
             "text": shared.shown_in_place(s.article.text),
@@ -188,7 +197,8 @@ def _data(briefing: Briefing) -> str:
         }
         for s in briefing.sources
     }
-    text = json.dumps({"sources": sources}, ensure_ascii=False)
+    citations = {str(c.n): [c.source, c.start, c.end] for c in briefing.citations}
+    text = json.dumps({"sources": sources, "citations": citations}, ensure_ascii=False)
     return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 
 

@@ -1,4 +1,6 @@
-// Clicking a citation shows its source article with the exact cited span highlighted.
+// Clicking a citation shows its source article with the exact cited span highlighted;
+// selecting a story highlights every span it cites; a highlighted span links back to the
+// claims that cite it.
 // Article text is only ever set through textContent: nothing from an article is parsed as HTML.
 (function () {
   "use strict";
@@ -30,42 +32,133 @@
       .filter(function (b) { return b !== null; });
   });
 
-  function render(sourceN, cpStart, cpEnd) {
+  // Each source's marks, as [{n, start, end}] in UTF-16 units: the article is redrawn around
+  // them. Overlapping spans split into pieces; a run of pieces cited by the same numbers is
+  // one <mark data-cites="...">, so distinct spans are distinct marks.
+  function render(sourceN, spans) {
     var source = data.sources[String(sourceN)];
     var box = document.querySelector('.source[data-source="' + sourceN + '"] .text');
-    var span = source && toUnits(source, cpStart, cpEnd);
-    if (!span || !box) return null;
-    var start = span[0], end = span[1];
-    var cuts = [0, source.text.length, start, end];
+    if (!source || !box) return [];
+    var cuts = [0, source.text.length];
+    spans.forEach(function (s) { cuts.push(s.start, s.end); });
     source.boilerplate.forEach(function (b) { cuts.push(b[0], b[1]); });
     cuts = cuts.filter(function (c, i, all) { return all.indexOf(c) === i; }).sort(function (a, b) { return a - b; });
     box.textContent = "";
-    var mark = null;
+    var marks = [], mark = null, markKey = "";
     for (var i = 0; i + 1 < cuts.length; i++) {
-      var a = cuts[i], b = cuts[i + 1], piece = source.text.slice(a, b);
-      var inMark = a >= start && b <= end;
+      var a = cuts[i], b = cuts[i + 1];
+      var key = spans.filter(function (s) { return a >= s.start && b <= s.end; })
+        .map(function (s) { return s.n; })
+        .filter(function (n, j, all) { return all.indexOf(n) === j; })
+        .sort(function (x, y) { return x - y; }).join(" ");
       var inBoiler = source.boilerplate.some(function (s) { return a >= s[0] && b <= s[1]; });
-      var node = document.createTextNode(piece);
+      var node = document.createTextNode(source.text.slice(a, b));
       if (inBoiler) { var grey = document.createElement("span"); grey.className = "boilerplate"; grey.appendChild(node); node = grey; }
-      if (inMark) {
-        if (!mark) { mark = document.createElement("mark"); box.appendChild(mark); }
-        mark.appendChild(node);
-      } else { box.appendChild(node); }
+      if (!key) { mark = null; box.appendChild(node); continue; }
+      if (!mark || key !== markKey) {
+        mark = document.createElement("mark");
+        mark.dataset.cites = key;
+        mark.tabIndex = 0;
+        mark.title = "Cited by [" + key.split(" ").join("], [") + "]: select to see where";
+        box.appendChild(mark);
+        marks.push(mark);
+        markKey = key;
+      }
+      mark.appendChild(node);
     }
-    return mark;
+    return marks;
+  }
+
+  // Citation numbers -> the spans to mark, grouped by source; unknown numbers are skipped.
+  function highlight(numbers) {
+    var bySource = {}, marks = [];
+    numbers.forEach(function (n) {
+      var c = data.citations[String(n)], source = c && data.sources[String(c[0])];
+      var span = source && toUnits(source, c[1], c[2]);
+      if (!span) return;
+      (bySource[c[0]] = bySource[c[0]] || []).push({ n: n, start: span[0], end: span[1] });
+    });
+    Object.keys(data.sources).forEach(function (key) {
+      var spans = bySource[key] || [];
+      if (spans.length || drawn[key]) marks = marks.concat(render(key, spans));
+      drawn[key] = spans.length > 0;
+      var panel = document.querySelector('.source[data-source="' + key + '"]');
+      if (panel) panel.classList.toggle("selected", spans.length > 0);
+    });
+    return marks;
+  }
+  var drawn = {};
+
+  function unmark(selector, cls) {
+    document.querySelectorAll(selector).forEach(function (el) { el.classList.remove(cls); });
+  }
+
+  function clearBriefing() {
+    unmark("a.cite.active", "active");
+    unmark(".citing", "citing");
+    unmark(".story.selected", "selected");
+    document.querySelectorAll(".story-list a[aria-current]").forEach(function (a) { a.removeAttribute("aria-current"); });
+  }
+
+  function showCitation(link) {
+    clearBriefing();
+    link.classList.add("active");
+    var marks = highlight([Number(link.dataset.n)]);
+    if (marks.length) marks[0].scrollIntoView({ block: "center" });
+    history.replaceState(null, "", "#cite-" + link.dataset.n);
+  }
+
+  function showStory(rank) {
+    var story = document.getElementById("story-" + rank);
+    if (!story) return;
+    clearBriefing();
+    story.classList.add("selected");
+    var item = document.querySelector('.story-list a[data-story="' + rank + '"]');
+    if (item) item.setAttribute("aria-current", "true");
+    var numbers = (story.dataset.citations || "").split(" ").filter(Boolean).map(Number);
+    var marks = highlight(numbers);
+    story.scrollIntoView({ block: "start" });
+    if (marks.length) marks[0].scrollIntoView({ block: "center" });
+    history.replaceState(null, "", "#story-" + rank);
+  }
+
+  // A highlighted span links back: to every claim in the briefing that cites it, or, for a
+  // number no claim shows, to its entry in the citation list.
+  function showCiting(mark) {
+    unmark("a.cite.active", "active");
+    unmark(".citing", "citing");
+    unmark("mark.current", "current");
+    mark.classList.add("current");
+    var citing = [];
+    mark.dataset.cites.split(" ").forEach(function (n) {
+      var links = document.querySelectorAll('#briefing a.cite[data-n="' + n + '"]');
+      links.forEach(function (link) {
+        link.classList.add("active");
+        var claim = link.closest(".story-list li") ? null : link.closest("li, p, h3, h4");
+        if (claim) citing.push(claim);
+      });
+      if (!links.length) { var entry = document.getElementById("cite-" + n); if (entry) citing.push(entry); }
+    });
+    citing.forEach(function (el) { el.classList.add("citing"); });
+    if (citing.length) citing[0].scrollIntoView({ block: "center" });
   }
 
   document.addEventListener("click", function (event) {
     var link = event.target.closest("a.cite");
-    if (!link) return;
-    event.preventDefault();
-    document.querySelectorAll("a.cite.active, .source.selected").forEach(function (el) { el.classList.remove("active", "selected"); });
-    link.classList.add("active");
-    var n = Number(link.dataset.source);
-    var mark = render(n, Number(link.dataset.start), Number(link.dataset.end));
-    var panel = document.querySelector('.source[data-source="' + n + '"]');
-    if (panel) panel.classList.add("selected");
-    if (mark) mark.scrollIntoView({ block: "center" });
-    history.replaceState(null, "", "#cite-" + link.dataset.n);
+    if (link) { event.preventDefault(); showCitation(link); return; }
+    var item = event.target.closest("a[data-story]");
+    var heading = event.target.closest(".story > h3");
+    if (item || heading) {
+      event.preventDefault();
+      showStory(item ? item.dataset.story : heading.parentElement.id.slice("story-".length));
+      return;
+    }
+    var mark = event.target.closest("#reader mark[data-cites]");
+    if (mark) showCiting(mark);
+  });
+
+  document.addEventListener("keydown", function (event) {
+    var mark = event.target.closest && event.target.closest("#reader mark[data-cites]");
+    if (mark && (event.key === "Enter" || event.key === " ")) { event.preventDefault(); showCiting(mark); }
   });
 })();

@@ -1,7 +1,9 @@
 """Briefing -> one self-contained HTML page: the briefing beside its source articles.
 
 Clicking a citation shows its article with the exact cited span highlighted and the
-boilerplate greyed out. The page makes no request: its style and script are inline, pinned by
+boilerplate greyed out; selecting a story in the story list (or its heading) highlights every
+span it cites; a highlighted span links back to the claims citing it. Below 900 px the source
+pane stacks under the briefing. The page makes no request: its style and script are inline, pinned by
 hash in a Content-Security-Policy whose default is 'none'. Article text is escaped in the
 static page and only ever set through ``textContent`` by the script, so a ``<script>`` in an
 article is shown as text and never runs.

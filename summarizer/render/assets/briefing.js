@@ -89,6 +89,18 @@
   }
   var drawn = {};
 
+  // Into view, centred: beside the briefing (a wide window) only the source pane scrolls, so
+  // the briefing stays where the reader is; stacked (a phone), the page scrolls to it.
+  function reveal(el) {
+    var pane = document.getElementById("reader");
+    if (pane && pane.contains(el) && getComputedStyle(pane).position === "sticky") {
+      var r = el.getBoundingClientRect(), p = pane.getBoundingClientRect();
+      pane.scrollTop += r.top - p.top - Math.max(0, (pane.clientHeight - r.height) / 2);
+    } else {
+      el.scrollIntoView({ block: "center" });
+    }
+  }
+
   function unmark(selector, cls) {
     document.querySelectorAll(selector).forEach(function (el) { el.classList.remove(cls); });
   }
@@ -104,7 +116,7 @@
     clearBriefing();
     link.classList.add("active");
     var marks = highlight([Number(link.dataset.n)]);
-    if (marks.length) marks[0].scrollIntoView({ block: "center" });
+    if (marks.length) reveal(marks[0]);
     history.replaceState(null, "", "#cite-" + link.dataset.n);
   }
 
@@ -118,7 +130,7 @@
     var numbers = (story.dataset.citations || "").split(" ").filter(Boolean).map(Number);
     var marks = highlight(numbers);
     story.scrollIntoView({ block: "start" });
-    if (marks.length) marks[0].scrollIntoView({ block: "center" });
+    if (marks.length) reveal(marks[0]);
     history.replaceState(null, "", "#story-" + rank);
   }
 
@@ -140,7 +152,7 @@
       if (!links.length) { var entry = document.getElementById("cite-" + n); if (entry) citing.push(entry); }
     });
     citing.forEach(function (el) { el.classList.add("citing"); });
-    if (citing.length) citing[0].scrollIntoView({ block: "center" });
+    if (citing.length) reveal(citing[0]);
   }
 
   document.addEventListener("click", function (event) {

@@ -17,7 +17,7 @@ import pytest
 from summarizer import ingest
 from summarizer.extraction import extract
 from summarizer.llm import LLM
-from summarizer.models import Briefing
+from summarizer.models import Briefing, Sentence
 from summarizer.pipeline import assemble
 from summarizer.render import to_html
 from tests.support.briefings import CannedModel
@@ -127,10 +127,10 @@ def browser():  # type: ignore[no-untyped-def]
         browser.close()
 
 
-def _open(browser, page_html: str, tmp_path: Path):  # type: ignore[no-untyped-def]
+def _open(browser, page_html: str, tmp_path: Path, width: int = 1400, height: int = 900):  # type: ignore[no-untyped-def]
     path = tmp_path / "briefing.html"
     path.write_text(page_html, encoding="utf-8")
-    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    page = browser.new_page(viewport={"width": width, "height": height})
     requests: list[str] = []
     dialogs: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
@@ -192,6 +192,93 @@ def test_script_in_an_article_runs_nothing(browser, hostile: Briefing, tmp_path:
         "<script>alert(1)</script>" in page.locator('.source[data-source="1"] .text').text_content()
     )
     assert len(requests) == 1  # the img in the article was never loaded
+
+
+def _two_stories(briefing: Briefing) -> Briefing:
+    """The fixture's one story, and a second made of its first development only, so that
+    selecting one story and then the other can be seen to switch."""
+    first = briefing.stories[0]
+    development = next(d for d in briefing.developments if d.id == first.developments[0])
+    headline = Sentence(text=development.text, citations=development.citations)
+    second = first.model_copy(
+        update={
+            "id": "second",
+            "rank": 2,
+            "headline": headline,
+            "summary": [],
+            "developments": [development.id],
+            "figures": [],
+            "actors": [],
+            "statements": [],
+        }
+    )
+    return briefing.model_copy(update={"stories": [first, second]})
+
+
+def _spans(briefing: Briefing, numbers: list[int]) -> set[tuple[int, int, int]]:
+    by_n = {c.n: c for c in briefing.citations}
+    return {(by_n[n].source, by_n[n].start, by_n[n].end) for n in numbers}
+
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 900), (390, 844)])
+def test_stories_and_spans_link_both_ways(
+    browser, briefing: Briefing, tmp_path: Path, width: int, height: int
+) -> None:  # type: ignore[no-untyped-def]
+    two = _two_stories(briefing)
+    page, requests, _, errors = _open(browser, to_html(two), tmp_path, width, height)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    shot = f"{width}x{height}"
+    page.screenshot(path=str(SCREENSHOTS / f"stories-{shot}-top.png"))
+    marks = page.locator("#reader mark")
+
+    # Selecting a story marks it and highlights every distinct span it cites.
+    for story in two.stories:
+        page.click(f'.story-list a[data-story="{story.rank}"]')
+        section = page.locator(f"#story-{story.rank}")
+        cited = [int(n) for n in (section.get_attribute("data-citations") or "").split()]
+        assert cited
+        assert marks.count() == len(_spans(two, cited))
+        assert {int(n) for m in marks.all() for n in m.get_attribute("data-cites").split()} == set(
+            cited
+        )
+        assert page.locator(".story.selected").get_attribute("id") == f"story-{story.rank}"
+        assert page.locator(".story-list a[aria-current]").get_attribute("data-story") == str(
+            story.rank
+        )
+        assert marks.first.is_visible()
+        assert marks.first.evaluate(
+            "m => { const r = m.getBoundingClientRect();"
+            " return r.bottom > 0 && r.top < innerHeight; }"
+        )
+        page.screenshot(path=str(SCREENSHOTS / f"stories-{shot}-story-{story.rank}.png"))
+    # Its heading selects it too.
+    page.click("#story-1 > h3", position={"x": 5, "y": 5})
+    assert page.locator(".story.selected").get_attribute("id") == "story-1"
+
+    # A citation highlights its one span...
+    target = two.citations[-1]
+    page.click(f'#briefing a.cite[data-n="{target.n}"] >> nth=0')
+    assert marks.count() == 1
+    assert marks.first.text_content() == target.quote
+    assert page.locator(".story.selected").count() == 0
+
+    # ...and the span links back to the claims that cite it.
+    marks.first.click()
+    citing = page.locator("#briefing .citing")
+    assert citing.count() >= 1
+    for i in range(citing.count()):
+        numbers = citing.nth(i).locator("a.cite").evaluate_all("as => as.map(a => +a.dataset.n)")
+        assert target.n in numbers or citing.nth(i).get_attribute("id") == f"cite-{target.n}"
+    assert citing.first.evaluate(
+        "e => { const r = e.getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight; }"
+    )
+    page.screenshot(path=str(SCREENSHOTS / f"stories-{shot}-cited-by.png"))
+
+    if width <= 390:
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+    page.screenshot(path=str(SCREENSHOTS / f"stories-{shot}-full.png"), full_page=True)
+    assert len(requests) == 1
+    assert errors == []
 
 
 def test_briefing_part_of_the_page_is_neutral(briefing: Briefing) -> None:

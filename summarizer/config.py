@@ -92,6 +92,12 @@ class Settings(BaseSettings):
         description="Longest article read, in characters (a long news article is 50,000); a "
         "longer one is skipped with the reason, before any model call.",
     )
+    summary: bool = Field(
+        True,
+        description="Let the model edit each story after extraction: join the developments it "
+        "says repeat each other (where the rules allow) and write a checked headline and "
+        "summary; false leaves the stories as the rules made them, with no further call.",
+    )
     follow_links: bool = Field(
         False, description="Inside a folder, follow links that lead out of it."
     )

@@ -374,11 +374,18 @@ class Story(_Model):
         description="The story's headline: its best-attested development when no summary "
         "was written."
     )
+    headline_from: Literal["development", "article", "model"] = Field(
+        "development",
+        description="'development': the best-attested development's words; 'article': the "
+        "first article's headline (nothing was extracted); 'model': written by the model "
+        "from the story's facts and checked against its citations.",
+    )
     summary: list[Sentence] = Field(
         default_factory=list,
         description="Model-written sentences from the story's merged facts, each checked "
         "against its citations; empty with no model or --no-summary.",
     )
+    summary_dropped: int = Field(0, description="Summary sentences dropped by the checks.")
     sources: list[int] = Field(min_length=1, description="Its sources, in source order.")
     outlets: int = Field(ge=1, description="How many distinct outlets tell it.")
     articles: int = Field(ge=1)
@@ -443,6 +450,15 @@ class RunInfo(_Model):
     lead_prompt_version: str | None = Field(None, description="Set when a lead was asked for.")
     lead_dropped: int = Field(0, description="Lead sentences dropped by the checks.")
     lead_error: str | None = Field(None, description="Why the lead call failed, if it did.")
+    stories_prompt_version: str | None = Field(
+        None, description="Set when the stories were edited by the model (repeats, summaries)."
+    )
+    joined_by_model: int = Field(
+        0, description="Developments joined because the model said they repeat another."
+    )
+    stories_error: str | None = Field(
+        None, description="Why the model could not edit (some of) the stories, if it could not."
+    )
     support: SupportReport | None = Field(
         None, description="The citation support score of the briefing's sentences."
     )

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from summarizer import ingest
+from summarizer import ingest, repeats, summaries
 from summarizer.config import Settings
 from summarizer.errors import ConfigError, ModelError, StoreError
 from summarizer.extraction import extract as extract_article
@@ -31,6 +31,7 @@ from summarizer.merge.history import compare
 from summarizer.models import (
     ArticleExtraction,
     Briefing,
+    CallStats,
     History,
     RunInfo,
     SkippedArticle,
@@ -42,6 +43,7 @@ __all__ = [
     "ArticleProgress",
     "OnArticle",
     "add_lead",
+    "add_stories",
     "assemble",
     "brief",
     "briefing_date",
@@ -77,6 +79,7 @@ class _Job:
     lead: bool = False
     history: bool = True
     batch: bool = False
+    summary: bool = True
     on_article: OnArticle | None = None
     on_batch: Callable[[str], None] | None = None
     on_store_error: Callable[[str], None] | None = None
@@ -92,6 +95,7 @@ def brief(
     lead: bool = False,
     history: bool = True,
     batch: bool = False,
+    summary: bool | None = None,
     resume: int | None = None,
     progress: Callable[[int], None] | None = None,
     on_article: OnArticle | None = None,
@@ -124,7 +128,15 @@ def brief(
     if resume is not None:
         paths, date, batch = _resumed(settings, resume, paths, batch)
     job = _Job(
-        briefing_date(date), timing, lead, history, batch, on_article, on_batch, on_store_error
+        briefing_date(date),
+        timing,
+        lead,
+        history,
+        batch,
+        settings.summary if summary is None else summary,
+        on_article,
+        on_batch,
+        on_store_error,
     )
     loaded = _load(paths, settings)  # bad input fails before any model is started
     if llm is not None:
@@ -270,12 +282,53 @@ def _brief(
             loaded, settings=settings, llm=llm, on_article=job.on_article, halt=halt
         )
     briefing = assemble(extractions, skipped, date=job.date, timing=job.timing)
+    if job.summary and halt.error is not None:
+        briefing.run.stories_error = f"not asked: the run stopped calling the model ({halt.error})"
+    elif job.summary:
+        add_stories(briefing, llm)
     if job.lead and halt.error is not None:  # the server is gone: no call is made for a lead
         briefing.run.lead_prompt_version = lead_prompt_version()
         briefing.run.lead_error = f"not asked: the run stopped calling the model ({halt.error})"
     elif job.lead:
         add_lead(briefing, llm)
     return briefing
+
+
+def add_stories(briefing: Briefing, llm: StructuredModel) -> None:
+    """Edit each story with the model: join the developments it says repeat each other
+    (repeats.py; the rules must allow each join), then write a checked headline and summary
+    (summaries.py). A call that fails leaves the story as the rules made it, and the briefing
+    says why; after one, no more calls are made."""
+    run = briefing.run
+    run.stories_prompt_version = f"{repeats.prompt_version()}+{summaries.prompt_version()}"
+    for story in briefing.stories:
+        try:
+            offer = repeats.offered(briefing, story)
+            if offer is not None:
+                same, stats = repeats.ask(offer, llm, story)
+                _count_call(briefing, stats)
+                if same is not None:
+                    run.joined_by_model += repeats.join(briefing, story, offer, same)
+            headline, sentences, dropped, stats = summaries.write(briefing, story, llm)
+            _count_call(briefing, stats)
+            if headline is not None:
+                story.headline, story.headline_from = headline, "model"
+            story.summary, story.summary_dropped = sentences, dropped
+        except ModelError as exc:
+            log.warning("stories not edited further: %s", exc)
+            run.stories_error = str(exc)
+            break
+    run.support = support_report(briefing)
+
+
+def _count_call(briefing: Briefing, stats: CallStats) -> None:
+    run = briefing.run
+    run.calls += stats.calls
+    run.reasks += stats.reasks
+    run.prompt_tokens += stats.prompt_tokens
+    run.completion_tokens += stats.completion_tokens
+    if run.timing is not None:
+        run.timing.seconds = round(run.timing.seconds + stats.seconds, 1)
 
 
 def add_lead(briefing: Briefing, llm: StructuredModel) -> None:
@@ -292,13 +345,8 @@ def add_lead(briefing: Briefing, llm: StructuredModel) -> None:
     briefing.lead = sentences
     run.lead_prompt_version = lead_prompt_version()
     run.lead_dropped = dropped
+    _count_call(briefing, stats)
     run.support = support_report(briefing)
-    run.calls += stats.calls
-    run.reasks += stats.reasks
-    run.prompt_tokens += stats.prompt_tokens
-    run.completion_tokens += stats.completion_tokens
-    if run.timing is not None:
-        run.timing.seconds = round(run.timing.seconds + stats.seconds, 1)
 
 
 def extract_all(

@@ -28,6 +28,9 @@ def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
             monkeypatch.delenv(name)
     # Nothing starts a 1 GB model by accident: tests that want it turn this back on.
     monkeypatch.setenv("SUMMARIZER_EMBEDDED", "0")
+    # The fake model's queues hold extraction answers: the stories are left as the rules
+    # make them unless a test asks for the model's editing (tests/test_stories_model.py).
+    monkeypatch.setenv("SUMMARIZER_SUMMARY", "0")
     # Each test has its own run store, never the user's.
     monkeypatch.setenv("SUMMARIZER_STORE", str(tmp_path / "runs.sqlite3"))
 

@@ -86,6 +86,19 @@ def brief(
             "sentence checked against its citations (one more model call)."
         ),
     ] = False,
+    summary: Annotated[
+        bool | None,
+        typer.Option(
+            "--summary/--no-summary",
+            help="After extraction, the model edits each story: joins the developments it "
+            "says repeat each other (where the rules agree) and writes a headline and "
+            "summary, every sentence checked against its citations (one or two calls a "
+            "story). --no-summary: the stories as the rules made them, headlined by their "
+            "best-attested development, with no further call. Default: on "
+            "(SUMMARIZER_SUMMARY).",
+            show_default=False,
+        ),
+    ] = None,
     history: Annotated[
         bool,
         typer.Option(
@@ -156,6 +169,7 @@ def brief(
                 date=date,
                 timing=timing,
                 lead=lead,
+                summary=summary,
                 history=history,
                 batch=batch,
                 resume=resume,

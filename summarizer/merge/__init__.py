@@ -15,6 +15,7 @@ import datetime as dt
 import gc
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Literal
 
 from summarizer.merge import stories
 from summarizer.merge.actors import (
@@ -196,18 +197,22 @@ def _story(
     articles = [merged.sources[n - 1].article for n in numbers]
     outlets = len({a.outlet for a in articles})
     best = max(developments, key=lambda d: len(d.sources), default=None)
+    told: Literal["development", "article"]
     if best is not None:
         headline = Sentence(text=best.text, citations=best.citations[:2])
+        told = "development"
     else:  # nothing was extracted: the first article's headline, citing its first sentence
         headline = Sentence(
             text=articles[0].title or articles[0].path,
             citations=[_first_citation(numbers, merged, book)],
         )
+        told = "article"
     inside = set(numbers)
     return Story(
         id=stable_id("t", *sorted(a.id for a in articles)),
         rank=rank,
         headline=headline,
+        headline_from=told,
         sources=numbers,
         outlets=outlets,
         articles=len(articles),

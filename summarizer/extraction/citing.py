@@ -14,7 +14,7 @@ import bisect
 from dataclasses import dataclass
 
 from summarizer.models import Article, Evidence
-from summarizer.text.sentences import sentences, trim
+from summarizer.text.sentences import line_spans, sentences, trim
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,21 @@ class Numbered:
         start, end = self.spans[number - 1]
         text = self.article.text
         return Evidence(article_id=self.article.id, start=start, end=end, quote=text[start:end])
+
+    def is_title(self, number: int) -> bool:
+        """Sentence ``number`` is (part of) the article's title line, its headline: what it
+        says is the outlet's summary, never a statement of the people it names."""
+        title = _title_line(self.article)
+        if title is None or not 1 <= number <= len(self.spans):
+            return False
+        start, end = self.spans[number - 1]
+        return start < title[1] and title[0] < end
+
+    def before(self, number: int) -> list[str]:
+        """The sentences of the chunk before sentence ``number``, each read up to the next (so
+        a closing quote mark or a paragraph break between two is kept), boilerplate blanked."""
+        content = self.article.content()
+        return [content[self.spans[n - 1][0] : self.spans[n][0]] for n in range(1, number)]
 
     def containing(self, position: int) -> int | None:
         """The number of the sentence that holds ``position``, or None."""
@@ -74,6 +89,16 @@ def numbered(
         if e > s:
             inside.append((s, e))
     return Numbered(article, tuple(inside))
+
+
+def _title_line(article: Article) -> tuple[int, int] | None:
+    """The span of the line ``article.title`` was read from (the first line that reads so)."""
+    if article.title is None:
+        return None
+    for start, end in line_spans(article.text):
+        if article.text[start:end].strip() == article.title:
+            return start, end
+    return None
 
 
 def _longest_clean(article: Article, start: int, end: int) -> tuple[int, int]:

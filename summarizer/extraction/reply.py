@@ -7,7 +7,8 @@ event is told in the words of its first sentence; an actor is found by its name,
 sentence that names it. The validator turns each item into a domain model with exact Evidence.
 
 An item that cannot be grounded (no such sentence, a name the chunk does not hold, a speaker
-its sentence does not name) is dropped with its reason. The
+its sentence does not name, or one it names without putting the words in their mouth:
+attribution.py) is dropped with its reason. The
 whole answer is re-asked only when most of its items fail: one bad item is not worth a second
 answer of the whole chunk on a laptop CPU. After the last re-ask, ``salvage`` keeps the valid
 items and records the rest as dropped.
@@ -22,6 +23,7 @@ from typing import Any, ClassVar, Self
 
 from pydantic import Field, PrivateAttr, ValidationError, ValidationInfo, model_validator
 
+from summarizer.extraction.attribution import Refused, attribution
 from summarizer.extraction.citing import Numbered
 from summarizer.extraction.grounding import Grounder
 from summarizer.llm.base import ReplyModel
@@ -39,9 +41,6 @@ from summarizer.text.names import person_core
 from summarizer.text.neutral import loaded_words
 
 _INITIALS = re.compile(r"\b([A-Z])\. (?=[A-Z]\.)")
-# A quotation in a sentence; the last may run to the sentence's end (the sentence splitter
-# leaves a closing mark after the final period outside the span).
-_QUOTED = re.compile(r"[\"“][^\"“”]{3,}(?:[\"”]|$)")
 MAX_ACTORS, MAX_EVENTS, MAX_STATEMENTS, MAX_CITED = 12, 8, 6, 2
 
 
@@ -264,26 +263,34 @@ def _statement(item: StatementItem, grounder: Grounder, sentences: Numbered) -> 
     (sentence,) = _cited([item.cite], sentences)
     before = sentences.evidence(item.cite - 1) if item.cite > 1 else None
     named = set(_words(sentence.quote)) | set(_words(before.quote if before else ""))
-    if not any(w in named for w in _words(speaker) if len(w) >= 3 and w not in _FUNCTION):
+    acronyms = {fold(a) for a in re.findall(r"\b[A-Z]{2}\b", speaker)}  # "GM", "US"
+    words = [w for w in _words(speaker) if (len(w) >= 3 or w in acronyms) and w not in _FUNCTION]
+    if not any(w in named for w in words):
         raise ItemError(
             f"sentence [{item.cite}] and the one before it do not name {_short(speaker)}"
         )
-    said = _said(sentence)
+    said = _said(sentence, speaker, sentences, item.cite)
     return Statement(speaker=speaker, text=said.quote, evidence=[said])
 
 
-def _said(sentence: Evidence) -> Evidence:
-    """The words said: from the first quotation mark to the last when the sentence quotes
-    someone, else the whole sentence (reported speech)."""
-    quoted = list(_QUOTED.finditer(sentence.quote))
-    if not quoted:
-        return sentence
-    start, end = quoted[0].start(), quoted[-1].end()
+class NotAttributed(ItemError):
+    """The sentence names the speaker but does not put the words in their mouth: a headline,
+    narration, someone else's words, or a speaker who is no name."""
+
+
+def _said(sentence: Evidence, speaker: str, sentences: Numbered, number: int) -> Evidence:
+    """The words sentence ``number`` attributes to ``speaker`` (attribution.py): a quotation,
+    else the reported clause, else the sentence."""
+    if sentences.is_title(number):
+        raise NotAttributed(f"sentence [{number}] is the headline, not a statement")
+    found = attribution(sentence.quote, speaker, sentences.before(number))
+    if isinstance(found, Refused):
+        raise NotAttributed(f"sentence [{number}]: {found.reason}")
     return Evidence(
         article_id=sentence.article_id,
-        start=sentence.start + start,
-        end=sentence.start + end,
-        quote=sentence.quote[start:end],
+        start=sentence.start + found.start,
+        end=sentence.start + found.end,
+        quote=sentence.quote[found.start : found.end],
     )
 
 

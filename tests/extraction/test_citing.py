@@ -37,3 +37,13 @@ def test_boilerplate_inside_a_sentence_never_reaches_the_model_or_a_citation() -
     e = sentences.evidence(1)
     assert e is not None and not article.in_boilerplate(e.start, e.end)
     assert e.quote == "Ana Lima met Bo Chen"
+
+
+def test_the_title_line_is_known_and_the_sentences_before_keep_what_lies_between() -> None:
+    text = 'Title line\n\nLima said: "We lost." <!-- x --> Then she left.\n'
+    article = ingest.parse(text, "t.txt")
+    sentences = numbered(article_sentences(article), article, 0, len(text))
+    assert [sentences.is_title(n) for n in range(1, 4)] == [True, False, False]
+    # each read up to the next sentence: the closing mark and the paragraph break are kept,
+    # the hidden comment blanked
+    assert sentences.before(3) == ["Title line\n\n", 'Lima said: "We lost."' + " " * 12]

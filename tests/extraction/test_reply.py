@@ -49,7 +49,8 @@ def test_valid_reply_is_grounded_in_whole_sentences() -> None:
     assert [e.quote for e in grounded.events[0].evidence] == [lines[2]]
     assert grounded.events[0].summary == lines[2]  # told in its sentence's words
     assert grounded.actors[0].evidence[0].quote == lines[0]  # the sentence that names him
-    assert grounded.statements[0].text == lines[1]  # reported speech: the whole sentence
+    # reported speech: the reported clause, without the outlet's caveat after ", although"
+    assert grounded.statements[0].text == "the toll had exceeded 3,000 casualties"
     for item in [*grounded.actors, *grounded.events, *grounded.statements]:
         for e in item.evidence:
             assert TEXT[e.start : e.end] == e.quote
@@ -67,6 +68,14 @@ def test_valid_reply_is_grounded_in_whole_sentences() -> None:
         (
             {"statements": [statement(1, "Kamala Harris")]},
             "sentence [1] and the one before it do not name 'Kamala Harris'",
+        ),
+        (  # narration: the sentence names Biden, but no one speaks in it
+            {"statements": [statement(3, "Biden")]},
+            "statements[1]: sentence [3]: it mentions 'Biden' but attributes no words",
+        ),
+        (  # the speech verb's subject is Zelenskyy, not Kirby
+            {"statements": [statement(2, "John Kirby")]},
+            "sentence [2]: it does not name 'John Kirby'",
         ),
     ],
 )
@@ -126,6 +135,22 @@ def test_a_statement_keeps_the_quoted_words_and_may_name_its_speaker_just_before
     (said,) = _validate(body, article=article).grounded.statements
     assert said.text == "“It will carry 40,000 cars a day,” she said, “and cut the drive by half.”"
     assert text[said.evidence[0].start : said.evidence[0].end] == said.text
+
+
+def test_a_headline_is_never_a_statement() -> None:
+    text = "Lima says the bridge will open in May\n\nMayor Ana Lima said the bridge would open.\n"
+    article = ingest.parse(text, "h.txt")
+    assert article.title == "Lima says the bridge will open in May"
+    body = reply(
+        actors=[actor("Ana Lima")],
+        events=[event(2)],
+        statements=[statement(1, "Ana Lima"), statement(2, "Ana Lima")],
+    )
+    grounded = _validate(body, article=article).grounded
+    assert [s.text for s in grounded.statements] == ["the bridge would open"]
+    assert [d.reason for d in grounded.dropped] == [
+        "statements[0]: sentence [1] is the headline, not a statement"
+    ]
 
 
 def test_a_quotation_whose_closing_mark_follows_the_sentence_end_is_kept() -> None:

@@ -37,7 +37,7 @@ ASTRAL = (
     "Rocket launch at the coast\n"
     "Sara Lopes launched the rocket 🚀🚀 on Monday.\n"
     "Advertisement\n"
-    "The 𝐀 team said the engines fired on time.\n"
+    "The 𝐀 team’s chief, Rui Costa, said the engines fired on time.\n"
     "Share\n"
 )
 
@@ -66,7 +66,7 @@ def astral() -> Briefing:
         reply(
             actors=[actor("Sara Lopes")],
             events=[event(2)],
-            statements=[statement(3, "The team")],
+            statements=[statement(3, "Rui Costa")],  # "The team" would be no name
         )
     )
     briefing = assemble([extract(article, model)], [], date="2026-11-23")
@@ -75,7 +75,7 @@ def astral() -> Briefing:
     assert [b.reason for b in article.boilerplate] == ["site clutter", "site clutter"]
     assert {c.quote for c in briefing.citations} >= {
         "Sara Lopes launched the rocket 🚀🚀 on Monday.",
-        "The 𝐀 team said the engines fired on time.",
+        "the engines fired on time",  # the reported clause
     }
     return briefing
 

@@ -10,8 +10,9 @@ An item that cannot be grounded (no such sentence, a name the chunk does not hol
 its sentence does not name, or one it names without putting the words in their mouth:
 attribution.py) is dropped with its reason. The
 whole answer is re-asked only when most of its items fail: one bad item is not worth a second
-answer of the whole chunk on a laptop CPU. After the last re-ask, ``salvage`` keeps the valid
-items and records the rest as dropped.
+answer of the whole chunk on a laptop CPU, and a statement the text does not attribute is not
+counted (asked again, the model could only drop it). After the last re-ask, ``salvage`` keeps
+the valid items and records the rest as dropped.
 """
 
 from __future__ import annotations
@@ -101,12 +102,14 @@ class Grounded:
     events: list[Event] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
     dropped: list[DroppedItem] = field(default_factory=list)
+    settled: int = 0  # of the dropped, those a re-ask would not mend (ItemError.reask)
 
     def extend(self, other: Grounded) -> None:
         self.actors += other.actors
         self.events += other.events
         self.statements += other.statements
         self.dropped += other.dropped
+        self.settled += other.settled
 
     @property
     def kept(self) -> int:
@@ -114,12 +117,17 @@ class Grounded:
 
 
 def _mostly_failed(grounded: Grounded) -> bool:
-    """Worth a re-ask: more items failed than were kept (the model misread the task)."""
-    return bool(grounded.dropped) and len(grounded.dropped) > grounded.kept
+    """Worth a re-ask: more items failed than were kept (the model misread the task). An
+    item the text settles (a statement it does not attribute) is not counted: asked again,
+    the model would only drop it."""
+    failed = len(grounded.dropped) - grounded.settled
+    return failed > 0 and failed > grounded.kept
 
 
 class ItemError(ValueError):
     """Why one item cannot be kept."""
+
+    reask: ClassVar[bool] = True  # a re-ask may mend it
 
 
 def ground(reply: ExtractionReply, grounder: Grounder, sentences: Numbered) -> Grounded:
@@ -136,6 +144,7 @@ def ground(reply: ExtractionReply, grounder: Grounder, sentences: Numbered) -> G
                 sink.append(build(item, grounder, sentences))
             except ItemError as exc:
                 out.dropped.append(_dropped(kind, f"{kind}s[{index}]: {exc}", item))
+                out.settled += not exc.reask
     return out
 
 
@@ -275,7 +284,10 @@ def _statement(item: StatementItem, grounder: Grounder, sentences: Numbered) -> 
 
 class NotAttributed(ItemError):
     """The sentence names the speaker but does not put the words in their mouth: a headline,
-    narration, someone else's words, or a speaker who is no name."""
+    narration, someone else's words, or a speaker who is no name. The item is dropped, never
+    re-asked: the text, not the answer, decides."""
+
+    reask = False
 
 
 def _said(sentence: Evidence, speaker: str, sentences: Numbered, number: int) -> Evidence:

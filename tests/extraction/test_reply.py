@@ -100,6 +100,15 @@ def test_a_reply_whose_items_mostly_fail_raises_for_a_reask() -> None:
     assert kept.kept == 3 and len(kept.dropped) == 4
 
 
+def test_statements_the_text_does_not_attribute_are_dropped_without_a_reask() -> None:
+    body = json.loads(GOOD)
+    # sentence [3] names Biden but no one speaks; in [2] Zelenskyy speaks, not Biden
+    body["statements"] += [statement(3, "Biden"), statement(3, "Biden administration")] * 2
+    grounded = _validate(json.dumps(body)).grounded  # 4 of 7 items fail: still no re-ask
+    assert grounded.kept == 3 and len(grounded.dropped) == 4 and grounded.settled == 4
+    assert all("attributes no words" in d.reason for d in grounded.dropped)
+
+
 def test_a_name_is_found_with_every_word_when_not_as_written() -> None:
     article = ingest.parse("Leaders met.\nKim Jong-un visited the plant on Friday.\n", "k.txt")
     grounded = _validate(

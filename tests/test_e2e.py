@@ -216,6 +216,29 @@ def test_figures_keep_outlets_scopes_and_currencies(
     assert "1,000, in one week, according to John Kirby" in markdown
 
 
+def test_statements_are_only_what_the_text_attributes(
+    replayed: tuple[list[ArticleExtraction], Briefing],
+) -> None:
+    _, briefing = replayed
+    said = {(s.speaker, s.text) for s in briefing.statements}
+    # The recorded model also cited the headline, narration that names Andriy Yermak, and an
+    # anonymous official's words for the Department of Defense: all dropped with a reason.
+    assert not any("pivotal meeting" in text or "anonymous" in text for _, text in said)
+    assert {speaker for speaker, _ in said} <= {
+        "John Kirby",
+        "Antony Blinken",
+        "South Korea's President Yoon Suk Yeol",
+        "Volodymyr Zelenskyy",
+    }
+    # Zelensky's quotation is found by rule ("he affirmed", after the sentence naming him).
+    assert any(s == "Volodymyr Zelenskyy" and "no interest in the survival" in t for s, t in said)
+    titles = {(s.article.id, s.article.title) for s in briefing.sources}
+    by_n = {c.n: c for c in briefing.citations}
+    for statement in briefing.statements:
+        for n in statement.citations:
+            assert (by_n[n].article_id, by_n[n].quote) not in titles
+
+
 def test_one_outlet_events_are_marked(replayed: tuple[list[ArticleExtraction], Briefing]) -> None:
     _, briefing = replayed
     several = [d for d in briefing.developments if not d.single_outlet]

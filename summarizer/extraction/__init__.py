@@ -10,6 +10,7 @@ from summarizer.extraction.chunks import Chunk, chunks, chunks_within
 from summarizer.extraction.citing import Numbered, article_sentences, numbered
 from summarizer.extraction.grounding import Grounder
 from summarizer.extraction.people import find_people, with_people
+from summarizer.extraction.quoted import quoted_statements, with_quotes
 from summarizer.extraction.reply import ExtractionReply, Grounded, salvage
 from summarizer.llm.base import Pending, Reply, StructuredModel, tally
 from summarizer.models import (
@@ -60,7 +61,7 @@ def extract(article: Article, llm: StructuredModel, chunk_chars: int = 6000) -> 
         actors=everyone,
         events=_unique(found.events),
         figures=found_figures,
-        statements=_unique(found.statements),
+        statements=with_quotes(_unique(found.statements), quoted_statements(article, everyone)),
         not_figures=not_figures,
         dropped=found.dropped + unlabelled,
         stats=stats,

@@ -61,7 +61,9 @@ def extract(article: Article, llm: StructuredModel, chunk_chars: int = 6000) -> 
         actors=everyone,
         events=_unique(found.events),
         figures=found_figures,
-        statements=with_quotes(_unique(found.statements), quoted_statements(article, everyone)),
+        statements=with_quotes(
+            _unique(found.statements), quoted_statements(article, everyone, spans)
+        ),
         not_figures=not_figures,
         dropped=found.dropped + unlabelled,
         stats=stats,

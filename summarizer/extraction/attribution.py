@@ -76,6 +76,7 @@ _BETWEEN = words("also has have had later earlier then today yesterday jointly f
 _SUBORDINATORS = words("while although though as after because since when if whereas")
 _LOCATIVE = words("in at on near")
 _LOOKBACK = 3  # sentences a pronoun may look back over, those all quotation passed over
+CONTEXT = 12  # sentences before read at most (a chain of pronouns, a quotation running on)
 
 _VERB = re.compile(r"\b(?:" + "|".join(sorted(SPEECH_VERBS)) + r")\b")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\b")
@@ -139,9 +140,9 @@ def attribution(
     ``previous`` holds the sentences before it, nearest last (a string is one sentence), each
     read up to the next, so a closing mark the splitter left between two is in it: they are
     read for a pronoun subject ("she said") and for a quotation this sentence goes on with.
-    None, or no sentence, when the sentence opens the text.
+    None, or no sentence, when the sentence opens the text; the last ``CONTEXT`` are read.
     """
-    before = [previous] if isinstance(previous, str) else list(previous or ())
+    before = [previous] if isinstance(previous, str) else list(previous or ())[-CONTEXT:]
     if problem := not_a_name(speaker):
         return Refused(problem)
     continued = _open_at_end(before)

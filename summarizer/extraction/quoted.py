@@ -12,9 +12,10 @@ attribution the rules make).
 
 from __future__ import annotations
 
+import bisect
 import re
 
-from summarizer.extraction.attribution import Said, attribution
+from summarizer.extraction.attribution import CONTEXT, Said, attribution
 from summarizer.extraction.citing import article_sentences
 from summarizer.models import Actor, Article, Evidence, Statement, span_of
 from summarizer.text.quotations import begins_inside
@@ -24,19 +25,37 @@ _MARK = re.compile(r"[\"“”]")
 _LOOKBACK = 3  # sentences before a paragraph a pronoun may reach back to (attribution.py)
 
 
-def quoted_statements(article: Article, actors: list[Actor]) -> list[Statement]:
-    """The quotations of the article that its sentences attribute to one of its people."""
-    people = [a.name for a in actors if a.kind == "person"]
-    spans = article_sentences(article)
+def quoted_statements(
+    article: Article, actors: list[Actor], spans: list[tuple[int, int]] | None = None
+) -> list[Statement]:
+    """The quotations of the article that its sentences attribute to one of its people
+    (``spans``: its sentences, when already found)."""
+    spans = article_sentences(article) if spans is None else spans
     content = article.content()
     read = [content[s : spans[n + 1][0]] for n, (s, _) in enumerate(spans[:-1])]
+    inside = begins_inside(read)  # one pass: whether each sentence goes on with a quotation
+    named = _named_at([a for a in actors if a.kind == "person"])
     found = []
     for n, (start, end) in enumerate(spans):
-        sentence, before = content[start:end], read[_window(read, n) : n]
-        going_on = bool(before) and begins_inside(before)[-1]
-        if (_MARK.search(sentence) or going_on) and sentence.strip() != article.title:
-            found += _quotation(article, start, sentence, people, before)
+        sentence, first = content[start:end], _window(read, n)
+        if (_MARK.search(sentence) or inside[n]) and sentence.strip() != article.title:
+            people = _between(named, spans[first][0], end)  # named where a pronoun may reach
+            found += _quotation(article, start, sentence, people, read[first:n])
     return found
+
+
+def _named_at(people: list[Actor]) -> list[tuple[int, str]]:
+    """(where, name) for each sentence that names one of ``people``, in the text's order."""
+    return sorted({(e.start, p.name) for p in people for e in p.evidence})
+
+
+def _between(named: list[tuple[int, str]], start: int, end: int) -> list[str]:
+    """The people named in [start, end), first named first."""
+    at, names = bisect.bisect_left(named, (start, "")), []
+    while at < len(named) and named[at][0] < end:
+        names.append(named[at][1])
+        at += 1
+    return list(dict.fromkeys(names))
 
 
 def _quotation(
@@ -55,11 +74,12 @@ def _quotation(
 
 def _window(read: list[str], n: int) -> int:
     """Where the sentences before sentence n are read from: the start of its paragraph (a
-    quotation never runs past one), and a few sentences more for a pronoun."""
+    quotation never runs past one), and a few sentences more for a pronoun; at most
+    ``CONTEXT`` sentences back, as attribution() reads."""
     first = n
-    while first > 0 and "\n" not in read[first - 1]:
+    while first > max(0, n - CONTEXT) and "\n" not in read[first - 1]:
         first -= 1
-    return max(0, first - _LOOKBACK)
+    return max(0, first - _LOOKBACK, n - CONTEXT)
 
 
 def with_quotes(statements: list[Statement], quoted: list[Statement]) -> list[Statement]:

@@ -1,5 +1,6 @@
-"""Names: the title words that open a name but are not part of it, country forms, and the one
-spelling-similarity rule ("Zelensky" and "Zelenskyy" are one surname).
+"""Names: the title words that open a name but are not part of it, the key two mentions of one
+actor share, and the one spelling-similarity rule ("Zelensky" and "Zelenskyy" are one surname).
+Countries' names are read in places.py (``canonical_place``, re-exported here for the merge).
 
 The rule-based people finder (extraction/people.py) and the merge of actors across articles
 (merge/actors.py) both read names with these lists and this rule, so a title stripped in one
@@ -14,6 +15,20 @@ from difflib import SequenceMatcher
 from fractions import Fraction
 
 from summarizer.text.fold import fold_name
+from summarizer.text.places import canonical_place
+
+__all__ = [
+    "HONORIFICS",
+    "SIMILARITY",
+    "STRICT_TITLES",
+    "TITLES",
+    "TITLE_MODIFIERS",
+    "SpellingIndex",
+    "canonical_place",
+    "person_core",
+    "person_key",
+    "similar",
+]
 
 
 def _words(words: str) -> frozenset[str]:
@@ -31,35 +46,13 @@ STRICT_TITLES = HONORIFICS | _words(
 TITLES = STRICT_TITLES | _words(
     "spokesperson spokesman spokeswoman adviser advisor leader general gen envoy commander chief "
     "director king queen prince pope colonel admiral secretary-general vice-president chairman "
-    "head"
+    "head reverend rev representative"
 )
 # Words that qualify a title: "national security adviser", "Deputy Prime Minister".
 TITLE_MODIFIERS = _words(
     "national security deputy senior former foreign defense defence press communications top "
     "acting interim supreme prime vice military presidential executive assistant special state"
 )
-
-COUNTRY_FORMS = {
-    "United States": {
-        "us",
-        "u.s",
-        "u.s.",
-        "usa",
-        "u.s.a.",
-        "united states",
-        "america",
-        "united states of america",
-        "the united states",
-        "the us",
-        "the u.s.",
-    },
-    "United Kingdom": {"uk", "u.k.", "britain", "great britain", "united kingdom", "the uk"},
-    "North Korea": {"north korea", "dprk", "democratic people's republic of korea"},
-    "South Korea": {"south korea", "republic of korea", "rok"},
-    "Russia": {"russia", "russian federation"},
-    "Ukraine": {"ukraine"},
-}
-_COUNTRY_INDEX = {form: name for name, forms in COUNTRY_FORMS.items() for form in forms}
 
 SIMILARITY = 0.85  # difflib's ratio at which two spellings are one name
 
@@ -205,11 +198,6 @@ def person_core(name: str) -> str:
     while len(run) > 1 and run[0].lower().strip(".,") in TITLES | TITLE_MODIFIERS:
         run.pop(0)
     return " ".join(run) if run else name.strip()
-
-
-def canonical_place(name: str) -> str | None:
-    """'U.S.', 'US' and 'United States' -> 'United States'; None if not a known country."""
-    return _COUNTRY_INDEX.get(fold_name(name))
 
 
 def person_key(name: str) -> str:

@@ -27,6 +27,7 @@ from pydantic import Field, PrivateAttr, ValidationError, ValidationInfo, model_
 from summarizer.extraction.attribution import Refused, attribution
 from summarizer.extraction.citing import Numbered
 from summarizer.extraction.grounding import Grounder
+from summarizer.extraction.kinds import not_an_actor, typed
 from summarizer.llm.base import ReplyModel
 from summarizer.models import (
     Actor,
@@ -118,8 +119,8 @@ class Grounded:
 
 def _mostly_failed(grounded: Grounded) -> bool:
     """Worth a re-ask: more items failed than were kept (the model misread the task). An
-    item the text settles (a statement it does not attribute) is not counted: asked again,
-    the model would only drop it."""
+    item the text settles (a statement it does not attribute, a phrase that names no actor)
+    is not counted: asked again, the model would only drop it."""
     failed = len(grounded.dropped) - grounded.settled
     return failed > 0 and failed > grounded.kept
 
@@ -128,6 +129,12 @@ class ItemError(ValueError):
     """Why one item cannot be kept."""
 
     reask: ClassVar[bool] = True  # a re-ask may mend it
+
+
+class NotAnActor(ItemError):
+    """An actor item that names no actor ("economists"): dropped, not worth a re-ask."""
+
+    reask: ClassVar[bool] = False
 
 
 def ground(reply: ExtractionReply, grounder: Grounder, sentences: Numbered) -> Grounded:
@@ -205,22 +212,25 @@ def _dropped(kind: Any, reason: str, item: Any) -> DroppedItem:
 
 def _actor(item: ActorItem, grounder: Grounder, sentences: Numbered) -> Actor:
     name = _INITIALS.sub(r"\1.", " ".join(item.name.split()))  # "U. S." -> "U.S."
-    if item.kind == "person":
+    kind = typed(name, item.kind)  # the name's words first, the model's kind second (kinds.py)
+    if kind == "person":
         name = person_core(name)  # "President Ana Lima" -> "Ana Lima"
     if not _words(name, 1):
         raise ItemError(f"the name {_short(name)} has no words")
     found = _naming(name, grounder, sentences)
     words = name.split()
-    while found is None and item.kind == "person" and len(words) > 2:
+    while found is None and kind == "person" and len(words) > 2:
         words = words[1:]  # "U.S. President Ana Lima": the words before the name dropped
         found = _naming(" ".join(words), grounder, sentences)
         name = person_core(" ".join(words)) if found else name
     if found is None:
         raise ItemError(f"the name {_short(name)} is not in the article")
+    if kind is None:
+        raise NotAnActor(f"{_short(name)} is no actor: {not_an_actor(name)}")
     role = clean_label(item.role)
     if role and loaded_words(role):
         role = None  # a role is shown unquoted, so an opinionated one is not kept
-    return Actor(name=name, kind=item.kind, role=role, evidence=[found])
+    return Actor(name=name, kind=kind, role=role, evidence=[found])
 
 
 def _naming(name: str, grounder: Grounder, sentences: Numbered) -> Evidence | None:

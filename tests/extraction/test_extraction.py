@@ -69,11 +69,10 @@ def test_a_chunk_with_no_usable_answer_is_recorded(fake_llm: LLM, server: FakeSe
 
 def test_long_article_is_chunked_and_offsets_hold(fake_llm: LLM, server: FakeServer) -> None:
     parts = list(chunks(SEED_002, 1500))
-    for part in parts:  # one valid answer per chunk, naming a word of its first sentence
-        first = " ".join(part.text.split()[:8])  # within its first sentence
-        word = next(
-            w for w in (t.strip(",.;:’") for t in first.split()) if len(w) >= 5 and w.isalpha()
-        )
+    for part in parts:  # one valid answer per chunk, naming a capitalised word of its first
+        first = " ".join(part.text.split()[:8])  # sentence (a lower-case word is no actor)
+        words = (t.strip(",.;:’") for t in first.split())
+        word = next(w for w in words if len(w) >= 5 and w.isalpha() and w[0].isupper())
         server.enqueue(reply(actors=[actor(word)], events=[event(1)]))
     result = extract(SEED_002, fake_llm, chunk_chars=1500)
     assert result.stats.calls == len(parts) and result.dropped == []

@@ -109,6 +109,32 @@ def test_statements_the_text_does_not_attribute_are_dropped_without_a_reask() ->
     assert all("attributes no words" in d.reason for d in grounded.dropped)
 
 
+def test_an_item_that_names_no_actor_is_dropped_with_its_reason_and_not_reasked() -> None:
+    body = json.loads(GOOD)
+    body["actors"] += [actor("casualties", "other"), actor("independent verification", "other")]
+    body["actors"] += [actor("White House spokesperson", "person")]
+    grounded = _validate(json.dumps(body)).grounded  # three of six dropped, yet no re-ask
+    assert [a.name for a in grounded.actors] == ["John Kirby"]
+    assert [d.reason for d in grounded.dropped] == [
+        "actors[1]: 'casualties' is no actor: a common noun or phrase names no one",
+        "actors[2]: 'independent verification' is no actor: a common noun or phrase names no one",
+        "actors[3]: 'White House spokesperson' is no actor: a phrase whose head noun "
+        "('spokesperson') is neither an institution nor people",  # a role, not who holds it
+    ]
+    assert grounded.settled == 3
+
+
+def test_the_words_of_a_name_type_it_before_the_model_does() -> None:
+    body = reply(
+        actors=[actor("White House", "person"), actor("John Kirby", "other")], events=[event(1)]
+    )
+    grounded = _validate(body).grounded
+    assert [(a.name, a.kind) for a in grounded.actors] == [
+        ("White House", "organization"),  # an institution's head noun, whatever the model said
+        ("John Kirby", "other"),  # a personal name in form: the model's kind stands
+    ]
+
+
 def test_a_name_is_found_with_every_word_when_not_as_written() -> None:
     article = ingest.parse("Leaders met.\nKim Jong-un visited the plant on Friday.\n", "k.txt")
     grounded = _validate(

@@ -1,0 +1,143 @@
+"""What kind of actor a name is, read from its words first; the model's kind is the second
+opinion, kept where the words say nothing.
+
+Actors come from the model's answer (reply._actor) and from the people finder (people.py);
+both are typed here, by these rules in this order:
+
+1. A generic phrase is no actor: no capitalised word but determiners ("economists", "the
+   author", "a spokesperson"), or a lower-case head noun that is neither an institution nor
+   a body of people ("US unemployment claims", but "US officials", "the Biden administration").
+2. A title, then a personal name, makes a person, whatever the model said ("President Ana
+   Lima", "Bank of Japan Governor Haruhiko Kuroda").
+3. An institution's name is an organisation, whatever the model said: its head noun says so
+   ("Belfairs Methodist Church", "Joint Chiefs of Staff", "General Motors", "Bank of Japan").
+   The model's finer kinds of organisation (government, armed force, media) are kept. A
+   place's head noun ("Kursk Region") makes no person.
+4. A country's name is no person: said to be one, or "other", it is a country ("Ukraine",
+   "the U.S."); the model's other kinds stand, for news names a government, its forces or a
+   national team by the country ("Russia said", "New Zealand won the toss").
+5. A person needs a personal name: at least one capitalised word that is no title, calendar,
+   compass or institution word, no adjective of a people ("Korean") and no English word in
+   general use ("Big Three", "Democrats"); a name said to be a person without one is "other".
+
+"Walter Reed" alone has a personal name's form, so the model's kind stands: only the text
+can tell ("treated at Walter Reed"), and the people finder, which reads it, takes a name used
+after "at" for a place. "Walter Reed National Military Medical Center" is an organisation.
+"""
+
+from __future__ import annotations
+
+import re
+
+from summarizer.models import ActorKind
+from summarizer.text.lexicon import (
+    CALENDAR,
+    COMPASS,
+    HEADS,
+    INSTITUTION_HEADS,
+    PLACE_OPENERS,
+    adjective,
+    common_word,
+)
+from summarizer.text.names import TITLE_MODIFIERS, TITLES
+from summarizer.text.places import canonical_place, is_demonym
+
+
+def _words(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_DETERMINERS = _words(
+    "the a an this that these those its his her their our some many several most all both "
+    "other another each every any"
+)
+# Lower-case head nouns that name a body of people acting together: "US officials", "North
+# Korean troops". Kinds of group, not groups: the merge keeps them as speakers and claimants.
+_BODIES = _words(
+    "troops forces military police people authorities leadership government administration "
+    "regime junta opposition campaign family army navy delegation side staff crew rebels "
+    "militants fighters soldiers officials lawmakers legislators diplomats negotiators "
+    "investigators prosecutors"
+)
+# Plural nouns for people by what they do: "investors", "economists", "residents".
+_AGENT_ENDINGS = ("ers", "ors", "ists", "ants", "ents", "ians", "ials", "ives")
+_OF = re.compile(r"\s+(?:of|for|on|in)\s+", re.IGNORECASE)  # "Bank of Japan": its head first
+_ORGANISATIONS: frozenset[ActorKind] = frozenset({"government", "armed_force", "media"})
+
+
+def typed(name: str, model_kind: ActorKind) -> ActorKind | None:
+    """The kind of actor ``name`` is by the rules above, ``model_kind`` where they say nothing;
+    None when it is no actor (``not_an_actor`` says why)."""
+    if not_an_actor(name) is not None:
+        return None
+    if _titled(name):
+        return "person"
+    head = _head(name).lower()
+    if head in INSTITUTION_HEADS:
+        return model_kind if model_kind in _ORGANISATIONS else "organization"
+    if head in HEADS:  # a place's head noun
+        return "other" if model_kind == "person" else model_kind
+    if canonical_place(name) is not None:
+        return "country" if model_kind in {"person", "other"} else model_kind
+    if model_kind == "person" and not any(map(personal, _proper(name))):
+        return "other"
+    return model_kind
+
+
+def not_an_actor(name: str) -> str | None:
+    """Why ``name`` names no actor (rule 1), or None when it may name one."""
+    words = _plain(name)
+    while words and words[0].lower() in _DETERMINERS:
+        words = words[1:]
+    if not any(w[:1].isupper() or w[:1].isdigit() for w in words):
+        return "a common noun or phrase names no one"
+    head = words[-1]
+    if head[:1].islower() and not _body(head):
+        return f"a phrase whose head noun ({head!r}) is neither an institution nor people"
+    return None
+
+
+def personal(word: str) -> bool:
+    """A word that may be part of a person's name: capitalised, not an acronym, and no
+    title, calendar, compass, place or institution word, adjective of a people or English
+    word in general use."""
+    low = word.lower()
+    return (
+        word[:1].isupper()
+        and any(c.islower() for c in word)
+        and low not in TITLES | TITLE_MODIFIERS | _DETERMINERS
+        and low not in CALENDAR | COMPASS | HEADS | PLACE_OPENERS
+        and not is_demonym(word)
+        and not adjective(word)
+        and not common_word(word)
+    )
+
+
+def _body(head: str) -> bool:
+    """A lower-case head noun that names an institution or a body of people."""
+    low = head.lower()
+    return low in INSTITUTION_HEADS or low in _BODIES or low.endswith(_AGENT_ENDINGS)
+
+
+def _head(name: str) -> str:
+    """The head noun of a name: its last word, before any "of" ("Bank of Japan": "Bank")."""
+    words = _plain(_OF.split(name, maxsplit=1)[0])
+    return words[-1] if words else ""
+
+
+def _titled(name: str) -> bool:
+    """A title, then a personal name to the end: "President Ana Lima", "Bank of Japan
+    Governor Haruhiko Kuroda"; not "General Motors" nor "Prince Edward Island"."""
+    words = _plain(name)
+    titled = any(word.lower() in TITLES for word in words[:-1])
+    return titled and personal(words[-1])
+
+
+def _proper(name: str) -> list[str]:
+    return [w for w in _plain(name) if w[:1].isupper()]
+
+
+def _plain(name: str) -> list[str]:
+    """The words of a name, without punctuation or possessive endings."""
+    words = (re.sub(r"[’']s$", "", w.strip(".,;:()\"“”'’")) for w in name.split())
+    return [w for w in words if w]

@@ -6,8 +6,8 @@ and a run of one to three capitalised name words is taken for a person when
 
 1. a title stands right before it ("Russian President Vladimir Putin"); that title, with the
    country or office words before it, is the role;
-2. it has two or three words, none a place, organisation or calendar word, and does not open
-   the sentence ("the return of Donald Trump");
+2. it has two or three words, is no place nor only English words in general use, and does not
+   open the sentence ("the return of Donald Trump");
 3. a comma and a role follow it ("Andriy Yermak, head of the Ukrainian president's office");
 4. a surname is used as only a person's is: "the Biden administration", "as Biden proposes",
    "Putin's decision".
@@ -16,6 +16,10 @@ Unpunctuated lines of mostly capitalised words (headlines) bring in nobody. Then
 known person is a mention: the surname alone, a spelling variant with the same given name
 ("Zelensky", "Zelenskyy"), and the family name of a titled East Asian name ("Yoon"). Precision
 comes first: a place or an organisation taken for a person is worse than a missed name.
+
+Which words may be part of a name, and which runs the text itself shows are no person's ("the
+Dow Jones", "in Buenos Aires", "Walter Reed ... Medical Center"), is read in namewords.py; no
+word list there names a topic. A person found must also be one by the rules of kinds.py.
 """
 
 from __future__ import annotations
@@ -25,73 +29,31 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from summarizer.extraction.kinds import typed
+from summarizer.extraction.namewords import (
+    FUNCTION,
+    PERSON_NOUNS,
+    WORD,
+    NoPersons,
+    Tok,
+    institution,
+    is_name,
+    joined,
+    never_named,
+    no_name,
+    runs,
+)
 from summarizer.models import Actor, Article, Evidence, extend_evidence
 from summarizer.text.fold import fold
+from summarizer.text.lexicon import HEADS, common_word
 from summarizer.text.names import HONORIFICS as _HONORIFICS
 from summarizer.text.names import STRICT_TITLES as _STRICT
 from summarizer.text.names import TITLE_MODIFIERS as _MODIFIERS
 from summarizer.text.names import TITLES as _TITLES
-from summarizer.text.names import SpellingIndex, person_core, similar
+from summarizer.text.names import SpellingIndex, canonical_place, person_core, similar
 from summarizer.text.sentences import clean_span, sentences
 
-
-def _words(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
-_FUNCTION = _words(
-    "the a an in on at as and but or if while when after before despite meanwhile furthermore "
-    "however moreover this that these those it he she they we i you his her their its our both "
-    "since amid amidst with for from by of to according speaking adding also still yet so then "
-    "there here what who which where why how all some many most several each every other no not "
-    "such only even last next new first second current recent officials reports"
-)
-_STOP = _words(  # places, organisations and calendar words: never part of a person's name
-    "north south east west northern southern eastern western korea korean koreans russia russian "
-    "russians ukraine ukrainian ukrainians united states kingdom nations white house pentagon "
-    "kremlin kursk region sea storm shadow national security council ministry department defense "
-    "defence state army navy air force forces guard fleet corps washington moscow kyiv kiev seoul "
-    "pyongyang beijing london paris berlin tokyo brussels europe european america american "
-    "americans british britain chinese china japan japanese iran iranian israel israeli gaza "
-    "palestinian syria syrian turkey turkish india indian france french germany german poland "
-    "polish belarus belarusian hungary hungarian asia asian africa african arab soviet crimea "
-    "donbas kharkiv government administration parliament congress senate assembly union court "
-    "party agency office committee commission command headquarters intelligence embassy press "
-    "news times post journal street wall media group bank university institute city province "
-    "republic peninsula border river island gulf ocean foreign affairs interior justice finance "
-    "homeland operations war summit treaty pact monday tuesday wednesday thursday friday saturday "
-    "sunday january february march april june july august september october november december "
-    "today yesterday tomorrow christmas easter god los las san saint st fort mount lake hong kong "
-    "oblast district county valley plant station base airport port square palace zone strait "
-    "coast staff cross international rights watch fund foundation organization organisation "
-    "association center centre forum network television radio daily herald tribune telegraph "
-    "guardian globe reuters bloomberg associated airlines motors company corporation nuclear "
-    "saudi arabia emirates tel aviv abu dhabi sri lanka hamas hezbollah houthis taliban wagner"
-)
-# nouns after a possessive that mark a person: "Putin's decision"
-_PERSON_NOUNS = _words("administration decision remarks comments speech presidency")
-_LOCATIVE = _words("in near across into inside outside")
 _ROLE_HEADS = _TITLES | {"official", "officer", "aide", "member"}
-_NOT_NAMES = _FUNCTION | _TITLES | _MODIFIERS
-_WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w’'.-]*[^\W_])?")
-
-
-@dataclass(frozen=True)
-class _Tok:
-    start: int
-    end: int  # after any possessive ending
-    word: str  # without the possessive ending
-    possessive: bool
-    sentence: int
-    opens: bool  # the first word of its sentence
-
-    @property
-    def low(self) -> str:
-        return self.word.lower()
-
-    @property
-    def capital(self) -> bool:
-        return self.word[0].isupper()
 
 
 @dataclass
@@ -108,9 +70,9 @@ def find_people(article: Article) -> list[Actor]:
     """The people the article names, in order of first mention, each with its sentences."""
     text, spans = article.content(), list(sentences(article))
     toks = [
-        _Tok(m.start(), m.end(), m[0][:-2] if poss else m[0], poss, n, k == 0)
+        Tok(m.start(), m.end(), m[0][:-2] if poss else m[0], poss, n, k == 0)
         for n, (start, end) in enumerate(spans)
-        for k, m in enumerate(_WORD.finditer(text, start, end))
+        for k, m in enumerate(WORD.finditer(text, start, end))
         for poss in [bool(re.search(r"[’']s$", m[0]))]
     ]
     people = _People()
@@ -134,6 +96,7 @@ def find_people(article: Article) -> list[Actor]:
             ],
         )
         for p in sorted((p for p in people.all if p.sentences), key=lambda p: p.first)
+        if typed(" ".join(p.words), "person") == "person"  # the rules of kinds.py agree
     ]
 
 
@@ -192,7 +155,7 @@ class _Positions:
     """Where each word stands among the tokens: by its exact spelling, and, for name words, by
     any spelling like it."""
 
-    def __init__(self, toks: list[_Tok]) -> None:
+    def __init__(self, toks: list[Tok]) -> None:
         self.exact: dict[str, list[int]] = {}
         self.lower: dict[str, list[int]] = {}  # any token, by its lower-case spelling
         self.names: dict[str, list[int]] = {}
@@ -200,7 +163,7 @@ class _Positions:
         for i, t in enumerate(toks):
             self.exact.setdefault(t.word, []).append(i)
             self.lower.setdefault(t.low, []).append(i)
-            if _is_name(t):
+            if is_name(t):
                 self.names.setdefault(t.low, []).append(i)
         for word in self.names:
             self._spellings.add(word)
@@ -223,15 +186,24 @@ class _Positions:
 
 def with_people(actors: list[Actor], people: list[Actor]) -> list[Actor]:
     """The model's actors, completed by the people found by rule (find_people): a person both
-    found pools its evidence, aliases and role; one only the rule found is added."""
+    found pools its evidence, aliases and role; one only the rule found is added. A person the
+    rule found with a role ("Ron Sugar, chairman of ...") is a person even where the model
+    named the same words as an organisation."""
     merged = [a.model_copy(deep=True) for a in actors]
     by_core: dict[str, int] = {}  # a person's name without title, folded -> the first so named
+    others: dict[str, int] = {}  # any other actor's folded name -> the first so named
     for n, actor in enumerate(merged):
         if actor.kind == "person":
             by_core.setdefault(fold(person_core(actor.name)), n)
+        else:
+            others.setdefault(fold(actor.name), n)
     for person in people:
         forms = {fold(person.name), *map(fold, person.aliases)}
         found = [by_core[f] for f in forms if f in by_core]
+        if not found and person.role and fold(person.name) in others:
+            found = [others.pop(fold(person.name))]
+            merged[found[0]].kind = "person"
+            by_core.setdefault(fold(person_core(person.name)), found[0])
         if not found:
             if person.kind == "person":
                 by_core.setdefault(fold(person_core(person.name)), len(merged))
@@ -247,51 +219,32 @@ def with_people(actors: list[Actor], people: list[Actor]) -> list[Actor]:
 
 
 def _candidates(
-    text: str, toks: list[_Tok], spans: list[tuple[int, int]]
+    text: str, toks: list[Tok], spans: list[tuple[int, int]]
 ) -> Iterator[tuple[list[str], str | None, bool]]:
     """(name words, role, introduced with a title) for each run of name words a cue supports."""
     headlines: dict[int, bool] = {}  # by sentence: read once, however many runs it holds
-    i = 0
-    while i < len(toks):
-        j = i + 1
-        while j < len(toks) and not toks[j - 1].possessive and _joined(text, toks[j - 1], toks[j]):
-            if not (_is_name(toks[j]) and _is_name(toks[i])):
-                break
-            j += 1
-        run, title = toks[i:j], _title_before(text, toks, i)
-        words, body = [t.word for t in run], [t.word for t in run if not t.opens]
-        place = i > 0 and toks[i - 1].low in _LOCATIVE  # "in Saudi Arabia", "near Tel Aviv"
-        n = run[0].sentence
-        if _is_name(toks[i]) and len(run) <= 3 and n not in headlines:
+    unnamed = NoPersons(text, toks)
+    for i, j in runs(text, toks):
+        run, n = toks[i:j], toks[i].sentence
+        if len(run) > 3 or institution(text, toks, j - 1):
+            continue
+        if n not in headlines:
             headlines[n] = _headline(text, toks, spans, n, i)
-        if not _is_name(toks[i]) or len(run) > 3 or headlines[n]:
-            pass
-        elif title and (len(run) > 1 or title[1] in _STRICT):
+        if headlines[n]:
+            continue
+        words, body = [t.word for t in run], [t.word for t in run if not t.opens]
+        title = _title_before(text, toks, i)
+        if title and (len(run) > 1 or title[1] in _STRICT):
             yield words, None if title[1] in _HONORIFICS else title[0], True
+        elif unnamed.holds(words) or unnamed.holds(body) or no_name(words):
+            continue
         elif len(run) > 1 and (role := _role_after(text, run[-1], spans[run[-1].sentence][1])):
             yield words, role, False
-        elif (len(body) > 1 and not place) or _surname_cue(text, toks, i, j - 1):
+        elif (len(body) > 1 and not no_name(body)) or _surname_cue(text, toks, i, j - 1):
             yield body if len(run) > 1 else words, None, False
-        i = j
 
 
-def _is_name(t: _Tok) -> bool:
-    parts = [p.lower() for p in t.word.split("-") if p[:1].isupper()]  # "Russia-Ukraine"
-    return (
-        t.capital
-        and any(c.islower() for c in t.word)
-        and t.low not in _NOT_NAMES
-        and not _STOP.intersection(parts)
-    )
-
-
-def _joined(text: str, a: _Tok, b: _Tok) -> bool:
-    """True when only spaces (no line break) separate the two words."""
-    gap = text[a.end : b.start]
-    return bool(gap) and not gap.strip() and "\n" not in gap
-
-
-def _headline(text: str, toks: list[_Tok], spans: list[tuple[int, int]], n: int, at: int) -> bool:
+def _headline(text: str, toks: list[Tok], spans: list[tuple[int, int]], n: int, at: int) -> bool:
     """Sentence n (whose token ``at`` is one) reads as a headline: unpunctuated, and mostly
     capitalised long words. Only that sentence's tokens are read, found from ``at``."""
     first, last = at, at
@@ -304,7 +257,7 @@ def _headline(text: str, toks: list[_Tok], spans: list[tuple[int, int]], n: int,
     return unpunctuated and len(long) >= 3 and sum(t.capital for t in long) > 0.6 * len(long)
 
 
-def _title_before(text: str, toks: list[_Tok], i: int) -> tuple[str, str] | None:
+def _title_before(text: str, toks: list[Tok], i: int) -> tuple[str, str] | None:
     """The role ending in a title word right before word i, and that title word."""
     k = i - 1
     gap = text[toks[k].end : toks[i].start] if k >= 0 else "x"
@@ -312,7 +265,7 @@ def _title_before(text: str, toks: list[_Tok], i: int) -> tuple[str, str] | None
         k < 0
         or toks[k].possessive
         or not (
-            _joined(text, toks[k], toks[i])
+            joined(text, toks[k], toks[i])
             or (
                 toks[k].low in {"mr", "mrs", "ms", "dr", "gen", "sen"}
                 and re.fullmatch(r"\.\s+", gap)
@@ -325,24 +278,29 @@ def _title_before(text: str, toks: list[_Tok], i: int) -> tuple[str, str] | None
         return None
     for w in (k, k - 2, k - 3):  # "President", "Minister of Defense", "... of Foreign Affairs"
         tail = toks[w + 1 : k + 1]
-        glued = all(t.capital for t in tail[1:]) and all(_joined(text, *p) for p in pairwise(tail))
+        glued = all(t.capital for t in tail[1:]) and all(joined(text, *p) for p in pairwise(tail))
         if w >= 0 and toks[w].low in _TITLES and (w == k or tail[0].low == "of") and glued:
             s = w
-            while s > 0 and _joined(text, toks[s - 1], toks[s]) and _in_role(toks[s - 1]):
+            while s > 0 and joined(text, toks[s - 1], toks[s]) and _in_role(toks[s - 1]):
                 s -= 1
             return text[toks[s].start : toks[k].end], toks[w].low
     return None
 
 
-def _in_role(t: _Tok) -> bool:
+def _in_role(t: Tok) -> bool:
     """A word that may open a role: "White House", "North Korea's", "US", "national"."""
     if t.low in _TITLES | _MODIFIERS:
         return True
     acronym = re.fullmatch(r"(?:[A-Z]\.?){2,}", t.word) is not None
-    return t.capital and t.low not in _FUNCTION and (t.low in _STOP or t.possessive or acronym)
+    placed = t.low in HEADS or never_named(t.word) or canonical_place(t.word) is not None
+    return (
+        t.capital
+        and t.low not in FUNCTION
+        and (placed or t.possessive or acronym or common_word(t.word))
+    )
 
 
-def _role_after(text: str, last: _Tok, sentence_end: int) -> str | None:
+def _role_after(text: str, last: Tok, sentence_end: int) -> str | None:
     """The role set off by a comma after a name: "Andriy Yermak, head of ..."."""
     found = re.match(r",\s+([^,;:()]+?)[.!?]?(?:,|;|$)", text[last.end : sentence_end])
     if last.possessive or not found:
@@ -355,12 +313,12 @@ def _role_after(text: str, last: _Tok, sentence_end: int) -> str | None:
     return role if opens and len(words) <= 10 and _ROLE_HEADS.intersection(words) else None
 
 
-def _surname_cue(text: str, toks: list[_Tok], i: int, k: int) -> bool:
+def _surname_cue(text: str, toks: list[Tok], i: int, k: int) -> bool:
     """The run toks[i..k] is used as only a person is: "the Biden administration"."""
     nxt = toks[k + 1] if k + 1 < len(toks) else None
     if nxt is None or nxt.sentence != toks[k].sentence or text[toks[k].end : nxt.start] != " ":
         return False
-    if nxt.low == "administration" or (toks[k].possessive and nxt.low in _PERSON_NOUNS):
+    if nxt.low == "administration" or (toks[k].possessive and nxt.low in PERSON_NOUNS):
         return True
     before = toks[i - 1] if i > 0 else None
     as_proposes = before is not None and before.low == "as" and before.sentence == nxt.sentence
@@ -379,7 +337,7 @@ def _same(known: list[str], words: list[str], titled: bool) -> bool:
     return _similar(short[0], full[-1]) or (titled and short[0] == full[0])
 
 
-def _find_mentions(text: str, toks: list[_Tok], person: _Person, positions: list[int]) -> None:
+def _find_mentions(text: str, toks: list[Tok], person: _Person, positions: list[int]) -> None:
     """Adds to the person each sentence naming it and each other form of its name, looking
     only at ``positions``, the tokens where a form of the name may start."""
     words, n = person.words, len(person.words)
@@ -390,13 +348,13 @@ def _find_mentions(text: str, toks: list[_Tok], person: _Person, positions: list
             continue
         t, form = toks[i], None
         run = toks[i : i + n]
-        glued = all(_joined(text, a, b) and not a.possessive for a, b in pairwise(run))
+        glued = all(joined(text, a, b) and not a.possessive for a, b in pairwise(run))
         if n > 1 and len(run) == n and glued and _same(words, [r.word for r in run], False):
             form = " ".join(r.word for r in run)
-        elif _is_name(t) and _similar(t.word, words[-1]):
+        elif is_name(t) and _similar(t.word, words[-1]):
             form = t.word
-        elif _is_name(t) and t.word == words[0] and person.titled:
-            after_title = i > 0 and toks[i - 1].low in _TITLES and _joined(text, toks[i - 1], t)
+        elif is_name(t) and t.word == words[0] and person.titled:
+            after_title = i > 0 and toks[i - 1].low in _TITLES and joined(text, toks[i - 1], t)
             form = t.word if family_first or after_title else None
         if form is None:
             continue

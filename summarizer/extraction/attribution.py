@@ -41,7 +41,6 @@ from summarizer.extraction.speakers import (
     CALENDAR,
     CONNECTORS,
     OPENERS,
-    PLACE_OR_BODY,
     PREPOSITIONS,
     PRONOUNS,
     UNNAMED,
@@ -50,6 +49,7 @@ from summarizer.extraction.speakers import (
     mentions,
     named,
     not_a_name,
+    place_or_body,
     tokens,
     words,
 )
@@ -273,8 +273,7 @@ def _antecedent(before: list[str], speaker: str, pronoun: str) -> bool:
     speaker (through the same pronoun, if through one); or it attributes words to no one and
     names the speaker last. A sentence before that is all quotation is passed over, as far
     back as three sentences."""
-    body = {w.lower() for w in speaker.split()} & PLACE_OR_BODY
-    if pronoun in _PERSONAL and (is_acronym(speaker) or body):
+    if pronoun in _PERSONAL and (is_acronym(speaker) or place_or_body(speaker)):
         return False  # "he" is not "GM", nor "the Supreme Court"
     for back in range(len(before), max(0, len(before) - _LOOKBACK), -1):
         if not all_quoted(before[:back]):

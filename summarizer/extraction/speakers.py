@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import re
 
-from summarizer.extraction.people import _STOP
+from summarizer.extraction.namewords import never_named, no_name
 from summarizer.text.fold import fold_name
+from summarizer.text.lexicon import HEADS
 from summarizer.text.names import TITLE_MODIFIERS, TITLES, person_core
 
 
@@ -27,9 +28,17 @@ def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-# The people finder's places, bodies and calendar words: never a person's surname alone, never
-# "he" or "she".
-PLACE_OR_BODY = _STOP
+def place_or_body(name: str) -> bool:
+    """Words of a place, a body or the calendar (the people finder's rules: namewords.py, and
+    an institution's or a place's head noun): never a person's surname alone, never "he" or
+    "she"."""
+    words = name.split()
+    return bool(
+        words
+        and (
+            no_name(words) or any(map(never_named, words)) or any(w.lower() in HEADS for w in words)
+        )
+    )
 
 
 # A body speaks through these, named or not: "a Department spokesperson said".
@@ -148,7 +157,11 @@ def _forms(speaker: str) -> tuple[set[tuple[str, ...]], set[tuple[str, ...]]]:
     surnames: set[tuple[str, ...]] = set()
     for run in [r for r in runs if 2 <= len(r) <= 3]:
         low = {w.lower() for w in run}
-        if all(w[0].isupper() for w in run) and not low & (PLACE_OR_BODY | TITLES | CONNECTORS):
+        if (
+            all(w[0].isupper() for w in run)
+            and not low & (TITLES | CONNECTORS)
+            and not place_or_body(" ".join(run))
+        ):  # a person's name: its surname may stand alone later; a place's may not
             alone = [run[-1], run[0]] if len(run) == 3 else [run[-1]]
             surnames |= {(_key(w),) for w in alone if len(w) >= 3}
     return forms, surnames - forms

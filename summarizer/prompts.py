@@ -47,7 +47,7 @@ def render(name: str, **variables: str) -> str:
 
 # Untrusted text goes between <name-XXXXXXXXXX> tags whose suffix is drawn afresh for every
 # request, so an article cannot close its own delimiter (it cannot guess the tag).
-TAG = re.compile(r"\b(article|mentions|facts)-[0-9a-f]{10}\b")
+TAG = re.compile(r"\b(article|mentions|facts|developments)-[0-9a-f]{10}\b")
 
 
 def tag(name: str) -> str:

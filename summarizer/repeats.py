@@ -5,7 +5,9 @@ paraphrase ("North Korean troops are suffering heavy losses" and "over 1,000 Nor
 casualties within a single week"). For each story told by several sources, one call lists its
 developments, numbered and short, each with its outlet, and the model answers for every item
 the number of an earlier item that reports the same development, or 0 (exactly one answer per
-item: the grammar leaves no way to skip one, as for the figure labels).
+item, ``{"item": k, "same": j}``: the grammar leaves no way to skip one, as for the figure
+labels). Asked for a bare list of numbers, the 1.5B model numbered the items (item k
+"repeated" k - 1): such an answer is re-asked, and not used if it comes back the same.
 
 A join is kept only when the rules allow it too:
 
@@ -42,17 +44,43 @@ def prompt_version() -> str:
     return prompts.version(SYSTEM, USER)
 
 
-class RepeatsBase(ReplyModel):
-    """For item k (from 1), ``same`` holds the number of an earlier item it repeats, or 0."""
+class Repeat(ReplyModel):
+    """Item ``item`` (from 1) repeats item ``same`` (an earlier one), or nothing (0)."""
 
-    same: list[int]
+    item: int
+    same: int
+
+
+class RepeatsBase(ReplyModel):
+    """One answer per listed item, in order, validated against ``context['count']``."""
+
+    answers: list[Repeat]
 
     @model_validator(mode="after")
     def _check(self, info: ValidationInfo) -> Self:
         count = (info.context or {}).get("count")
-        if count is not None and len(self.same) != count:
-            raise ValueError(f"give exactly {count} numbers, one per item, in order")
+        if count is None:
+            return self
+        if [a.item for a in self.answers] != list(range(1, count + 1)):
+            raise ValueError(f"answer for items 1 to {count}, once each, in order")
+        if _counted(self.answers):
+            raise ValueError(
+                "you gave each item the number of the item before it: compare the items. "
+                "An item repeats an earlier one only when both report the same development; "
+                "most items report something new, and their 'same' is 0"
+            )
         return self
+
+    @property
+    def same(self) -> list[int]:
+        return [a.same for a in self.answers]
+
+
+def _counted(answers: list[Repeat]) -> bool:
+    """The answer numbers the items instead of comparing them (a small model's habit: item k
+    'repeats' k - 1 for most k)."""
+    previous = sum(1 for a in answers if a.item > 1 and a.same == a.item - 1)
+    return len(answers) > 3 and previous > len(answers) // 2
 
 
 @functools.lru_cache(maxsize=64)
@@ -61,9 +89,9 @@ def repeats_model(count: int) -> type[RepeatsBase]:
     model: type[RepeatsBase] = create_model(
         "Repeats",
         __base__=RepeatsBase,
-        same=(list[int], Field(min_length=count, max_length=count)),
+        answers=(list[Repeat], Field(min_length=count, max_length=count)),
     )
-    model.answer_tokens = 4 * count + 16
+    model.answer_tokens = 12 * count + 16
     return model
 
 

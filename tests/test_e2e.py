@@ -19,12 +19,12 @@ import jsonschema
 import pytest
 import vcr
 
-from summarizer import ModelError, Settings, evaluate
+from summarizer import ModelError, Settings, evaluate, summaries
 from summarizer.figures import mentions
 from summarizer.lead import LeadSentence, facts_of
 from summarizer.llm import LLM
 from summarizer.models import ArticleExtraction, Briefing
-from summarizer.pipeline import add_lead, assemble, extract_all
+from summarizer.pipeline import add_lead, add_stories, assemble, extract_all
 from summarizer.render import to_html, to_markdown
 from summarizer.text.neutral import loaded_in_html, loaded_outside_quotes
 from tests.support.cassettes import body_untagged
@@ -264,7 +264,105 @@ def test_the_recorded_lead_passes_its_checks(
     print("\n" + "\n".join(f"{s.text} {s.citations}" for s in led.lead))
 
 
-def test_zz_write_the_briefing_for_reading(replayed) -> None:  # type: ignore[no-untyped-def]
+NEWS = ROOT / "tests" / "data" / "news"
+# A mixed day: the seeds (one story, five outlets) and four Wikinews stories of other beats.
+MIXED_NEWS = {
+    "gm_bankruptcy_2009": ["02", "03", "04"],
+    "a380_first_delivery_2007": ["01", "02"],
+    "cricket_aus_nz_2004": ["01", "02"],
+    "asteroid_2004mn4": ["01", "02"],
+}
+MIXED = [
+    *sorted(SEEDS.glob("*.txt")),
+    *(NEWS / f"{story}_{n}.txt" for story, numbers in MIXED_NEWS.items() for n in numbers),
+]
+
+
+@pytest.fixture(scope="module")
+def edited(
+    request: pytest.FixtureRequest,
+    vcr_config: dict[str, Any],
+    replayed: tuple[list[ArticleExtraction], Briefing],
+) -> Briefing:
+    """The seeds' briefing with its story edited by the recorded model: repeated
+    developments joined, a headline and a summary written (add_stories)."""
+    briefing = replayed[1].model_copy(deep=True)
+    with _cassette(request, vcr_config, "test_stories.yaml") as settings:
+        add_stories(briefing, LLM(settings))
+    return briefing
+
+
+@pytest.fixture(scope="module")
+def mixed_day(request: pytest.FixtureRequest, vcr_config: dict[str, Any]) -> Briefing:
+    """Fourteen articles in five stories, extracted and edited by the recorded model."""
+    with _cassette(request, vcr_config, "test_mixed_day.yaml") as settings:
+        extractions, skipped = extract_all([str(p) for p in MIXED], settings=settings)
+        assert skipped == []
+        briefing = assemble(extractions, skipped, date="2026-11-23")
+        add_stories(briefing, LLM(settings))
+    return briefing
+
+
+def test_the_seeds_are_one_story_edited_by_the_model(edited: Briefing) -> None:
+    (story,) = edited.stories
+    assert story.outlets == 5 and story.articles == 5
+    assert edited.run.stories_prompt_version and edited.run.stories_error is None
+    facts = summaries.story_facts(edited, story)
+    for sentence in [*story.summary, *([story.headline] if story.headline_from == "model" else [])]:
+        offered = LeadSentence(text=sentence.text, citations=sentence.citations)
+        assert facts.problem(offered) is None, sentence
+    ids = {d.id for d in edited.developments}
+    assert set(story.developments) <= ids
+
+
+def test_the_mixed_day_is_told_story_by_story(mixed_day: Briefing) -> None:
+    stories = mixed_day.stories
+    by_path = {s.n: Path(s.article.path) for s in mixed_day.sources}
+    told = [
+        {by_path[n].name[:-7] if by_path[n].parent == NEWS else "seeds" for n in s.sources}
+        for s in stories
+    ]
+    assert told == [
+        {"seeds"},
+        {"gm_bankruptcy_2009"},
+        {"a380_first_delivery_2007"},
+        {"asteroid_2004mn4"},
+        {"cricket_aus_nz_2004"},
+    ] or sorted(map(sorted, told)) == sorted(
+        [
+            ["seeds"],
+            ["gm_bankruptcy_2009"],
+            ["a380_first_delivery_2007"],
+            ["asteroid_2004mn4"],
+            ["cricket_aus_nz_2004"],
+        ]
+    )
+    assert stories[0].outlets == 5  # the seeds, told by five outlets, come first
+    texts = {s.article.id: s.article.text for s in mixed_day.sources}
+    for c in mixed_day.citations:
+        assert texts[c.article_id][c.start : c.end] == c.quote
+    schema = json.loads((ROOT / "schemas" / "briefing.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(json.loads(mixed_day.to_json()), schema)
+    assert mixed_day.run.support is not None and mixed_day.run.support.checked > 0
+
+
+def _show(name: str, briefing: Briefing) -> None:
+    """SHOW_BRIEFING=folder writes a recorded briefing there, to read (nothing asserted)."""
     out = os.environ.get("SHOW_BRIEFING")
     if out:
-        Path(out).write_text(to_markdown(replayed[1]), encoding="utf-8")
+        folder = Path(out)
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{name}.md").write_text(to_markdown(briefing), encoding="utf-8")
+        (folder / f"{name}.json").write_text(briefing.to_json(), encoding="utf-8")
+
+
+def test_zz_write_the_seeds_briefing_for_reading(replayed) -> None:  # type: ignore[no-untyped-def]
+    _show("seeds", replayed[1])
+
+
+def test_zz_write_the_edited_seeds_for_reading(edited: Briefing) -> None:
+    _show("seeds-edited", edited)
+
+
+def test_zz_write_the_mixed_day_for_reading(mixed_day: Briefing) -> None:
+    _show("mixed-day", mixed_day)

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from summarizer import ingest, pipeline, repeats
 from summarizer.errors import ModelError
 from summarizer.models import ArticleExtraction, Briefing, Event, Evidence
@@ -82,7 +84,16 @@ def test_the_model_joins_a_paraphrase_the_rules_allow() -> None:
     assert offer is not None and offer.listing.startswith("1. (a) Storm Ciarán brought gusts")
     # Items 3 and 4 repeat 1 and 2 (the wind; the homes without power).
     model = CannedModel(
-        json.dumps({"same": [0, 0, 1, 2]}),
+        json.dumps(
+            {
+                "answers": [
+                    {"item": 1, "same": 0},
+                    {"item": 2, "same": 0},
+                    {"item": 3, "same": 1},
+                    {"item": 4, "same": 2},
+                ]
+            }
+        ),
         _summary(
             briefing,
             "Storm Ciarán hits Cornwall",
@@ -106,10 +117,32 @@ def test_the_model_joins_a_paraphrase_the_rules_allow() -> None:
 def test_a_join_the_rules_refuse_is_not_made() -> None:
     """Item 2 'repeats' item 1 per the model, but both come from one source: refused."""
     briefing = _briefing()
-    model = CannedModel(json.dumps({"same": [0, 1, 0, 0]}), "{}")
+    model = CannedModel(
+        json.dumps(
+            {
+                "answers": [
+                    {"item": 1, "same": 0},
+                    {"item": 2, "same": 1},
+                    {"item": 3, "same": 0},
+                    {"item": 4, "same": 0},
+                ]
+            }
+        ),
+        "{}",
+    )
     pipeline.add_stories(briefing, model)
     assert briefing.run.joined_by_model == 0
     assert len(briefing.stories[0].developments) == 4
+
+
+def test_an_answer_that_numbers_the_items_is_refused() -> None:
+    """Recorded from the 1.5B model on the seeds, as a bare list: [0, 1, 2, ..., 32]."""
+    model = repeats.repeats_model(6)
+    counted = [{"item": k, "same": k - 1} for k in range(1, 7)]
+    with pytest.raises(ValueError, match="number of the item before it"):
+        model.model_validate({"answers": counted}, context={"count": 6})
+    fine = [{"item": k, "same": 0} for k in range(1, 7)]
+    assert model.model_validate({"answers": fine}, context={"count": 6}).same == [0] * 6
 
 
 def test_a_later_or_self_reference_is_ignored() -> None:
@@ -122,7 +155,16 @@ def test_a_later_or_self_reference_is_ignored() -> None:
 def test_a_checked_summary_headlines_the_story() -> None:
     briefing = _briefing()
     model = CannedModel(
-        json.dumps({"same": [0, 0, 0, 0]}),
+        json.dumps(
+            {
+                "answers": [
+                    {"item": 1, "same": 0},
+                    {"item": 2, "same": 0},
+                    {"item": 3, "same": 0},
+                    {"item": 4, "same": 0},
+                ]
+            }
+        ),
         _summary(
             briefing,
             "Storm Ciarán hits Cornwall",
@@ -149,7 +191,19 @@ def test_a_sentence_with_a_number_not_cited_is_dropped_and_a_bad_headline_left_o
         "Storm Ciarán brought gusts of 100 mph to Cornwall on Thursday.",
         "About 9,000 households in Cornwall were left without electricity.",
     )
-    model = CannedModel(json.dumps({"same": [0, 0, 0, 0]}), answer)
+    model = CannedModel(
+        json.dumps(
+            {
+                "answers": [
+                    {"item": 1, "same": 0},
+                    {"item": 2, "same": 0},
+                    {"item": 3, "same": 0},
+                    {"item": 4, "same": 0},
+                ]
+            }
+        ),
+        answer,
+    )
     pipeline.add_stories(briefing, model)
     (story,) = briefing.stories
     assert story.headline_from == "development"

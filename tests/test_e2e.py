@@ -346,6 +346,31 @@ def test_the_mixed_day_is_told_story_by_story(mixed_day: Briefing) -> None:
     assert mixed_day.run.support is not None and mixed_day.run.support.checked > 0
 
 
+def test_the_mixed_day_joins_only_what_the_rules_allow(mixed_day: Briefing) -> None:
+    """The recorded model said three developments repeat earlier ones (A380 delivery and
+    landing, the charity flight, the asteroid's risk and its close pass); each joined telling
+    comes from a source the development did not hold yet, and says why it joined."""
+    assert mixed_day.run.joined_by_model == 3 and mixed_day.run.stories_error is None
+    for d in mixed_day.developments:
+        sources = [t.source for t in d.tellings]
+        assert len(sources) == len(set(sources)) and sorted(set(sources)) == d.sources
+        for t in d.tellings[1:]:
+            assert t.joined in {"words", "model"} and t.why
+    assert sum(t.joined == "model" for d in mixed_day.developments for t in d.tellings) == 3
+
+
+def test_the_mixed_day_summaries_pass_their_checks(mixed_day: Briefing) -> None:
+    for story in mixed_day.stories:
+        facts = summaries.story_facts(mixed_day, story)
+        told = [*story.summary, *([story.headline] if story.headline_from == "model" else [])]
+        for sentence in told:
+            offered = LeadSentence(text=sentence.text, citations=sentence.citations)
+            assert facts.problem(offered) is None, sentence
+    assert all(s.headline_from == "model" for s in mixed_day.stories)  # as recorded
+    speakers = {s.speaker.lower() for s in mixed_day.statements}
+    assert not speakers & {"unknown", "unnamed", "anonymous", ""}
+
+
 def _show(name: str, briefing: Briefing) -> None:
     """SHOW_BRIEFING=folder writes a recorded briefing there, to read (nothing asserted)."""
     out = os.environ.get("SHOW_BRIEFING")

@@ -108,9 +108,10 @@ _FIGURE_SECTIONS = [
 
 
 def story_heading(story: Story, st: Style) -> str:
-    """A story's heading: its rank and headline (the development's words are quoted)."""
+    """A story's heading: its rank and headline; a source's own words (a development's, an
+    article's headline) are quoted, the model's checked headline is not."""
     text = st.esc(flat(story.headline.text))
-    shown = text if story.summary else f"“{text}”"
+    shown = text if story.headline_from == "model" else f"“{text}”"
     return f"{story.rank}. {shown} {st.cites(story.headline.citations)}"
 
 

@@ -9,6 +9,7 @@ not: their text is the cited span itself, and the speaker may be named a sentenc
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from summarizer.models import Briefing, SupportReport, Unsupported
@@ -39,11 +40,38 @@ def support_report(briefing: Briefing) -> SupportReport:
     )
 
 
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def sentence_case(headline: str, spans: str) -> str:
+    """A headline in title case ("Airbus A380 Superjumbo Delivered to Singapore Airlines")
+    with each capital the spans do not give lowered ("superjumbo delivered"), so the check
+    reads names as names and the other words as words."""
+    written = set(_WORD.findall(spans))
+    lowered = {w.lower() for w in written}
+
+    def case(match: re.Match[str]) -> str:
+        word = match.group()
+        if match.start() == 0 or word in written or word.lower() not in lowered:
+            return word
+        return word.lower()
+
+    return _WORD.sub(case, headline)
+
+
+def _cited(b: Briefing, numbers: list[int]) -> str:
+    by_n = {c.n: c.quote for c in b.citations}
+    return " ".join(by_n[n] for n in numbers if n in by_n)
+
+
 def _sentences(b: Briefing) -> Iterator[tuple[str, str, list[int]]]:
     for s in b.lead:
         yield "lead", s.text, s.citations
     for story in b.stories:
-        yield f"story {story.rank} headline", story.headline.text, story.headline.citations
+        text = story.headline.text
+        if story.headline_from == "model":
+            text = sentence_case(text, _cited(b, story.headline.citations))
+        yield f"story {story.rank} headline", text, story.headline.citations
         for s in story.summary:
             yield f"story {story.rank} summary", s.text, s.citations
     for d in b.developments:

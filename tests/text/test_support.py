@@ -223,3 +223,18 @@ def test_a_caller_name_at_the_sentence_end_shorter_than_its_longest_form() -> No
     assert check("They met Kim Jong", ["They met Kim Jong"], names=names).supported
     missing = check("They met Kim Jong", ["They met nobody"], names=names).missing
     assert missing == ("name 'Kim Jong'",)
+
+
+def test_a_title_case_headline_is_read_in_the_case_its_spans_give() -> None:
+    """Recorded: "Airbus A380 Superjumbo Delivered to Singapore Airlines" was flagged as the
+    unknown name 'A380 Superjumbo Delivered'. Lowered where the spans write the word lower, it
+    is supported; a name the spans do not hold is still a missing name."""
+    from summarizer.merge.checks import sentence_case
+
+    span = "The first A380 superjumbo, made by Airbus, was delivered today to Singapore Airlines."
+    headline = "Airbus A380 Superjumbo Delivered to Singapore Airlines"
+    assert check(headline, [span]).missing == ("name 'A380 Superjumbo Delivered'",)
+    cased = sentence_case(headline, span)
+    assert cased == "Airbus A380 superjumbo delivered to Singapore Airlines"
+    assert check(cased, [span]).supported
+    assert not check(sentence_case("Airbus Delivers To Qantas", span), [span]).supported

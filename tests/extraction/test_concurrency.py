@@ -62,6 +62,12 @@ def test_429s_lower_the_requests_in_flight_and_every_article_completes(
     assert "at most 4 requests in flight now" in caplog.text
 
 
+# An abandoned request whose client is closed under it may leave its socket to the garbage
+# collector, which closes it with a ResourceWarning; when that lands inside this test,
+# filterwarnings=error failed it (seen twice on 2026-12-02, once in .ci/run). Abandoning those
+# calls is the behaviour under test, so that warning is expected here and only here.
+@pytest.mark.filterwarnings("ignore::ResourceWarning")
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
 def test_ctrl_c_does_not_wait_for_the_calls_in_flight(folder: Path, tmp_path: Path) -> None:
     def interrupt(event: ArticleProgress) -> None:
         if event.status != "started":

@@ -5,16 +5,19 @@ An article is a bag of weighted words, compared with every other by cosine simil
 - a word weighs by how rare it is in the day's articles (TF-IDF, scikit-learn's sparse
   vectors) times how rare it is in general English (``wordfreq``'s shipped frequency lists),
   so a day of three articles still knows "the" from "Kursk";
+- pairs of adjacent uncommon words count too ("dow jones", "central banks");
 - a name (a capitalised word that does not open its sentence) and a word of the headline
-  count twice: who and where a story is about says more than how it is told;
-- numbers count for nothing: two market reports share their index figures, not their story.
-
+  count three times: who and where a story is about says more than how it is told;
+- numbers count for nothing: two market reports share their index figures, not their story;
+- a word no other article uses counts for little in the norm (``_UNSHARED``): it joins
+  nothing, and weighed in full it would dilute a long article full of one-off names;
 - articles published weeks apart are less close: a story is an event in time (the articles
   of one day are compared by their words alone).
 
 Stories are built by average-link agglomeration: the two closest stories join while their
-mean article-to-article similarity reaches ``JOIN``, so a story of six articles is not
-joined by one paragraph that one of them shares with another story. Only each article's
+mean article-to-article similarity reaches ``JOIN`` and ``COHESION`` times the tighter
+story's own mean, so a story of six articles is not joined by one paragraph that one of them
+shares with another story, nor two close-knit stories of a small day by a shared beat. Only each article's
 ``NEIGHBOURS`` most similar articles are compared (a pair outside both lists counts as 0), so
 the time grows with the number of articles times that bound, not with its square
 (``python -m bench.stories`` prints it at 10,000 articles).

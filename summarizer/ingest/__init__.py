@@ -102,6 +102,10 @@ def _to_article(
         skipped.append(SkippedArticle(path=path, reason=reason))
         return None
     article = parse(text, path)
+    if not article.content().strip():
+        reason = "nothing to read: the text is all boilerplate, markup or hidden characters"
+        skipped.append(SkippedArticle(path=path, reason=reason))
+        return None
     warnings += set_aside(article)
     return article.model_copy(update={"warnings": warnings}) if warnings else article
 

@@ -193,7 +193,7 @@ def _story(
     book: Citations,
 ) -> Story:
     """A story's entry: its sources and the ids of its facts; headlined by its best-attested
-    development (the most outlets, the first told on a tie) until a summary is written."""
+    development (the most sources, the first told on a tie) until a summary is written."""
     articles = [merged.sources[n - 1].article for n in numbers]
     outlets = len({a.outlet for a in articles})
     best = max(developments, key=lambda d: len(d.sources), default=None)
@@ -202,10 +202,9 @@ def _story(
         headline = Sentence(text=best.text, citations=best.citations[:2])
         told = "development"
     else:  # nothing was extracted: the first article's headline, citing its first sentence
-        headline = Sentence(
-            text=articles[0].title or articles[0].path,
-            citations=[_first_citation(numbers, merged, book)],
-        )
+        first = _first_citation(numbers, merged, book)
+        quote = " ".join(book.items[first - 1].quote.split())
+        headline = Sentence(text=articles[0].title or quote, citations=[first])
         told = "article"
     inside = set(numbers)
     return Story(

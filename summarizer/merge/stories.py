@@ -15,7 +15,7 @@ An article is a bag of weighted words, compared with every other by cosine simil
   of one day are compared by their words alone).
 
 Stories are built by average-link agglomeration: the two closest stories join while their
-mean article-to-article similarity reaches ``JOIN`` and ``COHESION`` times the tighter
+mean article-to-article similarity reaches ``JOIN`` and ``COHESION`` times the looser
 story's own mean, so a story of six articles is not joined by one paragraph that one of them
 shares with another story, nor two close-knit stories of a small day by a shared beat. Only each article's
 ``NEIGHBOURS`` most similar articles are compared (a pair outside both lists counts as 0), so
@@ -45,7 +45,7 @@ from summarizer.models import Article
 
 # Two stories join while the mean similarity of their articles reaches this.
 JOIN = 0.13
-# ... and this share of the tighter story's own mean similarity.
+# ... and this share of the looser story's own mean similarity (a lone article sets none).
 COHESION = 0.5
 # Each article is compared with at most this many of its most similar articles.
 NEIGHBOURS = 30
@@ -182,7 +182,7 @@ def _average_link(n: int, edges: dict[tuple[int, int], float]) -> list[list[int]
 
     ``link[a][b]`` is the sum of the similarities between the articles of stories a and b;
     their average is that over ``size[a] * size[b]`` (a pair with no edge adds 0). Two stories
-    join when that average reaches ``JOIN`` and ``COHESION`` times the tighter story's own
+    join when that average reaches ``JOIN`` and ``COHESION`` times the looser story's own
     mean similarity: two close-knit stories that share a paragraph stay two. A heap holds
     candidate joins; a popped entry whose stories have changed since is stale and skipped.
     """

@@ -122,3 +122,11 @@ def test_a_story_with_nothing_extracted_is_headlined_by_its_first_sentence() -> 
     citation = merged.citations[story.headline.citations[0] - 1]
     assert story.headline.text == "Arsenal beat Sevilla"
     assert citation.quote == "Arsenal beat Sevilla"
+
+
+def test_an_untitled_story_with_nothing_extracted_is_headlined_by_its_first_sentence() -> None:
+    """Found by review: the file path was the headline."""
+    text = "Storm Ciaran hit Cornwall on Thursday with strong winds. Thousands lost power.\n"
+    merged = merge([_extraction(text, "storm-report")])
+    (story,) = merged.stories
+    assert story.headline.text == "Storm Ciaran hit Cornwall on Thursday with strong winds."

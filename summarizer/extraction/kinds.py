@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 
 from summarizer.models import ActorKind
+from summarizer.text.fold import word_set
 from summarizer.text.lexicon import (
     CALENDAR,
     COMPASS,
@@ -42,9 +43,7 @@ from summarizer.text.lexicon import (
 from summarizer.text.names import TITLE_MODIFIERS, TITLES
 from summarizer.text.places import canonical_place, is_demonym
 
-
-def _words(words: str) -> frozenset[str]:
-    return frozenset(words.split())
+_words = word_set
 
 
 _DETERMINERS = _words(

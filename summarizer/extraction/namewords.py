@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from summarizer.text.fold import word_set
 from summarizer.text.lexicon import (
     CALENDAR,
     COMPASS,
@@ -29,9 +30,7 @@ from summarizer.text.lexicon import (
 from summarizer.text.names import TITLE_MODIFIERS, TITLES
 from summarizer.text.places import canonical_place, is_demonym, is_place
 
-
-def _words(words: str) -> frozenset[str]:
-    return frozenset(words.split())
+_words = word_set
 
 
 FUNCTION = _words(

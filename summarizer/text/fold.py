@@ -85,3 +85,8 @@ def clean_label(value: str | None) -> str | None:
     """A label the model left empty or wrote as "null"/"unknown" becomes None."""
     value = (value or "").strip()
     return value if value and value.lower() not in {"null", "none", "n/a", "unknown"} else None
+
+
+def word_set(words: str) -> frozenset[str]:
+    """A word list written as one string ("the a an ..."): the grammar lists of the finders."""
+    return frozenset(words.split())

@@ -15,9 +15,9 @@ import statistics
 
 import wordfreq
 
+from summarizer.text.fold import word_set
 
-def _words(words: str) -> frozenset[str]:
-    return frozenset(words.split())
+_words = word_set
 
 
 # The calendar: a month, a day or a feast is never part of a person's name ("In April Barack

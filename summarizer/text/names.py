@@ -14,7 +14,7 @@ import math
 from difflib import SequenceMatcher
 from fractions import Fraction
 
-from summarizer.text.fold import fold_name
+from summarizer.text.fold import fold_name, word_set
 from summarizer.text.places import canonical_place
 
 __all__ = [
@@ -31,8 +31,7 @@ __all__ = [
 ]
 
 
-def _words(words: str) -> frozenset[str]:
-    return frozenset(words.split())
+_words = word_set
 
 
 # Courtesy titles: they stand before a name but give no role ("Mr Putin").

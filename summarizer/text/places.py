@@ -18,11 +18,9 @@ from collections.abc import Iterator
 
 import pycountry
 
-from summarizer.text.fold import fold_name
+from summarizer.text.fold import fold_name, word_set
 
-
-def _words(words: str) -> frozenset[str]:
-    return frozenset(words.split())
+_words = word_set
 
 
 # The words that say what kind of state a country is, not which: left out of a short form.

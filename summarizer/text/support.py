@@ -49,7 +49,7 @@ from decimal import Decimal
 
 import simplemma
 
-from summarizer.text.fold import fold, fold_name
+from summarizer.text.fold import fold, fold_name, word_set
 from summarizer.text.quantities import (
     BY_NAME,
     BY_SYMBOL,
@@ -61,9 +61,7 @@ from summarizer.text.quantities import (
     UNIT_WORDS,
 )
 
-
-def _words(words: str) -> frozenset[str]:
-    return frozenset(words.split())
+_words = word_set
 
 
 # Closed-class words: grammar, never topic. They carry no claim a span must back.

@@ -294,11 +294,14 @@ def edited(
 
 @pytest.fixture(scope="module")
 def mixed_day(request: pytest.FixtureRequest, vcr_config: dict[str, Any]) -> Briefing:
-    """Fourteen articles in five stories, extracted and edited by the recorded model."""
+    """Fourteen articles in five stories, extracted and edited by the recorded model. The
+    extraction and the editing are two cassettes: a change to the merge re-records only the
+    editing (a few minutes), not the fourteen extractions (about 17 minutes)."""
     with _cassette(request, vcr_config, "test_mixed_day.yaml") as settings:
         extractions, skipped = extract_all([str(p) for p in MIXED], settings=settings)
-        assert skipped == []
-        briefing = assemble(extractions, skipped, date="2026-11-23")
+    assert skipped == []
+    briefing = assemble(extractions, skipped, date="2026-11-23")
+    with _cassette(request, vcr_config, "test_mixed_day_stories.yaml") as settings:
         add_stories(briefing, LLM(settings))
     return briefing
 

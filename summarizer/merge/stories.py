@@ -30,18 +30,17 @@ and checked on the seeds (one war story told by five outlets).
 from __future__ import annotations
 
 import datetime as dt
-import heapq
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
-from wordfreq import zipf_frequency
 
+from summarizer.merge import linkage
 from summarizer.models import Article
+from summarizer.text import lexicon
 
 # Two stories join while the mean similarity of their articles reaches this.
 JOIN = 0.13
@@ -53,7 +52,6 @@ NEIGHBOURS = 30
 # seen: "the" (zipf 7.7) nothing, "market" (5.3) 0.04, "Nikkei" (2.6) 0.31, "Kursk" (2.4)
 # 0.34. The cube keeps a beat's shared vocabulary (index, shares, fell) from joining two
 # market stories that name different exchanges, banks and people.
-_ZIPF_CEILING = 8.0
 _RARITY_POWER = 3
 # Adjacent words both rarer than this also count as a phrase.
 _PHRASE = 0.3**_RARITY_POWER
@@ -64,7 +62,6 @@ _BOOST = 3
 _DAYS = 30.0
 # A word only one article uses cannot join it to another: it counts this much in the norm.
 _UNSHARED = 0.15
-_ROWS_PER_BLOCK = 512  # similarity rows computed at once (memory: a block times the day)
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]", re.UNICODE)
 _BREAK = re.compile(r"\s*[^\w\s'’-]")  # punctuation after a word: no phrase across it
@@ -88,8 +85,8 @@ def cluster(articles: Sequence[Article]) -> list[Story]:
         return [Story((0,))]
     vectors = _vectors(articles)
     edges = _neighbours(vectors, _days(articles))
-    groups = _average_link(len(articles), edges)
-    return [Story(tuple(sorted(g))) for g in sorted(groups, key=min)]
+    groups = linkage.average_link(len(articles), edges, JOIN, COHESION)
+    return [Story(tuple(g)) for g in groups]
 
 
 def _vectors(articles: Sequence[Article]) -> sparse.csr_matrix:
@@ -134,11 +131,9 @@ def _terms(article: Article) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=1 << 18)
 def _rarity(word: str) -> float:
-    """How rare ``word`` is in general English, from 0 ("the") to 1 (never seen)."""
-    zipf = zipf_frequency(word.replace("’", "'"), "en")
-    return (max(0.0, _ZIPF_CEILING - zipf) / _ZIPF_CEILING) ** _RARITY_POWER
+    """How rare ``word`` is in general English, from 0 ("the") to 1 (never seen), cubed."""
+    return float(lexicon.rareness(word) ** _RARITY_POWER)
 
 
 def _days(articles: Sequence[Article]) -> np.ndarray:
@@ -155,78 +150,9 @@ def _days(articles: Sequence[Article]) -> np.ndarray:
 def _neighbours(vectors: sparse.csr_matrix, days: np.ndarray) -> dict[tuple[int, int], float]:
     """The similarity of each article to its ``NEIGHBOURS`` most similar ones (i < j), less
     by how far apart they were published."""
-    n = vectors.shape[0]
-    transposed = vectors.T.tocsc()
-    edges: dict[tuple[int, int], float] = {}
-    for start in range(0, n, _ROWS_PER_BLOCK):
-        block = (vectors[start : start + _ROWS_PER_BLOCK] @ transposed).tocsr()
-        for row in range(block.shape[0]):
-            i = start + row
-            cols = block.indices[block.indptr[row] : block.indptr[row + 1]]
-            sims = block.data[block.indptr[row] : block.indptr[row + 1]]
-            keep = cols != i
-            cols, sims = cols[keep], sims[keep]
-            apart = np.abs(days[cols] - days[i])
-            sims = sims * np.where(np.isnan(apart), 1.0, np.exp(-np.nan_to_num(apart) / _DAYS))
-            if len(cols) > NEIGHBOURS:
-                top = np.argpartition(-sims, NEIGHBOURS)[:NEIGHBOURS]
-                cols, sims = cols[top], sims[top]
-            for j, sim in zip(cols.tolist(), sims.tolist(), strict=True):
-                if sim > 0:
-                    edges[(min(i, j), max(i, j))] = sim
-    return edges
 
+    def apart(i: int, cols: np.ndarray, sims: np.ndarray) -> np.ndarray:
+        gap = np.abs(days[cols] - days[i])
+        return sims * np.where(np.isnan(gap), 1.0, np.exp(-np.nan_to_num(gap) / _DAYS))
 
-def _average_link(n: int, edges: dict[tuple[int, int], float]) -> list[list[int]]:
-    """Average-link agglomeration on a sparse similarity graph, closest pair first.
-
-    ``link[a][b]`` is the sum of the similarities between the articles of stories a and b;
-    their average is that over ``size[a] * size[b]`` (a pair with no edge adds 0). Two stories
-    join when that average reaches ``JOIN`` and ``COHESION`` times the looser story's own
-    mean similarity: two close-knit stories that share a paragraph stay two. A heap holds
-    candidate joins; a popped entry whose stories have changed since is stale and skipped.
-    """
-    members: dict[int, list[int]] = {i: [i] for i in range(n)}
-    link: dict[int, dict[int, float]] = {i: {} for i in range(n)}
-    inner = [0.0] * n  # the sum of the similarities within each story
-    for (i, j), sim in edges.items():
-        link[i][j] = link[j][i] = sim
-    version = [0] * n
-    heap = [(-sim, i, j, 0, 0) for (i, j), sim in edges.items() if sim >= JOIN]
-    heapq.heapify(heap)
-
-    def bar(a: int, b: int) -> float:
-        return max(
-            JOIN,
-            COHESION
-            * min(_cohesion(inner[a], len(members[a])), _cohesion(inner[b], len(members[b]))),
-        )
-
-    while heap:
-        negative, a, b, va, vb = heapq.heappop(heap)
-        if a not in members or b not in members or version[a] != va or version[b] != vb:
-            continue
-        if -negative < bar(a, b):
-            continue
-        keep, gone = (a, b) if len(members[a]) >= len(members[b]) else (b, a)
-        inner[keep] += inner[gone] + link[keep].get(gone, 0.0)
-        members[keep] += members.pop(gone)
-        version[keep] += 1
-        for other, total in link.pop(gone).items():
-            del link[other][gone]
-            if other != keep:
-                link[keep][other] = link[other][keep] = link[keep].get(other, 0.0) + total
-        link[keep].pop(gone, None)
-        size = len(members[keep])
-        for other, total in link[keep].items():
-            mean = total / (size * len(members[other]))
-            if mean >= JOIN:
-                lo, hi = min(keep, other), max(keep, other)
-                heapq.heappush(heap, (-mean, lo, hi, version[lo], version[hi]))
-    return list(members.values())
-
-
-def _cohesion(inner: float, size: int) -> float:
-    """A story's mean similarity between its own articles; 0 for one article (no bar)."""
-    pairs = size * (size - 1) / 2
-    return inner / pairs if pairs else 0.0
+    return linkage.nearest(vectors, NEIGHBOURS, apart)

@@ -423,3 +423,18 @@ def _ing_stems(stem: str) -> Iterator[str]:
 @functools.lru_cache(maxsize=1 << 16)
 def _lemma(word: str) -> str:
     return simplemma.lemmatize(word, lang="en").lower()
+
+
+_CONTENT_WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]")
+
+
+def content_lemmas(text: str) -> set[str]:
+    """The lemmas of ``text``'s content words, as the check reads them: no function word, no
+    neutral reporting verb, no one-letter word, a possessive "'s" dropped ("Kirby's" is
+    "kirby"). Used to compare two sentences by what they are about (merge/events.py)."""
+    out: set[str] = set()
+    for match in _CONTENT_WORD.finditer(fold(text, accents=False)):
+        word = _CLITIC.sub("", match.group().replace("’", "'"))
+        if _is_content(word):
+            out.add(_lemma(word))
+    return out

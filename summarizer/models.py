@@ -292,6 +292,11 @@ class Development(Sentence):
         description="Each source's telling, the first one's words being the development's; "
         "the others are shown beside it, with the details they add or give differently.",
     )
+    figures: list[str] = Field(
+        default_factory=list,
+        description="Ids of the figure groups whose values its tellings give: the details "
+        "that the sources give side by side (agreeing or not).",
+    )
 
 
 class MergedActor(_Model):

@@ -226,6 +226,12 @@ _BY_UNIT = {
 }
 
 
+def says_what_it_counts(counted: str) -> bool:
+    """Whether ``counted`` names a thing, not only the kind of number ``counted_after`` falls
+    back to when the text says nothing ("amount", "share", "quantity")."""
+    return counted not in {"amount", "quantity", *_BY_UNIT.values()}
+
+
 def counted_after(after: str, unit: str | None) -> str:
     """What a number counts, read by rule: the words right after it up to the first word that
     ends a noun phrase or a punctuation mark ("8,000 North Korean soldiers in Russia" ->

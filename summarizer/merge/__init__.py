@@ -118,8 +118,14 @@ def _merge(extractions: list[ArticleExtraction]) -> Merged:
         numbers = list(range(first + 1, first + len(story) + 1))
         within = ordered[first : first + len(story)]
         first += len(story)
-        developments = cluster_events(within, groups, names, book)
-        figures = group_figures([f for x in within for f in x.figures], book, names)
+        found = [f for x in within for f in x.figures]
+        # The developments read the figure groups (a shared group brings two tellings closer);
+        # grouped first in a draft book, so that citations keep their reading order.
+        draft = book.draft()
+        developments = cluster_events(
+            within, groups, names, book, group_figures(found, draft, names), draft
+        )
+        figures = group_figures(found, book, names)
         statements = _statements(within, names, book)
         merged.developments += developments
         merged.figures += figures

@@ -28,6 +28,12 @@ class Citations:
             )
         return self._index[key]
 
+    def draft(self) -> Citations:
+        """A book for the same sources that numbers on its own: what a part of the merge cites
+        only to look at (events.py reads the figure groups' spans) leaves this one's reading
+        order alone."""
+        return Citations(sources=self.sources, outlets=self.outlets)
+
 
 def stable_id(prefix: str, *parts: object) -> str:
     """A short id that depends only on the content it names."""

@@ -1,31 +1,74 @@
-"""Events across articles: tellings of one event by several outlets become one development."""
+"""Events across articles: a story's tellings of one event by several outlets become one
+development. No model call (the model's second opinion is repeats.py's, after this).
+
+Each telling is compared with the story's others as a bag of weighted terms, by cosine:
+
+- the content words of its sentence, by lemma (text/support.py's reading: no function word,
+  no neutral reporting verb), each weighing by how rare it is in the story's tellings
+  (smoothed IDF: a word every telling uses still counts a little) times how rare it is in
+  general English (text/lexicon.py's ``rareness``, from wordfreq): within a war story
+  "troops" says little, "inauguration" much; within a market story, "shares" little;
+- the figure groups its cited sentences give a value of, when the group says what it counts
+  (merge/figures.py has already decided that those values count the same thing): two
+  tellings of "over 1,000 killed or wounded" and "thousands of casualties" share that group
+  as a term, worth ``_FIGURE`` of a word never seen, whatever their wording.
+
+Two tellings never join when they come from the same source (an article's two points stay
+two), or when each names people and none in common ("Rui Dias opened the market", "Ivo Sa
+opened the market"). Tellings are joined by average link (merge/linkage.py) while the mean
+similarity of two groups reaches ``JOIN``; then a lone telling whose own sentence gives a
+figure group joins the one development that gives it too (``_by_own_figures``). Each
+telling is compared with its ``NEIGHBOURS`` nearest only, so the time grows with a story's
+tellings, not their square.
+
+``JOIN`` was set by reading the pairs of the seeds (one war story, five outlets) and of four
+Wikinews stories of other beats (a bankruptcy, an aircraft delivery, an asteroid, cricket):
+at 0.2 the joins were right but one; pairs between ``NEAR`` and ``JOIN`` are what the model
+is asked about (repeats.py). No word of any topic is written here.
+"""
 
 from __future__ import annotations
 
 import functools
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+import numpy as np
+from scipy import sparse
+
+from summarizer.figures.build import says_what_it_counts
+from summarizer.merge import linkage
 from summarizer.merge.actors import display_name
 from summarizer.merge.citations import Citations, spans, stable_id
-from summarizer.merge.words import story_score, story_words
 from summarizer.models import (
     Actor,
     ArticleExtraction,
     Development,
     Event,
     Evidence,
+    FigureGroup,
     Telling,
     extend_evidence,
     span_of,
 )
 from summarizer.text.fold import fold, fold_name
+from summarizer.text.lexicon import rareness
 from summarizer.text.names import person_core, person_key
+from summarizer.text.support import content_lemmas
+
+# Two groups of tellings are one development while their mean similarity reaches this.
+JOIN = 0.2
+# Pairs of developments this close, but under JOIN, are offered to the model (repeats.py).
+NEAR = 0.08
+# Each telling is compared with at most this many of its most similar tellings.
+NEIGHBOURS = 30
+# A shared figure group weighs this much of a word never seen in general English.
+_FIGURE = 0.5
+_FIGURE_TERM = "#"  # figure terms are "#" + the group's id: no word starts so
 
 _NOT_WORD = re.compile(r"\W+")
-# A word in more tellings than this nominates no pair for comparison (see _candidates).
-_NOMINATING = 100
 
 
 @dataclass
@@ -36,7 +79,7 @@ class _Told:
     evidence: list[Evidence]
     source: int
     people: set[str]
-    words: set[str]
+    terms: set[str] = field(default_factory=set)
     spans: set[tuple[str, int, int]] = field(default_factory=set)  # of ``evidence``
 
 
@@ -45,56 +88,137 @@ def cluster_events(
     groups: list[list[Actor]],
     names: dict[str, str],
     book: Citations,
+    figures: Iterable[FigureGroup] = (),
+    figure_book: Citations | None = None,
 ) -> list[Development]:
-    """Cluster the events of all articles into developments, each with every source telling it.
-
-    Two tellings are the same event when they come from different articles and share a named
-    person and some words, or many words (see ``_same_event``). A development takes at most
-    one telling per article, so two points made in one article are never folded together.
-    """
+    """Cluster the events of one story's articles into developments, each with every source
+    telling it (see the module docstring). ``figures`` are the story's figure groups, their
+    claims numbered in ``figure_book`` (``book`` when not given)."""
     told = list(_tellings(extractions, groups, names, book))
-    # Every pair that can read as one event, scored once: a pair left out scores 0.
-    scores = {
-        (i, j): score
-        for i, j in _candidates(told)
-        if told[i].source != told[j].source and (score := _same_event(told[i], told[j])) > 0
-    }
-    pairs = sorted((-score, i, j) for (i, j), score in scores.items())
-    cluster_of = list(range(len(told)))  # closest pairs first, never two tellings of one source
-    members: dict[int, list[int]] = {i: [i] for i in range(len(told))}
-    for _, i, j in pairs:
-        ci, cj = cluster_of[i], cluster_of[j]
-        if ci == cj or {told[k].source for k in members[ci]} & {
-            told[k].source for k in members[cj]
-        }:
+    # A group that only says what kind of number it holds ("quantity") brings nothing closer.
+    figures = [g for g in figures if says_what_it_counts(g.counted)]
+    at = _figure_spans(figures, figure_book or book)
+    for t in told:
+        t.terms |= {
+            figure_term(gid)
+            for v in t.evidence
+            for start, end, gid in at.get(v.article_id, ())
+            if v.start <= start and end <= v.end
+        }
+    vectors = term_vectors([t.terms for t in told])
+
+    def apart(i: int, cols: np.ndarray, sims: np.ndarray) -> np.ndarray:
+        keep = [_may_be_one(told[i], told[j]) for j in cols.tolist()]
+        return np.where(np.array(keep, dtype=bool), sims, 0.0)
+
+    edges = linkage.nearest(vectors, NEIGHBOURS, apart)
+
+    def compatible(a: list[int], b: list[int]) -> bool:
+        return not {told[k].source for k in a} & {told[k].source for k in b}
+
+    clusters = linkage.average_link(len(told), edges, JOIN, compatible=compatible)
+    clusters = _by_own_figures(told, clusters, edges, at)
+    counted = {g.id: g.counted for g in figures}
+    return [_development([told[k] for k in members], book, counted) for members in clusters]
+
+
+def _by_own_figures(
+    told: list[_Told],
+    clusters: list[list[int]],
+    edges: dict[tuple[int, int], float],
+    at: dict[str, list[tuple[int, int, str]]],
+) -> list[list[int]]:
+    """A lone telling whose own sentence (its first cited span) gives a value of a figure
+    group joins the one development of several sources that gives that group too, when it is
+    at least ``NEAR`` alike to one of its tellings and brings a new source: "Kirby noted more
+    than 1,000 North Korean troops killed or wounded" is the casualties development, however
+    it is worded. A figure in a telling's second sentence is context, and joins nothing."""
+    gives: dict[str, set[int]] = {}  # a figure term -> the clusters whose tellings give it
+    for n, members in enumerate(clusters):
+        for k in members:
+            for term in told[k].terms:
+                if _is_figure(term):
+                    gives.setdefault(term, set()).add(n)
+    moved: dict[int, int] = {}
+    for n, members in enumerate(clusters):
+        if len(members) != 1:
             continue
-        # Every telling must read as the same event as every other, not just one pair.
-        if any((min(p, q), max(p, q)) not in scores for p in members[ci] for q in members[cj]):
+        (k,) = members
+        first = told[k].evidence[0]
+        own = {
+            figure_term(gid)
+            for start, end, gid in at.get(first.article_id, ())
+            if first.start <= start and end <= first.end
+        }
+        hosts = {h for term in own for h in gives.get(term, ()) if h != n and len(clusters[h]) > 1}
+        if len(hosts) != 1:
             continue
-        keep, gone = min(ci, cj), max(ci, cj)
-        for k in members.pop(gone):
-            cluster_of[k] = keep
-            members[keep].append(k)
-    return [_development([told[k] for k in sorted(m)], book) for _, m in sorted(members.items())]
+        (host,) = hosts
+        if told[k].source in {told[m].source for m in clusters[host]}:
+            continue  # one telling per source (the host grows as tellings join it)
+        if max(edges.get((min(k, m), max(k, m)), 0.0) for m in clusters[host]) >= NEAR:
+            moved[n] = host
+            clusters[host] = sorted([*clusters[host], k])
+    return sorted((c for n, c in enumerate(clusters) if n not in moved), key=lambda c: c[0])
 
 
-def _candidates(told: list[_Told]) -> set[tuple[int, int]]:
-    """The pairs of tellings that share a word: no other pair can read as one event.
+def term_vectors(term_sets: list[set[str]]) -> sparse.csr_matrix:
+    """One L2-normalised row per set: a term weighs its smoothed IDF among the sets times its
+    rareness in general English (a figure term: ``_FIGURE``). The dot product of two rows is
+    the cosine similarity of the two sets."""
+    vocabulary: dict[str, int] = {}
+    rows, cols = [], []
+    for i, terms in enumerate(term_sets):
+        for term in terms:
+            rows.append(i)
+            cols.append(vocabulary.setdefault(term, len(vocabulary)))
+    n = len(term_sets)
+    counts = np.bincount(np.array(cols, dtype=np.int64), minlength=len(vocabulary))
+    weight = np.array(
+        [
+            (math.log((1 + n) / (1 + counts[k])) + 1) * _worth(term)
+            for term, k in vocabulary.items()
+        ],
+        dtype=np.float64,
+    )
+    data = weight[np.array(cols, dtype=np.int64)] if cols else np.zeros(0)
+    matrix = sparse.csr_matrix((data, (rows, cols)), shape=(n, len(vocabulary)))
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ matrix)
 
-    A word that more than ``_NOMINATING`` tellings use nominates no pair (it still counts in
-    the score): in a day of thousands of articles it would pair nearly every telling with every
-    other, and a pair whose only common words are that common is not one event. Below that
-    many tellings, every pair sharing a word is compared.
-    """
-    by_word: dict[str, list[int]] = {}
-    for i, t in enumerate(told):
-        for word in t.words:
-            by_word.setdefault(word, []).append(i)
-    pairs: set[tuple[int, int]] = set()
-    for holders in by_word.values():
-        if len(holders) <= _NOMINATING:
-            pairs.update((a, b) for n, a in enumerate(holders) for b in holders[n + 1 :])
-    return pairs
+
+def _worth(term: str) -> float:
+    return _FIGURE if _is_figure(term) else rareness(term)
+
+
+def _figure_spans(
+    figures: Iterable[FigureGroup], book: Citations
+) -> dict[str, list[tuple[int, int, str]]]:
+    """By article: the span of each figure claim's citation, and its group's id."""
+    out: dict[str, list[tuple[int, int, str]]] = {}
+    for g in figures:
+        for claim in g.claims:
+            for n in claim.citations:
+                c = book.items[n - 1]
+                out.setdefault(c.article_id, []).append((c.start, c.end, g.id))
+    return out
+
+
+def figure_term(group_id: str) -> str:
+    """The term that stands for a figure group among a telling's words."""
+    return _FIGURE_TERM + group_id
+
+
+def _is_figure(term: str) -> bool:
+    return term.startswith(_FIGURE_TERM)
+
+
+def _may_be_one(a: _Told, b: _Told) -> bool:
+    """Different sources, and not each naming people with none in common."""
+    if a.source == b.source:
+        return False
+    return not (a.people and b.people and not a.people & b.people)
 
 
 def _tellings(
@@ -133,28 +257,19 @@ def _tellings(
             candidates = (c for w in {*paragraph.split(), ""} for c in by_last.get(w, ()))
             named = {name for name, form in candidates if form in paragraph}
             named |= {names[k] for k in map(person_key, event.actors) if k in names}
-            # Type, place and time count as words: two tellings sharing them are closer.
-            told_words = [event.summary, *(e.quote for e in event.evidence)]
-            told_words += [w for w in (event.place, event.time) if w and not _unstated(w)]
-            # People count as people, not as words: a shared name alone is no shared story.
-            words = story_words(told_words, named)
             seen[key] = _Told(
-                event, list(event.evidence), book.sources[first.article_id], named, words
+                event,
+                list(event.evidence),
+                book.sources[first.article_id],
+                named,
+                # People count as people, not as words: a shared name alone is no shared event.
+                content_lemmas(event.summary) - {w for n in named for w in content_lemmas(n)},
             )
             seen[key].spans = {span_of(v) for v in event.evidence}
         yield from seen.values()
 
 
-def _unstated(value: str) -> bool:
-    return fold_name(value) in {"not specified", "unknown", "none", "n/a", "unspecified"}
-
-
-def _same_event(a: _Told, b: _Told) -> float:
-    """A score above 0 when two tellings read as one event; the higher, the closer."""
-    return story_score(a.words, a.people, a.event.type, b.words, b.people, b.event.type)
-
-
-def _development(cluster: list[_Told], book: Citations) -> Development:
+def _development(cluster: list[_Told], book: Citations, counted: dict[str, str]) -> Development:
     first = cluster[0].event
     citations: list[int] = []
     tellings: list[Telling] = []
@@ -167,11 +282,12 @@ def _development(cluster: list[_Told], book: Citations) -> Development:
                 text=told.event.summary,
                 citations=list(dict.fromkeys(cited)),
                 joined="first" if k == 0 else "words",
-                why="told first" if k == 0 else _why(cluster[0], told),
+                why="told first" if k == 0 else _why(cluster[0], told, counted),
             )
         )
     sources = sorted({t.source for t in cluster})
     outlets = {book.outlets[n] for n in sources}
+    figures = sorted({t[len(_FIGURE_TERM) :] for c in cluster for t in c.terms if _is_figure(t)})
     return Development(
         id=stable_id("e", first.type, fold_name(first.summary), spans(first.evidence)),
         type=first.type,
@@ -181,16 +297,23 @@ def _development(cluster: list[_Told], book: Citations) -> Development:
         sources=sources,
         single_outlet=len(outlets) == 1,
         tellings=tellings,
+        figures=figures,
     )
 
 
-def _why(first: _Told, other: _Told) -> str:
-    """What a telling shares with the first: its people and (some of) its words."""
+def _why(first: _Told, other: _Told, counted: dict[str, str]) -> str:
+    """What a telling shares with the first: its people, figures and (some of) its words,
+    the rarest first."""
     people = sorted(first.people & other.people)
-    words = sorted(first.words & other.words)
-    shown = ", ".join(words[:6]) + (f" and {len(words) - 6} more" if len(words) > 6 else "")
-    named = f"names {', '.join(people)}; " if people else ""
-    return f"{named}shares the words {shown}" if words else f"{named}same event type"
+    shared = first.terms & other.terms
+    figures = sorted(counted[t[len(_FIGURE_TERM) :]] for t in shared if _is_figure(t))
+    words = sorted((t for t in shared if not _is_figure(t)), key=lambda w: (-rareness(w), w))
+    parts = [f"names {', '.join(people)}"] if people else []
+    parts += [f"gives the figure {', '.join(figures)}"] if figures else []
+    if words:
+        shown = ", ".join(words[:6]) + (f" and {len(words) - 6} more" if len(words) > 6 else "")
+        parts.append(f"shares the words {shown}")
+    return "; ".join(parts) or "close to the others"
 
 
 def _forms(actor: Actor) -> list[str]:

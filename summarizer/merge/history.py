@@ -1,9 +1,10 @@
 """Since the previous briefing: new developments, figures revised, threads no longer reported.
 
 Two days' briefings are compared by content, not by id (ids change with every new wording):
-a development is one of the previous day's stories when the two read as one event by the rule
-that clusters tellings across outlets (``words.story_score``); a figure is revised when its
-claimant now gives another value for the same measure, unit and scope. Nothing here calls
+a development is one of the previous day's stories when the two read as one event by their
+shared words and people (``words.story_score``: each is compared with the other day's
+alone, so no story-wide weights are needed); a figure is revised when its claimant now
+gives another value for the same measure, unit and scope. Nothing here calls
 the model.
 """
 

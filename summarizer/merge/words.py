@@ -1,5 +1,6 @@
 """The words that stand for what a figure counts or what an event is about, and how close two
-accounts are by them: shared by figure groups, event clustering and the daily history.
+accounts are by them: shared by figure groups and the daily history (a story's tellings are
+compared by weighted lemmas instead, in events.py).
 """
 
 from __future__ import annotations
@@ -9,8 +10,8 @@ from collections.abc import Iterable
 
 from summarizer.text.fold import fold_name
 
-# Clustering events: with a named person in common, 3 shared words and the same type, or a
-# fifth of their words; without one, the same type and 30% of their words.
+# Two days' developments are one event: with a named person in common, 3 shared words and
+# the same type, or a fifth of their words; without one, the same type and 30% of them.
 _SHARED_WORDS = 3
 _EVENT_WORDS_WITH_PERSON = 0.2
 _EVENT_WORDS_ALONE = 0.3
@@ -26,8 +27,7 @@ def story_score(
     b_type: str,
 ) -> float:
     """A score above 0 when two accounts (words, people named, event type) read as one
-    event; the higher, the closer. Used across articles (events.py) and across days
-    (history.py)."""
+    event; the higher, the closer. Used across days (history.py)."""
     if not a_words or not b_words:
         return 0.0
     if a_people and b_people and not a_people & b_people:

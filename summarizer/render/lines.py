@@ -131,7 +131,7 @@ def story_sections(b: Briefing, story: Story, st: Style) -> list[tuple[str, list
     mine = [figures[i] for i in story.figures]
     sections = [
         ("Summary", [f"{st.esc(s.text)} {st.cites(s.citations)}" for s in story.summary]),
-        ("Developments", [development(developments[i], b.sources, st) for i in story.developments]),
+        ("Developments", _developments(story, developments, b.sources, st, figures)),
         *[
             (heading, [figure_group(g, b.sources, st) for g in mine if g.verdict in kinds])
             for heading, kinds in _FIGURE_SECTIONS
@@ -201,7 +201,36 @@ def since(b: Briefing, st: Style) -> list[tuple[str, list[str]]]:
     return [(f"Since the previous briefing ({h.previous_date})", lines)]
 
 
-def development(d: Development, sources: list[Source], st: Style) -> str:
+def _developments(
+    story: Story,
+    developments: dict[str, Development],
+    sources: list[Source],
+    st: Style,
+    figures: dict[str, FigureGroup],
+) -> list[str]:
+    """A story's developments. A figure group of several sources is shown side by side
+    under the first development whose tellings give one of its values; not again under
+    later ones."""
+    out: list[str] = []
+    shown: set[str] = set()
+    for i in story.developments:
+        d = developments[i]
+        side = {
+            g: figures[g]
+            for g in d.figures
+            if g in figures and g not in shown and _side_by_side(figures[g])
+        }
+        shown |= side.keys()
+        out.append(development(d, sources, st, side))
+    return out
+
+
+def development(
+    d: Development,
+    sources: list[Source],
+    st: Style,
+    figures: dict[str, FigureGroup] | None = None,
+) -> str:
     outlets = _distinct_outlets(d.sources, sources)
     if len(outlets) == 1:
         reach = f"one outlet only ({st.esc(outlets[0])})"
@@ -215,7 +244,27 @@ def development(d: Development, sources: list[Source], st: Style) -> str:
     for t in d.tellings[1:]:
         outlet = sources[t.source - 1].article.outlet
         lines.append(f"{st.esc(outlet)}: “{st.esc(flat(t.text))}” {st.cites(t.citations)}")
+    lines += [given(figures[g], st) for g in d.figures if figures and g in figures]
     return "\n".join(lines)
+
+
+def _side_by_side(group: FigureGroup) -> bool:
+    return len({c.source for c in group.claims}) > 1
+
+
+def given(group: FigureGroup, st: Style) -> str:
+    """A figure group a development's tellings give, its values side by side, each with its
+    source: "military aid, as given: £1 billion (source 1) [2]; $1.25 billion (source 5) [67]"
+    (whether they agree is said under Figures)."""
+    told: dict[tuple[int, str], list[int]] = {}  # one source's same words: one entry
+    for c in group.claims:
+        cited = told.setdefault((c.source, c.raw), [])
+        cited += [n for n in c.citations if n not in cited]
+    values = "; ".join(
+        f"{st.esc(raw)} (source {source}) {st.cites(cited)}"
+        for (source, raw), cited in told.items()
+    )
+    return f"{st.esc(group.counted)}, as given: {values}"
 
 
 _VERDICTS = {

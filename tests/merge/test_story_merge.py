@@ -130,3 +130,87 @@ def test_an_untitled_story_with_nothing_extracted_is_headlined_by_its_first_sent
     merged = merge([_extraction(text, "storm-report")])
     (story,) = merged.stories
     assert story.headline.text == "Storm Ciaran hit Cornwall on Thursday with strong winds."
+
+
+# Hand-written, a markets story told by three outlets in their own words.
+SHARES_A = (
+    "Volta shares plunge\n\nShares in carmaker Volta fell 18% on Tuesday after it cut its "
+    "sales forecast. Volta now expects to sell 1.2 million cars this year."
+)
+SHARES_B = (
+    "Volta warns on sales\n\nVolta lowered its outlook for the year, sending its stock down "
+    "18% in Frankfurt. The chief executive, Lena Kraus, blamed weak demand in China."
+)
+SHARES_C = (
+    "Investors dump Volta\n\nA sell-off wiped 18% off Volta's market value. Analysts had "
+    "expected a weaker quarter from the carmaker."
+)
+
+
+def _with_figure(x: ArticleExtraction, raw: str, counted: str) -> ArticleExtraction:
+    sentence = next(e.evidence[0] for e in x.events if raw in e.summary)
+    x.figures.append(
+        Figure(raw=raw, value=18.0, unit="percent", counted=counted, evidence=[sentence])
+    )
+    return x
+
+
+def _volta() -> list[ArticleExtraction]:
+    a = _extraction(
+        SHARES_A,
+        "a",
+        [
+            "Shares in carmaker Volta fell 18% on Tuesday after it cut its sales forecast.",
+            "Volta now expects to sell 1.2 million cars this year.",
+        ],
+    )
+    b = _extraction(
+        SHARES_B,
+        "b",
+        [
+            "Volta lowered its outlook for the year, sending its stock down 18% in Frankfurt.",
+            "The chief executive, Lena Kraus, blamed weak demand in China.",
+        ],
+    )
+    c = _extraction(SHARES_C, "c", ["A sell-off wiped 18% off Volta's market value."])
+    return [
+        _with_figure(a, "18%", "Volta shares"),
+        _with_figure(b, "18%", "Volta shares"),
+        _with_figure(c, "18%", "Volta shares"),
+    ]
+
+
+def test_one_development_told_in_three_wordings_is_joined_by_its_figure() -> None:
+    """'fell 18%', 'sending its stock down 18%', 'wiped 18% off its market value': the words
+    barely meet, the figure group they all give does; the other points stay apart."""
+    merged = merge(_volta())
+    fall, *others = merged.developments
+    assert fall.sources == [1, 2, 3] and not fall.single_outlet
+    assert all("gives the figure Volta shares" in t.why for t in fall.tellings[1:])
+    assert [d.sources for d in others] == [[1], [2]]
+    (group,) = merged.figures
+    assert fall.figures == [group.id]
+
+
+def test_the_development_shows_each_sources_value_side_by_side_once() -> None:
+    from summarizer.pipeline import assemble
+    from summarizer.render import to_markdown
+
+    markdown = to_markdown(assemble(_volta(), [], date="2026-11-23", timing=False))
+    (line,) = [x for x in markdown.splitlines() if "as given" in x]
+    assert line.strip().startswith("- Volta shares, as given: 18% (source 1)")
+    assert "18% (source 2)" in line and "18% (source 3)" in line
+
+
+def test_a_figure_that_says_nothing_of_what_it_counts_joins_nothing() -> None:
+    """The fallback labels ('quantity', 'share') say what kind of number it is, not what it
+    counts: two unrelated tellings giving such a number stay two developments."""
+    a = _extraction(SHARES_A, "a", ["Volta now expects to sell 1.2 million cars this year."])
+    b = _extraction(
+        SHARES_B, "b", ["The chief executive, Lena Kraus, blamed weak demand in China."]
+    )
+    for x in (a, b):
+        x.figures.append(
+            Figure(raw="1", value=1.0, unit=None, counted="quantity", evidence=x.events[0].evidence)
+        )
+    assert [d.sources for d in merge([a, b]).developments] == [[1], [2]]

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from summarizer import ingest, repeats, summaries
+from summarizer import ingest, summaries
+from summarizer import repeats as _repeats
 from summarizer.config import Settings
 from summarizer.errors import ConfigError, ModelError, StoreError
 from summarizer.extraction import extract as extract_article
@@ -285,7 +286,7 @@ def _brief(
     if job.summary and halt.error is not None:
         briefing.run.stories_error = f"not asked: the run stopped calling the model ({halt.error})"
     elif job.summary:
-        add_stories(briefing, llm)
+        add_stories(briefing, llm, repeats=settings.repeats)
     if job.lead and halt.error is not None:  # the server is gone: no call is made for a lead
         briefing.run.lead_prompt_version = lead_prompt_version()
         briefing.run.lead_error = f"not asked: the run stopped calling the model ({halt.error})"
@@ -294,21 +295,22 @@ def _brief(
     return briefing
 
 
-def add_stories(briefing: Briefing, llm: StructuredModel) -> None:
-    """Edit each story with the model: join the developments it says repeat each other
-    (repeats.py; the rules must allow each join), then write a checked headline and summary
-    (summaries.py). A call that fails leaves the story as the rules made it, and the briefing
-    says why; after one, no more calls are made."""
+def add_stories(briefing: Briefing, llm: StructuredModel, *, repeats: bool = False) -> None:
+    """Edit each story with the model: with ``repeats``, join the developments it says
+    repeat each other (repeats.py; only pairs the rules found close), then write a checked
+    headline and summary (summaries.py). A call that fails leaves the story as the rules made
+    it, and the briefing says why; after one, no more calls are made."""
     run = briefing.run
-    run.stories_prompt_version = f"{repeats.prompt_version()}+{summaries.prompt_version()}"
+    versions = [_repeats.prompt_version()] if repeats else []
+    run.stories_prompt_version = "+".join([*versions, summaries.prompt_version()])
     for story in briefing.stories:
         try:
-            offer = repeats.offered(briefing, story)
+            offer = _repeats.offered(briefing, story) if repeats else None
             if offer is not None:
-                same, stats = repeats.ask(offer, llm, story)
+                same, stats = _repeats.ask(offer, llm, story)
                 _count_call(briefing, stats)
                 if same is not None:
-                    run.joined_by_model += repeats.join(briefing, story, offer, same)
+                    run.joined_by_model += _repeats.join(briefing, story, offer, same)
             headline, sentences, dropped, stats = summaries.write(briefing, story, llm)
             _count_call(briefing, stats)
             if headline is not None:

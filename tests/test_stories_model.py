@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from summarizer import ingest, pipeline, repeats
+from summarizer import ingest, pipeline, repeats, summaries
 from summarizer.errors import ModelError
 from summarizer.models import ArticleExtraction, Briefing, Event, Evidence
 from summarizer.render import to_markdown
@@ -20,7 +20,7 @@ STORM_A = (
 )
 STORM_B = (
     "Ciarán batters the south-west\n\nThe Met Office said winds reached 99 mph in Cornwall "
-    "as Ciarán arrived. About 8,000 households in Cornwall were left without electricity."
+    "as Ciarán arrived. About 8,000 households in Cornwall had no power."
 )
 
 
@@ -49,7 +49,7 @@ def _briefing() -> Briefing:
         "b",
         [
             "The Met Office said winds reached 99 mph in Cornwall as Ciarán arrived.",
-            "About 8,000 households in Cornwall were left without electricity.",
+            "About 8,000 households in Cornwall had no power.",
         ],
     )
     return pipeline.assemble([a, b], [], date="2026-11-23", timing=False)
@@ -72,28 +72,32 @@ def _summary(briefing: Briefing, headline: str, *sentences: str) -> str:
     )
 
 
-def test_the_rules_alone_leave_the_paraphrases_apart() -> None:
+_NOT_THE_SAME = json.dumps({"answers": [{"pair": 1, "same": False}]})
+
+
+def test_the_rules_join_close_tellings_and_offer_the_model_the_near_ones() -> None:
     briefing = _briefing()
     (story,) = briefing.stories
-    assert len(story.developments) == 4  # nothing shared enough to join by rule
+    # The wind: names and rare words in common (Ciarán, Cornwall, mph), joined by rule.
+    wind, homes, households = (
+        (by_id := {d.id: d for d in briefing.developments})[story.developments[0]],
+        *(by_id[i] for i in story.developments[1:]),
+    )
+    assert wind.sources == [1, 2] and wind.tellings[1].joined == "words"
+    assert "ciaran" in wind.tellings[1].why
+    # The power cuts share "lost power" only: close, not enough for the rules; offered.
+    offer = repeats.offered(briefing, story)
+    assert offer is not None and offer.pairs == [(homes, households)]
+    assert offer.listing == (
+        "1. A (a) Thousands of Cornish homes lost power as the storm passed.\n"
+        "   B (b) About 8,000 households in Cornwall had no power."
+    )
 
 
-def test_the_model_joins_a_paraphrase_the_rules_allow() -> None:
+def test_the_model_joins_a_paraphrase_the_rules_offered() -> None:
     briefing = _briefing()
-    offer = repeats.offered(briefing, briefing.stories[0])
-    assert offer is not None and offer.listing.startswith("1. (a) Storm Ciarán brought gusts")
-    # Items 3 and 4 repeat 1 and 2 (the wind; the homes without power).
     model = CannedModel(
-        json.dumps(
-            {
-                "answers": [
-                    {"item": 1, "same": 0},
-                    {"item": 2, "same": 0},
-                    {"item": 3, "same": 1},
-                    {"item": 4, "same": 2},
-                ]
-            }
-        ),
+        json.dumps({"answers": [{"pair": 1, "same": True}]}),
         _summary(
             briefing,
             "Storm Ciarán hits Cornwall",
@@ -101,70 +105,68 @@ def test_the_model_joins_a_paraphrase_the_rules_allow() -> None:
             "The Met Office said winds reached 99 mph in Cornwall.",
         ),
     )
-    pipeline.add_stories(briefing, model)
+    pipeline.add_stories(briefing, model, repeats=True)
     (story,) = briefing.stories
-    # The wind tellings share names and words: joined. The power cuts share no word
-    # ("Cornish homes" and "households in Cornwall"): the rules refuse that join, by design.
-    assert briefing.run.joined_by_model == 1
-    (wind,) = [d for d in briefing.developments if len(d.sources) == 2]
-    assert not wind.single_outlet and "gusts" in wind.text
-    first, other = wind.tellings
+    assert briefing.run.joined_by_model == 1 and len(story.developments) == 2
+    power = briefing.developments[1]
+    assert power.sources == [1, 2] and not power.single_outlet
+    first, other = power.tellings
     assert (first.joined, other.joined) == ("first", "model")
-    assert other.why.startswith("the model: repeats item 1") and "99 mph" in other.text
-    assert len(story.developments) == 4 - briefing.run.joined_by_model
+    assert other.why == "the model: the same development (pair 1)"
+    assert other.text == "About 8,000 households in Cornwall had no power."
+    # The model read the two sentences side by side, each with its outlet.
+    prompt = model.calls[0][1]["content"]
+    assert "1. A (a) Thousands of Cornish homes" in prompt and "B (b) About 8,000" in prompt
+
+
+def test_without_repeats_no_pair_is_asked_about() -> None:
+    briefing = _briefing()
+    model = CannedModel(
+        _summary(
+            briefing,
+            "Storm Ciarán hits Cornwall",
+            "About 8,000 households in Cornwall had no power.",
+        )
+    )
+    pipeline.add_stories(briefing, model)
+    assert len(model.calls) == 1 and "developments-" not in model.calls[0][1]["content"]
+    assert briefing.run.stories_prompt_version == summaries.prompt_version()
+
+
+def test_a_no_leaves_the_pair_apart() -> None:
+    briefing = _briefing()
+    pipeline.add_stories(briefing, CannedModel(_NOT_THE_SAME, "{}"), repeats=True)
+    assert briefing.run.joined_by_model == 0
+    assert len(briefing.stories[0].developments) == 3
 
 
 def test_a_join_the_rules_refuse_is_not_made() -> None:
-    """Item 2 'repeats' item 1 per the model, but both come from one source: refused."""
+    """A yes on two developments that share a source is refused: one telling per source."""
     briefing = _briefing()
-    model = CannedModel(
-        json.dumps(
-            {
-                "answers": [
-                    {"item": 1, "same": 0},
-                    {"item": 2, "same": 1},
-                    {"item": 3, "same": 0},
-                    {"item": 4, "same": 0},
-                ]
-            }
-        ),
-        "{}",
+    (story,) = briefing.stories
+    wind, homes, _ = (
+        (by_id := {d.id: d for d in briefing.developments})[story.developments[0]],
+        *(by_id[i] for i in story.developments[1:]),
     )
-    pipeline.add_stories(briefing, model)
-    assert briefing.run.joined_by_model == 0
-    assert len(briefing.stories[0].developments) == 4
+    offer = repeats.Offered(pairs=[(wind, homes)], listing="")
+    assert repeats.join(briefing, story, offer, [True]) == 0
+    assert len(story.developments) == 3
 
 
-def test_an_answer_that_numbers_the_items_is_refused() -> None:
-    """Recorded from the 1.5B model on the seeds, as a bare list: [0, 1, 2, ..., 32]."""
-    model = repeats.repeats_model(6)
-    counted = [{"item": k, "same": k - 1} for k in range(1, 7)]
-    with pytest.raises(ValueError, match="number of the item before it"):
-        model.model_validate({"answers": counted}, context={"count": 6})
-    fine = [{"item": k, "same": 0} for k in range(1, 7)]
-    assert model.model_validate({"answers": fine}, context={"count": 6}).same == [0] * 6
-
-
-def test_a_later_or_self_reference_is_ignored() -> None:
-    briefing = _briefing()
-    offer = repeats.offered(briefing, briefing.stories[0])
-    assert offer is not None
-    assert repeats.join(briefing, briefing.stories[0], offer, [2, 2, 3, 9]) == 0
+def test_an_answer_for_other_pairs_is_refused() -> None:
+    model = repeats.repeats_model(2)
+    with pytest.raises(ValueError, match="pairs 1 to 2"):
+        model.model_validate(
+            {"answers": [{"pair": 1, "same": True}, {"pair": 3, "same": False}]},
+            context={"count": 2},
+        )
+    fine = [{"pair": 1, "same": True}, {"pair": 2, "same": False}]
+    assert model.model_validate({"answers": fine}, context={"count": 2}).same == [True, False]
 
 
 def test_a_checked_summary_headlines_the_story() -> None:
     briefing = _briefing()
     model = CannedModel(
-        json.dumps(
-            {
-                "answers": [
-                    {"item": 1, "same": 0},
-                    {"item": 2, "same": 0},
-                    {"item": 3, "same": 0},
-                    {"item": 4, "same": 0},
-                ]
-            }
-        ),
         _summary(
             briefing,
             "Storm Ciarán hits Cornwall",
@@ -192,16 +194,6 @@ def test_a_sentence_with_a_number_not_cited_is_dropped_and_a_bad_headline_left_o
         "About 9,000 households in Cornwall were left without electricity.",
     )
     model = CannedModel(
-        json.dumps(
-            {
-                "answers": [
-                    {"item": 1, "same": 0},
-                    {"item": 2, "same": 0},
-                    {"item": 3, "same": 0},
-                    {"item": 4, "same": 0},
-                ]
-            }
-        ),
         answer,
     )
     pipeline.add_stories(briefing, model)

@@ -90,12 +90,21 @@ def brief(
         bool | None,
         typer.Option(
             "--summary/--no-summary",
-            help="After extraction, the model edits each story: joins the developments it "
-            "says repeat each other (where the rules agree) and writes a headline and "
-            "summary, every sentence checked against its citations (one or two calls a "
-            "story). --no-summary: the stories as the rules made them, headlined by their "
-            "best-attested development, with no further call. Default: on "
-            "(SUMMARIZER_SUMMARY).",
+            help="After extraction, the model writes each story's headline and summary, "
+            "every sentence checked against its citations (one call a story). --no-summary: "
+            "the stories as the rules made them, headlined by their best-attested "
+            "development, with no further call. Default: on (SUMMARIZER_SUMMARY).",
+            show_default=False,
+        ),
+    ] = None,
+    repeats: Annotated[
+        bool | None,
+        typer.Option(
+            "--repeats/--no-repeats",
+            help="Before the summary, ask the model which close developments of different "
+            "outlets are the same (one more call a story). Default: off "
+            "(SUMMARIZER_REPEATS); the embedded 1.5B model judges such pairs worse than the "
+            "rules, a larger model may not.",
             show_default=False,
         ),
     ] = None,
@@ -157,6 +166,7 @@ def brief(
         api_key=api_key,
         store=str(store) if store else None,
         concurrency=concurrency,
+        **({} if repeats is None else {"repeats": repeats}),
         **({} if cache else {"cache": False}),
         **({"follow_links": True} if follow_links else {}),
     )

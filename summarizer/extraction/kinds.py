@@ -37,6 +37,7 @@ from summarizer.text.lexicon import (
     HEADS,
     INSTITUTION_HEADS,
     PLACE_OPENERS,
+    THING_HEADS,
     adjective,
     common_word,
 )
@@ -62,6 +63,11 @@ _BODIES = _words(
 _AGENT_ENDINGS = ("ers", "ors", "ists", "ants", "ents", "ians", "ials", "ives")
 _OF = re.compile(r"\s+(?:of|for|on|in)\s+", re.IGNORECASE)  # "Bank of Japan": its head first
 _ORGANISATIONS: frozenset[ActorKind] = frozenset({"government", "armed_force", "media"})
+_TITLE_WORDS = TITLES | TITLE_MODIFIERS
+_PARENTHESES = re.compile(r"\s*\([^()]*\)")
+_LIST_BEFORE = re.compile(r",\s*(?:and\s+|or\s+)?$|\s+(?:and|or)\s+$")
+_LIST_AFTER = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+_ITEM_BREAK = re.compile(r",|;|\.\s|\b(?:and|or|of|after|before|from|to|by|with)\b")
 
 
 def typed(name: str, model_kind: ActorKind) -> ActorKind | None:
@@ -74,8 +80,11 @@ def typed(name: str, model_kind: ActorKind) -> ActorKind | None:
     head = _head(name).lower()
     if head in INSTITUTION_HEADS:
         return model_kind if model_kind in _ORGANISATIONS else "organization"
-    if head in HEADS:  # a place's head noun
-        return "other" if model_kind == "person" else model_kind
+    if head in HEADS:  # a place's head noun: no person, no country ("Changi Airport")
+        return "other" if model_kind in {"person", "country"} else model_kind
+    if "," in name and canonical_place(name.rsplit(",", 1)[1]) is not None:
+        # "Toulouse, France": a place in a country, neither the country nor a person
+        return "other" if model_kind in {"person", "country"} else model_kind
     if canonical_place(name) is not None:
         return "country" if model_kind in {"person", "other"} else model_kind
     if model_kind == "person" and not any(map(personal, _proper(name))):
@@ -93,7 +102,40 @@ def not_an_actor(name: str) -> str | None:
     head = words[-1]
     if head[:1].islower() and not _body(head):
         return f"a phrase whose head noun ({head!r}) is neither an institution nor people"
+    if head.lower() in THING_HEADS:
+        return f"a named thing (its head noun is {head.lower()!r}), not someone"
+    if len(words) > 1 and head.lower() in TITLES and words[-2].lower() in _TITLE_WORDS:
+        return "a title with no name (a role, not someone)"
     return None
+
+
+def listed_with_an_institution(name: str, sentence: str) -> bool:
+    """``name`` is an item of a list in ``sentence`` ("the bankruptcies of Lehman Brothers
+    ($691 billion), Washington Mutual ($328 billion), and WorldCom") next to an item that an
+    institution's head noun makes one, and no neighbour has a person's full name: the items
+    of such a list are things of one kind ("Ana Lima, Rui Dias and the Bank of Portugal" is a
+    list of two kinds, and Rui Dias stays a person)."""
+    plain = _PARENTHESES.sub("", sentence)
+    at = plain.find(name)
+    if at < 0:
+        return False
+    before, after = plain[:at], plain[at + len(name) :]
+    first = _LIST_BEFORE.search(before)
+    then = _LIST_AFTER.match(after)
+    if first is None or then is None or "," not in first.group() + then.group():
+        return False  # a list of three or more, with commas: not "Rui Dias and the Bank"
+    neighbours = [
+        _ITEM_BREAK.split(before[: first.start()])[-1],
+        _ITEM_BREAK.split(after[then.end() :])[0],
+    ]
+    institution = False
+    for item in neighbours:
+        words = [w for w in _plain(item) if w[:1].isupper()]
+        if words and words[-1].lower() in INSTITUTION_HEADS:
+            institution = True
+        elif sum(map(personal, words)) >= 2:
+            return False  # a person's full name beside it: a list of several kinds
+    return institution
 
 
 def personal(word: str) -> bool:

@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from summarizer.extraction.kinds import typed
+from summarizer.extraction.kinds import listed_with_an_institution, typed
 from summarizer.extraction.namewords import (
     FUNCTION,
     PERSON_NOUNS,
@@ -97,6 +97,10 @@ def find_people(article: Article) -> list[Actor]:
         )
         for p in sorted((p for p in people.all if p.sentences), key=lambda p: p.first)
         if typed(" ".join(p.words), "person") == "person"  # the rules of kinds.py agree
+        and not any(
+            listed_with_an_institution(" ".join(p.words), text[slice(*spans[n])])
+            for n in p.sentences
+        )
     ]
 
 

@@ -27,7 +27,7 @@ from pydantic import Field, PrivateAttr, ValidationError, ValidationInfo, model_
 from summarizer.extraction.attribution import Refused, attribution
 from summarizer.extraction.citing import Numbered
 from summarizer.extraction.grounding import Grounder
-from summarizer.extraction.kinds import not_an_actor, typed
+from summarizer.extraction.kinds import listed_with_an_institution, not_an_actor, typed
 from summarizer.llm.base import ReplyModel
 from summarizer.models import (
     Actor,
@@ -227,6 +227,8 @@ def _actor(item: ActorItem, grounder: Grounder, sentences: Numbered) -> Actor:
         raise ItemError(f"the name {_short(name)} is not in the article")
     if kind is None:
         raise NotAnActor(f"{_short(name)} is no actor: {not_an_actor(name)}")
+    if kind == "person" and listed_with_an_institution(name, found.quote):
+        kind = "organization"  # "Lehman Brothers, Washington Mutual and WorldCom"
     role = clean_label(item.role)
     if role and loaded_words(role):
         role = None  # a role is shown unquoted, so an opinionated one is not kept

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from summarizer.merge.citations import Citations, stable_id
 from summarizer.models import Actor, ActorKind, MergedActor
 from summarizer.text.fold import fold_name
+from summarizer.text.lexicon import INSTITUTION_HEADS
 from summarizer.text.names import SpellingIndex, canonical_place, person_core, person_key, similar
 
 _COLLECTIVES = {
@@ -58,8 +59,15 @@ def cluster_actors(actors: list[Actor]) -> list[list[Actor]]:
     for actor in singles:
         people.join_single(actor)
     clusters = people.clusters
-    # "Biden administration", a government to the model, is an alias of the person Biden.
-    aliases = {fold_name(alias): c for c in clusters for a in c for alias in a.aliases}
+    # A person's alias names the person ("Kirby", "Joe Biden"), never an institution: "Biden
+    # administration", which the model gives as Biden's alias, stays a government of its own.
+    aliases = {
+        fold_name(alias): c
+        for c in clusters
+        for a in c
+        for alias in a.aliases
+        if not _institution(alias)
+    }
     for key in list(keyed):
         if key in aliases:
             aliases[key].extend(keyed.pop(key))
@@ -149,7 +157,7 @@ def merged_actor(group: list[Actor], book: Citations) -> MergedActor:
     kinds = Counter(a.kind for a in group)
     kind: ActorKind = "person" if kinds["person"] else kinds.most_common(1)[0][0]
     # An alias is another form of the name ("Kirby"), else a second stated role.
-    forms = [x for a in group for x in a.aliases]
+    forms = [x for a in group for x in a.aliases if kind != "person" or not _institution(x)]
     others = [x for x in forms if kind != "person" or not _same_person(x, name)]
     roles = _distinct(r for r in [*(a.role for a in group), *others] if r)
     aliases = _distinct(
@@ -167,6 +175,12 @@ def merged_actor(group: list[Actor], book: Citations) -> MergedActor:
         sources=sorted({book.sources[e.article_id] for e in evidence}),
         citations=sorted({book.cite(e) for e in evidence}),
     )
+
+
+def _institution(name: str) -> bool:
+    """A name whose last word is an institution's head noun ("Biden administration")."""
+    words = fold_name(name).split()
+    return bool(words) and words[-1] in INSTITUTION_HEADS
 
 
 def display_name(group: list[Actor]) -> str:

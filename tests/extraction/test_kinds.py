@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.extraction.kinds import not_an_actor, typed
+from summarizer.extraction.kinds import listed_with_an_institution, not_an_actor, typed
 from summarizer.models import ActorKind
 
 
@@ -30,7 +30,7 @@ from summarizer.models import ActorKind
         ("Russian forces", "armed_force", "armed_force"),
         # a place or a country is no person
         ("Kursk Region", "person", "other"),
-        ("Kursk Region", "country", "country"),
+        ("Kursk Region", "country", "other"),  # a region of a country is no country
         ("Ukraine", "person", "country"),
         ("the U.S.", "other", "country"),
         ("New Zealand", "organization", "organization"),  # sport: the national team
@@ -73,6 +73,19 @@ from summarizer.models import ActorKind
         ("US officials", "government", "government"),
         ("North Korean troops", "armed_force", "armed_force"),
         ("US economists", "other", "other"),
+        # a named thing, not someone: a scale, a law, a prize, a contest (several beats)
+        ("Torino Scale", "person", None),  # science
+        ("Clean Air Act", "organization", None),  # politics
+        ("Nobel Prize", "person", None),
+        ("World Cup", "organization", None),  # sport
+        # a title with no name names a role ("the Deputy Pentagon Press Secretary noted")
+        ("Pentagon Press Secretary", "person", None),
+        ("Foreign Minister", "person", None),
+        ("Martin Luther King", "person", "person"),  # "King" ends a name, after a name
+        # a place is no country either: an airport, "a city, its country"
+        ("Changi International Airport", "country", "other"),  # aviation
+        ("Toulouse, France", "country", "other"),
+        ("Toulouse, France", "person", "other"),
     ],
 )
 def test_kinds(name: str, model_kind: ActorKind, expected: ActorKind | None) -> None:
@@ -92,3 +105,26 @@ def test_kinds(name: str, model_kind: ActorKind, expected: ActorKind | None) -> 
 def test_a_phrase_that_names_no_actor_says_why(name: str, reason: str | None) -> None:
     found = not_an_actor(name)
     assert found == reason if reason is None else reason in (found or "")
+
+
+_BANKRUPTCIES = (
+    "It was the fourth largest bankruptcy in U.S. history, after the bankruptcies of Lehman "
+    "Brothers ($691.06 billion), Washington Mutual ($327.91 billion), and WorldCom."
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "sentence", "listed"),
+    [
+        # business: a bank named like a person, in a list with an institution
+        ("Washington Mutual", _BANKRUPTCIES, True),
+        # sport: clubs in a list
+        ("Aston Villa", "Wins for Manchester United, Aston Villa, and Leeds Football Club.", True),
+        # a person beside an institution, in a list of two kinds: kept a person
+        ("Rui Dias", "Ana Lima, Rui Dias and the Bank of Portugal met.", False),
+        ("Rui Dias", "Rui Dias and the Bank of Portugal met.", False),  # no list of three
+        ("Rui Dias", "Rui Dias, the minister, said so.", False),
+    ],
+)
+def test_a_name_listed_with_institutions_is_one(name: str, sentence: str, listed: bool) -> None:
+    assert listed_with_an_institution(name, sentence) is listed

@@ -415,8 +415,11 @@ def test_people_found_by_rule_complete_the_models_actors() -> None:
         ],
     )
     merged = merge([x])
-    (biden,) = merged.actors  # one entry; "US officials" is a collective, not listed
-    assert (biden.name, biden.kind, biden.aliases) == ("Biden", "person", ["Biden administration"])
+    # Two entries ("US officials" is a collective, not listed): the administration is an
+    # institution, never an alias of the person, though the finder offered it as one.
+    administration, biden = merged.actors
+    assert (administration.name, administration.kind) == ("Biden administration", "government")
+    assert (biden.name, biden.kind, biden.aliases) == ("Biden", "person", [])
     assert merged.statements[0].speaker == "Biden administration"  # not put in Biden's mouth
 
 

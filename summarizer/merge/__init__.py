@@ -26,7 +26,7 @@ from summarizer.merge.actors import (
     name_index,
 )
 from summarizer.merge.citations import Citations, stable_id
-from summarizer.merge.events import cluster_events
+from summarizer.merge.events import cluster_events, people_of
 from summarizer.merge.figures import group_figures, same_measure
 from summarizer.models import (
     ArticleExtraction,
@@ -67,6 +67,8 @@ class Merged:
     statements: list[AttributedStatement]
     citations: list[Citation]
     stories: list[Story] = field(default_factory=list)
+    # source number -> positions in ``actors`` of the actors it names
+    actors_by_source: dict[int, list[int]] = field(default_factory=dict)
 
 
 def merge(extractions: list[ArticleExtraction]) -> Merged:
@@ -109,6 +111,7 @@ def _merge(extractions: list[ArticleExtraction]) -> Merged:
     )
     groups = cluster_actors([a for x in ordered for a in x.actors])
     names = name_index(groups)
+    people = people_of(groups)
     merged = Merged(sources, [], [], [], [], [])
     parts: list[tuple[list[int], list[Development], list[FigureGroup], list[str]]] = []
     first = 0
@@ -123,7 +126,7 @@ def _merge(extractions: list[ArticleExtraction]) -> Merged:
         # grouped first in a draft book, so that citations keep their reading order.
         draft = book.draft()
         developments = cluster_events(
-            within, groups, names, book, group_figures(found, draft, names), draft
+            within, people, names, book, group_figures(found, draft, names), draft
         )
         figures = group_figures(found, book, names)
         statements = _statements(within, names, book)
@@ -133,6 +136,9 @@ def _merge(extractions: list[ArticleExtraction]) -> Merged:
         parts.append((numbers, developments, figures, [s.id for s in statements]))
     # Who's who names actors; collectives ("US officials") stay as speakers and claimants.
     merged.actors = [merged_actor(g, book) for g in groups if not is_group(display_name(g))]
+    for k, actor in enumerate(merged.actors):
+        for n in actor.sources:
+            merged.actors_by_source.setdefault(n, []).append(k)
     merged.stories = [
         _story(rank, numbers, developments, figures, statements, merged, book)
         for rank, (numbers, developments, figures, statements) in enumerate(parts, start=1)
@@ -212,7 +218,9 @@ def _story(
         quote = " ".join(book.items[first - 1].quote.split())
         headline = Sentence(text=articles[0].title or quote, citations=[first])
         told = "article"
-    inside = set(numbers)
+    # The actors any of its sources names, in who's-who order (an index by source: a day of
+    # thousands of stories does not read every actor for each).
+    named = sorted({k for n in numbers for k in merged.actors_by_source.get(n, ())})
     return Story(
         id=stable_id("t", *sorted(a.id for a in articles)),
         rank=rank,
@@ -225,7 +233,7 @@ def _story(
         published=max((a.published for a in articles if a.published), default=None),
         developments=[d.id for d in developments],
         figures=[g.id for g in figures],
-        actors=[a.id for a in merged.actors if inside & set(a.sources)],
+        actors=[merged.actors[k].id for k in named],
         statements=statements,
     )
 

@@ -85,7 +85,7 @@ class _Told:
 
 def cluster_events(
     extractions: list[ArticleExtraction],
-    groups: list[list[Actor]],
+    people: dict[int, str],
     names: dict[str, str],
     book: Citations,
     figures: Iterable[FigureGroup] = (),
@@ -93,8 +93,9 @@ def cluster_events(
 ) -> list[Development]:
     """Cluster the events of one story's articles into developments, each with every source
     telling it (see the module docstring). ``figures`` are the story's figure groups, their
-    claims numbered in ``figure_book`` (``book`` when not given)."""
-    told = list(_tellings(extractions, groups, names, book))
+    claims numbered in ``figure_book`` (``book`` when not given); ``people`` is
+    ``people_of`` the day's actor groups."""
+    told = list(_tellings(extractions, people, names, book))
     # A group that only says what kind of number it holds ("quantity") brings nothing closer.
     figures = [g for g in figures if says_what_it_counts(g.counted)]
     at = _figure_spans(figures, figure_book or book)
@@ -221,16 +222,25 @@ def _may_be_one(a: _Told, b: _Told) -> bool:
     return not (a.people and b.people and not a.people & b.people)
 
 
+def people_of(groups: list[list[Actor]]) -> dict[int, str]:
+    """Each person mention (by ``id``) and the merged name of its person: made once for the
+    day, not once per story (a story's tellings look up only their own articles' actors)."""
+    return {
+        id(a): name
+        for g in groups
+        if any(a.kind == "person" for a in g)
+        for name in [display_name(g)]
+        for a in g
+        if a.kind == "person"
+    }
+
+
 def _tellings(
     extractions: list[ArticleExtraction],
-    groups: list[list[Actor]],
+    people: dict[int, str],
     names: dict[str, str],
     book: Citations,
 ) -> Iterable[_Told]:
-    shown = [display_name(g) for g in groups]
-    people = {
-        id(a): name for g, name in zip(groups, shown, strict=True) for a in g if a.kind == "person"
-    }
     for x in extractions:
         text = x.article.text
         # Each form of each person the article names, found by its last word: a paragraph is

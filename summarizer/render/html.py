@@ -123,11 +123,12 @@ def _stories(briefing: Briefing, st: HtmlStyle) -> str:
         for s in briefing.stories
     )
     parts = [f'<h2>Stories</h2>\n<nav aria-label="Stories"><ol class="story-list">{nav}</ol></nav>']
+    ids = shared.by_id(briefing)
     for story in briefing.stories:
-        cited = sorted(_story_citations(briefing, story))
+        cited = sorted(_story_citations(story, ids))
         inner = "\n".join(
             _section(heading, lines, level=4)
-            for heading, lines in shared.story_sections(briefing, story, st)
+            for heading, lines in shared.story_sections(briefing, story, st, ids)
         )
         parts.append(
             f'<section class="story" id="story-{story.rank}" '
@@ -139,10 +140,8 @@ def _stories(briefing: Briefing, st: HtmlStyle) -> str:
     return "\n".join(parts) + "\n"
 
 
-def _story_citations(briefing: Briefing, story: Story) -> set[int]:
-    developments = {d.id: d for d in briefing.developments}
-    figures = {g.id: g for g in briefing.figures}
-    statements = {s.id: s for s in briefing.statements}
+def _story_citations(story: Story, ids: shared.ById) -> set[int]:
+    developments, figures, statements = ids.developments, ids.figures, ids.statements
     cited = set(story.headline.citations)
     cited.update(n for s in story.summary for n in s.citations)
     cited.update(n for i in story.developments for n in developments[i].citations)

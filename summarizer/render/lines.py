@@ -8,6 +8,7 @@ prompt lists) say exactly the same thing.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Protocol
 
 from summarizer.models import (
@@ -123,11 +124,31 @@ def story_reach(story: Story, sources: list[Source]) -> str:
     return f"{told} ({', '.join(outlets)}; sources {listed}){only}"
 
 
-def story_sections(b: Briefing, story: Story, st: Style) -> list[tuple[str, list[str]]]:
-    """(heading, lines) of one story's parts, the empty ones left out."""
-    developments = {d.id: d for d in b.developments}
-    figures = {g.id: g for g in b.figures}
-    statements = {s.id: s for s in b.statements}
+@dataclass(frozen=True)
+class ById:
+    """A briefing's facts by id, made once for all its stories (not once a story: a day of
+    thousands of stories would read every fact for each)."""
+
+    developments: dict[str, Development]
+    figures: dict[str, FigureGroup]
+    statements: dict[str, AttributedStatement]
+
+
+def by_id(b: Briefing) -> ById:
+    return ById(
+        developments={d.id: d for d in b.developments},
+        figures={g.id: g for g in b.figures},
+        statements={s.id: s for s in b.statements},
+    )
+
+
+def story_sections(
+    b: Briefing, story: Story, st: Style, ids: ById | None = None
+) -> list[tuple[str, list[str]]]:
+    """(heading, lines) of one story's parts, the empty ones left out; ``ids`` is
+    ``by_id(b)``, made once by a caller that renders every story."""
+    ids = ids or by_id(b)
+    developments, figures, statements = ids.developments, ids.figures, ids.statements
     mine = [figures[i] for i in story.figures]
     sections = [
         ("Summary", [f"{st.esc(s.text)} {st.cites(s.citations)}" for s in story.summary]),

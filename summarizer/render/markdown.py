@@ -7,6 +7,7 @@ import re
 from summarizer.models import Briefing
 from summarizer.render.lines import (
     PlainStyle,
+    by_id,
     lead,
     method,
     overview,
@@ -53,9 +54,10 @@ def to_markdown(briefing: Briefing) -> str:
         parts.append("## Lead\n\n" + lead(briefing, st))
     if briefing.stories:
         parts.append("## Stories")
+    ids = by_id(briefing)
     for story in briefing.stories:
         parts.append(f"### {story_heading(story, st)}\n\n*{story_reach(story, briefing.sources)}*")
-        for heading, lines in story_sections(briefing, story, st):
+        for heading, lines in story_sections(briefing, story, st, ids):
             lines = [f"- {line}".replace("\n", "\n  - ") for line in lines]
             parts.append(f"**{heading}**\n\n" + "\n".join(lines))
     for heading, lines in sections_of(briefing, st):

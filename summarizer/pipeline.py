@@ -39,6 +39,7 @@ from summarizer.models import (
     Timing,
 )
 from summarizer.store import Store, default_path
+from summarizer.text.fold import fold_name
 
 __all__ = [
     "ArticleProgress",
@@ -315,7 +316,11 @@ def add_stories(briefing: Briefing, llm: StructuredModel, *, repeats: bool = Fal
             _count_call(briefing, stats)
             if headline is not None:
                 story.headline, story.headline_from = headline, "model"
-            story.summary, story.summary_dropped = sentences, dropped
+            # A sentence that only repeats the headline's words says nothing more (a small
+            # model copies the best-attested development into both).
+            said = fold_name(story.headline.text).rstrip(".")
+            story.summary = [s for s in sentences if fold_name(s.text).rstrip(".") != said]
+            story.summary_dropped = dropped
         except ModelError as exc:
             log.warning("stories not edited further: %s", exc)
             run.stories_error = str(exc)

@@ -190,7 +190,7 @@ def test_a_sentence_with_a_number_not_cited_is_dropped_and_a_bad_headline_left_o
     answer = _summary(
         briefing,
         "Storm Ciarán kills 12 in Cornwall",  # '12' is in no cited words
-        "Storm Ciarán brought gusts of 100 mph to Cornwall on Thursday.",
+        "Thousands of Cornish homes lost power as the storm passed.",
         "About 9,000 households in Cornwall were left without electricity.",
     )
     model = CannedModel(
@@ -200,9 +200,27 @@ def test_a_sentence_with_a_number_not_cited_is_dropped_and_a_bad_headline_left_o
     (story,) = briefing.stories
     assert story.headline_from == "development"
     assert [s.text for s in story.summary] == [
-        "Storm Ciarán brought gusts of 100 mph to Cornwall on Thursday."
+        "Thousands of Cornish homes lost power as the storm passed."
     ]
     assert story.summary_dropped == 2
+
+
+def test_a_summary_sentence_that_repeats_the_headline_is_not_shown_twice() -> None:
+    """The small model copies the best-attested development into the summary; with its
+    headline refused, that development is the headline too: shown once."""
+    briefing = _briefing()
+    answer = _summary(
+        briefing,
+        "Storm Ciarán kills 12 in Cornwall",  # refused: the rule headline stands
+        "Storm Ciarán brought gusts of 100 mph to Cornwall on Thursday.",
+        "Thousands of Cornish homes lost power as the storm passed.",
+    )
+    pipeline.add_stories(briefing, CannedModel(answer))
+    (story,) = briefing.stories
+    assert story.headline.text == "Storm Ciarán brought gusts of 100 mph to Cornwall on Thursday."
+    assert [s.text for s in story.summary] == [
+        "Thousands of Cornish homes lost power as the storm passed."
+    ]
 
 
 class _Failing:

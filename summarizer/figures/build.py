@@ -16,9 +16,10 @@ where the text gives none.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
-from summarizer.figures import measures, values
+from summarizer.figures import measures, values, vocabulary
 from summarizer.figures.claimants import Claimants, hearsay
 from summarizer.figures.labels import FigureLabel, named_claimant
 from summarizer.figures.mentions import Mention
@@ -34,22 +35,21 @@ from summarizer.text.fold import clean_label, fold
 from summarizer.text.sentences import clean_span
 from summarizer.text.sentences import sentences as sentence_spans
 
-_PEOPLE = (
-    r"troops?|soldiers?|casualt(?:y|ies)|deaths?|dead|killed|wounded|injured|civilians?|people|"
-    r"persons?|fighters?|personnel|men|women|children|refugees|prisoners|lives|officers|"
-    r"servicemen|recruits|conscripts|forces|force|contingent|army|victims|residents|workers|"
-    r"migrants|hostages|detainees|militants|insurgents|volunteers|mercenaries|staff"
-)
-_ITEMS = (
-    r"containers?|missiles?|drones?|shells?|rounds|rockets?|tanks?|vehicles?|aircraft|jets?|"
-    r"planes?|helicopters?|ships?|vessels?|weapons|guns|howitzers|launchers?|bombs?|munitions|"
-    r"warheads?|satellites?|trucks?|buildings|homes|houses|villages|towns|sites|targets"
-)
-_UNIT_AFTER = re.compile(
-    rf"^(?:\s+(?:[A-Za-z’'-]+\s+){{0,4}}?)?\s*(?:of\s+)?(?:[A-Za-z’'-]+\s+){{0,3}}?(?P<noun>{_PEOPLE}|{_ITEMS})\b",
-    re.IGNORECASE,
-)
-_UNIT_BEFORE = re.compile(rf"\b(?P<noun>{_PEOPLE})\s+of\s*$", re.IGNORECASE)
+
+@functools.lru_cache(maxsize=4)
+def _unit_nouns(words: vocabulary.Vocabulary) -> tuple[re.Pattern[str], re.Pattern[str], str]:
+    """The noun after a number (or "<noun> of" before it) that makes it a count of people or
+    of things, by the beats' vocabularies (data): the two patterns, and the people's."""
+    people, items = words.people_pattern(), words.items_pattern()
+    after = re.compile(
+        rf"^(?:\s+(?:[A-Za-z’'-]+\s+){{0,4}}?)?\s*(?:of\s+)?(?:[A-Za-z’'-]+\s+){{0,3}}?"
+        rf"(?P<noun>{people}|{items})\b",
+        re.IGNORECASE,
+    )
+    before = re.compile(rf"\b(?P<noun>{people})\s+of\s*$", re.IGNORECASE)
+    return after, before, people
+
+
 _UNVERIFIED = re.compile(
     r"could\s+not\s+(?:be\s+)?(?:independently\s+)?(?:verif|confirm)|cannot\s+(?:be\s+)?"
     r"(?:independently\s+)?(?:verif|confirm)|unable\s+to\s+(?:independently\s+)?(?:verif|confirm)|"
@@ -263,10 +263,11 @@ def stated_unit(article: Article, mention: Mention) -> str | None:
         return parsed.unit
     after = article.content()[mention.end : mention.sentence_end]
     before = article.content()[mention.sentence_start : mention.start]
-    match = _UNIT_AFTER.match(after) or _UNIT_BEFORE.search(before)
+    unit_after, unit_before, people = _unit_nouns(vocabulary.default())
+    match = unit_after.match(after) or unit_before.search(before)
     if match is None:
         return None
-    return "people" if re.fullmatch(_PEOPLE, match["noun"], re.IGNORECASE) else "items"
+    return "people" if re.fullmatch(people, match["noun"], re.IGNORECASE) else "items"
 
 
 def _qualifier(before: str, parsed: values.Parsed) -> Qualifier:

@@ -2,8 +2,9 @@
 
 The model's label says what a number counts in its own words, which differ from one article to
 the next ("North Korean soldiers", "troop losses", "casualties"). To compare figures across
-sources they need one vocabulary, so the words next to the number decide, the way conflict
-trackers code them:
+sources they need one vocabulary, so the words next to the number decide, by the beats'
+vocabularies (figures/vocabulary.py; the words are data, in vocabularies/*.toml). The
+conflict beat's file codes them the way conflict trackers do:
 
 - *killed or wounded* (or "casualties", "losses") is a casualty count, *killed* alone a death
   count, *wounded* alone an injury count; troops, soldiers or forces without either are a troop
@@ -20,26 +21,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from summarizer.figures import vocabulary
 from summarizer.text.quantities import CURRENCY_CODES
 
-_NATIONALITY = (
-    r"North\s+Korean|South\s+Korean|Russian|Ukrainian|American|U\.\s?S\.|US|British|Chinese|"
-    r"Iranian|Israeli|Palestinian|Syrian|Turkish|French|German|Polish|Japanese|Indian|Pakistani|"
-    r"Sudanese|Yemeni|Lebanese|Afghan|Iraqi|Belarusian|Georgian"
-)
-_KILLED = r"killed|dead|deaths?|died|fatalit(?:y|ies)|lives"
-_WOUNDED = r"wounded|injured|injur(?:y|ies)"
-_BOTH = r"casualt(?:y|ies)|losses"
-_CAPTURED = r"captured|prisoners?(?:\s+of\s+war)?|POWs?"
-_TROOPS = r"troops?|soldiers?|forces?|personnel|fighters|servicemen|contingent|army"
-_MONEY_USE = [
-    (r"loans?", "loans"),
-    (r"aid|assistance|(?:aid|security|support|military)\s+package|package", "military aid"),
-    (r"budget", "budget"),
-    (r"sanctions?", "sanctions"),
-    (r"assets", "assets"),
-    (r"damages?|reconstruction", "damage"),
-]
 # How far from the number its noun may stand, in characters, inside the same sentence.
 _AFTER_REACH = 90
 _BEFORE_REACH = 80
@@ -99,21 +83,23 @@ def _clause(after: str) -> str:
 
 
 def _people_thing(after: str, before: str) -> str | None:
-    killed = re.search(rf"\b(?:{_KILLED})\b", after, re.IGNORECASE)
-    wounded = re.search(rf"\b(?:{_WOUNDED})\b", after, re.IGNORECASE)
-    if re.search(rf"\b(?:{_BOTH})\b", after, re.IGNORECASE) or (killed and wounded):
-        return "casualties (killed or wounded)"
-    if killed:
-        return "deaths"
-    if wounded:
-        return "injuries"
-    if re.search(rf"\b(?:{_CAPTURED})\b", after, re.IGNORECASE):
-        return "prisoners"
-    troops_after = re.match(rf"^\W*(?:[\w’'-]+\s+){{0,3}}?(?:{_TROOPS})\b", after, re.IGNORECASE)
-    troops_before = re.search(rf"\b(?:{_TROOPS})\s+of\s*$", before, re.IGNORECASE)
-    if troops_after or troops_before:
-        return "troops"
+    """What a count of people measures, by the vocabulary's first matching rule."""
+    for m in vocabulary.default().measures:
+        if any(_found(p, after) for p in m.any):
+            return m.name
+        if m.all and all(_found(p, after) for p in m.all):
+            return m.name
+        near = "|".join(m.near)
+        if near and (
+            re.match(rf"^\W*(?:[\w’'-]+\s+){{0,3}}?(?:{near})\b", after, re.IGNORECASE)
+            or re.search(rf"\b(?:{near})\s+of\s*$", before, re.IGNORECASE)
+        ):
+            return m.name
     return None
+
+
+def _found(pattern: str, text: str) -> bool:
+    return re.search(rf"\b(?:{pattern})\b", text, re.IGNORECASE) is not None
 
 
 def _money_use(before: str, after: str) -> str | None:
@@ -121,7 +107,7 @@ def _money_use(before: str, after: str) -> str | None:
     for text, nearest_first in ((after, True), (before, False)):
         hits = [
             (m.start(), name)
-            for pattern, name in _MONEY_USE
+            for pattern, name in vocabulary.default().money
             for m in re.finditer(rf"\b(?:{pattern})\b", text, re.IGNORECASE)
         ]
         if hits:
@@ -130,18 +116,20 @@ def _money_use(before: str, after: str) -> str | None:
 
 
 def _whose(sentence: str, start: int, end: int, after: str) -> str | None:
-    """The nationality written with the counted noun: right after the number, else the nearest
-    earlier '<nationality> <noun>' in the sentence ("Russian casualties ... some 1,200")."""
-    right = re.match(rf"^\W*(?:of\s+)?({_NATIONALITY})\b", after)
+    """The people written with the counted noun: right after the number, else the nearest
+    earlier '<people> <noun>' in the sentence ("Russian casualties ... some 1,200")."""
+    words = vocabulary.default()
+    peoples = words.peoples_pattern()
+    right = re.match(rf"^\W*(?:of\s+)?({peoples})\b", after)
     if right:
         return _tidy(right[1])
-    noun = rf"(?:{_TROOPS}|{_BOTH}|{_KILLED}|{_WOUNDED}|{_CAPTURED})"
+    noun = "|".join(p for m in words.measures for p in m.patterns) or r"(?!x)x"
     # A counted phrase ("8,000 North Korean soldiers ... a force of 10,000") beats a mere
     # mention ("against Ukrainian troops"); then the nearest mention.
-    counted = re.search(rf"\d[\d,.]*\s+({_NATIONALITY})\s+{noun}\b", sentence[:start])
+    counted = re.search(rf"\d[\d,.]*\s+({peoples})\s+(?:{noun})\b", sentence[:start])
     if counted:
         return _tidy(counted[1])
-    earlier = list(re.finditer(rf"\b({_NATIONALITY})\s+{noun}\b", sentence[:start]))
+    earlier = list(re.finditer(rf"\b({peoples})\s+(?:{noun})\b", sentence[:start]))
     return _tidy(earlier[-1][1]) if earlier else None
 
 

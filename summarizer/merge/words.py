@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from summarizer.figures import vocabulary
 from summarizer.text.fold import fold_name
 
 # Two days' developments are one event: with a named person in common, 3 shared words and
@@ -50,35 +51,8 @@ def story_words(texts: Iterable[str], people: Iterable[str]) -> set[str]:
     return counted_key(" ".join(texts)) - name_words
 
 
-# Words that count the same thing in news copy, folded to one term before comparing.
-_SAME_THING = {
-    "troop": "troop",
-    "soldier": "troop",
-    "force": "troop",
-    "personnel": "troop",
-    "fighter": "troop",
-    "serviceman": "troop",
-    "servicemen": "troop",
-    "killed": "death",
-    "dead": "death",
-    "death": "death",
-    "fatalitie": "death",
-    "wounded": "injury",
-    "injured": "injury",
-    "injurie": "injury",
-    "hurt": "injury",
-    "casualtie": "casualty",
-    "casualty": "casualty",
-    "losse": "casualty",
-    "loss": "casualty",
-    "aid": "aid",
-    "assistance": "aid",
-    "package": "aid",
-    "support": "aid",
-}
-
-
 def counted_key(text: str) -> set[str]:
     words = re.findall(r"[a-z]+", fold_name(text))
     stems = (w.rstrip("s") if len(w) > 3 else w for w in words if w not in _STOP)
-    return {_SAME_THING.get(w, w) for w in stems}
+    same = vocabulary.default().same_thing  # words that count one thing: the beats' data
+    return {same.get(w, w) for w in stems}

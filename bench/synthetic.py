@@ -26,7 +26,6 @@ from summarizer.models import (
 )
 
 _SYLLABLES = [a + b for a in "bdfgklmnprstvz" for b in ("a", "e", "i", "o", "u", "ar", "en", "ol")]
-_TYPES = ["military_action", "casualties", "deployment", "aid", "diplomacy", "politics"]
 _COUNTRIES = [["US", "U.S.", "United States"], ["UK", "Britain", "United Kingdom"]]
 _MEASURES = ["troops", "killed", "wounded", "aid"]
 
@@ -37,7 +36,6 @@ def _word(rng: random.Random, syllables: int = 3) -> str:
 
 @dataclass
 class _Story:
-    type: str
     words: list[str]
     measure: str
     value: int
@@ -65,7 +63,6 @@ def extractions(n: int, seed: int = 0) -> list[ArticleExtraction]:
     rng = random.Random(seed)
     stories = [
         _Story(
-            rng.choice(_TYPES),
             [_word(rng) for _ in range(6)],
             rng.choice(_MEASURES),
             rng.randrange(1, 200) * 50,
@@ -134,7 +131,6 @@ def _event(text: _Text, rng: random.Random, story: _Story, named: list[tuple[str
     summary = f"{given} {family} " + " ".join(words) + "."
     evidence = text.add(summary)
     return Event(
-        type=story.type,  # type: ignore[arg-type]
         summary=summary,
         actors=[f"{given} {family}"],
         evidence=[evidence],

@@ -10,16 +10,6 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 ActorKind = Literal[
     "person", "organization", "country", "government", "armed_force", "media", "other"
 ]
-EventType = Literal[
-    "military_action",
-    "casualties",
-    "deployment",
-    "aid",
-    "diplomacy",
-    "politics",
-    "humanitarian",
-    "other",
-]
 Qualifier = Literal["exact", "about", "over", "at_least", "up_to", "under", "range", "vague"]
 
 
@@ -131,9 +121,10 @@ class Actor(_Model):
 
 class Event(_Model):
     """Something that happened or was announced, told in the words of the sentence that
-    reports it (``summary``; a Development shows it as a quotation)."""
+    reports it (``summary``; a Development shows it as a quotation). No kind of event is
+    asked for: a list of kinds would be one beat's (war, markets...), and the merge reads
+    what an event is about from its words."""
 
-    type: EventType
     summary: str
     actors: list[str] = Field(default_factory=list)
     place: str | None = None
@@ -283,7 +274,6 @@ class Development(Sentence):
     """A key development: one event, told by one or more sources, in the words of the first."""
 
     id: str = Field(description="Stable id derived from the content: same input, same id.")
-    type: EventType
     actors: list[str] = Field(default_factory=list, description="Merged names of the actors.")
     sources: list[int] = Field(min_length=1, description="Numbers of the sources reporting it.")
     single_outlet: bool = Field(description="Only one outlet reports this event.")

@@ -46,7 +46,7 @@ def _obedient(request: dict[str, Any]) -> str:
         return json.dumps(answer)
     # The injected sentence was never numbered: the model can only cite a sentence that does
     # not exist for the claim.
-    answer["events"].append({"cite": [99], "type": "casualties"})
+    answer["events"].append({"cite": [99]})
     answer["statements"].append({"speaker": "Officials", "cite": 99})
     return json.dumps(answer)
 

@@ -67,7 +67,7 @@ class _Echo:
             first = sentences.evidence(1)
             name = first.quote.split()[0] if first is not None else "x"
             item = {"name": name, "kind": "person", "role": None}
-            event = {"cite": [1], "type": "other"}
+            event = {"cite": [1]}
             return json.dumps({"actors": [item], "events": [event], "statements": []})
         label = {"unit": "items", "by": None, "scope": None}
         numbers = [m.text for m in context["batch"].mentions]

@@ -31,7 +31,7 @@ def _evidence(article: ingest.Article, quote: str) -> Evidence:
 
 def _extraction(text: str, name: str, events: list[str]) -> ArticleExtraction:
     article = ingest.parse(text, f"{name}.txt")
-    told = [Event(type="other", summary=e, evidence=[_evidence(article, e)]) for e in events]
+    told = [Event(summary=e, evidence=[_evidence(article, e)]) for e in events]
     return ArticleExtraction(article=article, model="m", prompt_version="p", events=told)
 
 

@@ -41,7 +41,7 @@ from summarizer.text.lexicon import (
     adjective,
     common_word,
 )
-from summarizer.text.names import TITLE_MODIFIERS, TITLES
+from summarizer.text.names import STRICT_TITLES, TITLE_MODIFIERS, TITLES
 from summarizer.text.places import canonical_place, is_demonym
 
 _words = word_set
@@ -64,36 +64,44 @@ _AGENT_ENDINGS = ("ers", "ors", "ists", "ants", "ents", "ians", "ials", "ives")
 _OF = re.compile(r"\s+(?:of|for|on|in)\s+", re.IGNORECASE)  # "Bank of Japan": its head first
 _ORGANISATIONS: frozenset[ActorKind] = frozenset({"government", "armed_force", "media"})
 _TITLE_WORDS = TITLES | TITLE_MODIFIERS
+_POSSESSIVE = re.compile(r"[’']s\b")
 _PARENTHESES = re.compile(r"\s*\([^()]*\)")
 _LIST_BEFORE = re.compile(r",\s*(?:and\s+|or\s+)?$|\s+(?:and|or)\s+$")
 _LIST_AFTER = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 _ITEM_BREAK = re.compile(r",|;|\.\s|\b(?:and|or|of|after|before|from|to|by|with)\b")
 
 
-def typed(name: str, model_kind: ActorKind) -> ActorKind | None:
+def typed(name: str, model_kind: ActorKind, text: str | None = None) -> ActorKind | None:
     """The kind of actor ``name`` is by the rules above, ``model_kind`` where they say nothing;
-    None when it is no actor (``not_an_actor`` says why)."""
-    if not_an_actor(name) is not None:
+    None when it is no actor (``not_an_actor`` says why). ``text`` is the article's, when
+    known (see ``not_an_actor``)."""
+    if not_an_actor(name, text) is not None:
         return None
     if _titled(name):
         return "person"
     head = _head(name).lower()
     if head in INSTITUTION_HEADS:
         return model_kind if model_kind in _ORGANISATIONS else "organization"
+    if canonical_place(name) is not None:  # "Marshall Islands", "Ivory Coast": a country
+        return "country" if model_kind in {"person", "other"} else model_kind
     if head in HEADS:  # a place's head noun: no person, no country ("Changi Airport")
         return "other" if model_kind in {"person", "country"} else model_kind
     if "," in name and canonical_place(name.rsplit(",", 1)[1]) is not None:
         # "Toulouse, France": a place in a country, neither the country nor a person
         return "other" if model_kind in {"person", "country"} else model_kind
-    if canonical_place(name) is not None:
-        return "country" if model_kind in {"person", "other"} else model_kind
     if model_kind == "person" and not any(map(personal, _proper(name))):
         return "other"
     return model_kind
 
 
-def not_an_actor(name: str) -> str | None:
-    """Why ``name`` names no actor (rule 1), or None when it may name one."""
+def not_an_actor(name: str, text: str | None = None) -> str | None:
+    """Why ``name`` names no actor (rule 1), or None when it may name one.
+
+    A name of two words, a personal one and a thing's head noun, is a thing only when
+    ``text`` writes it after "the" ("the Torino Scale", but "Nathan Law said"), or when the
+    text is not known; a longer one, or a possessive ("Moore's Law"), is a thing anyway. A
+    title after a title's modifier is a role ("Pentagon Press Secretary"); after a title
+    that stands before a surname it is that surname ("Senator King")."""
     words = _plain(name)
     while words and words[0].lower() in _DETERMINERS:
         words = words[1:]
@@ -102,19 +110,35 @@ def not_an_actor(name: str) -> str | None:
     head = words[-1]
     if head[:1].islower() and not _body(head):
         return f"a phrase whose head noun ({head!r}) is neither an institution nor people"
-    if head.lower() in THING_HEADS:
+    if head.lower() in THING_HEADS and _a_thing(name, words, text):
         return f"a named thing (its head noun is {head.lower()!r}), not someone"
-    if len(words) > 1 and head.lower() in TITLES and words[-2].lower() in _TITLE_WORDS:
+    if len(words) > 1 and head.lower() in TITLES and _a_role(words):
         return "a title with no name (a role, not someone)"
     return None
 
 
+def _a_thing(name: str, words: list[str], text: str | None) -> bool:
+    if len(words) != 2 or not personal(words[0]) or _POSSESSIVE.search(name):
+        return True
+    if text is None:
+        return True
+    return re.search(r"\bthe\s+" + re.escape(name), text, re.IGNORECASE) is not None
+
+
+def _a_role(words: list[str]) -> bool:
+    before = words[-2].lower()
+    if before in STRICT_TITLES and words[-1][:1].isupper():
+        return False  # "Senator King": a title that stands before a surname, and the surname
+    return before in _TITLE_WORDS
+
+
 def listed_with_an_institution(name: str, sentence: str) -> bool:
     """``name`` is an item of a list in ``sentence`` ("the bankruptcies of Lehman Brothers
-    ($691 billion), Washington Mutual ($328 billion), and WorldCom") next to an item that an
-    institution's head noun makes one, and no neighbour has a person's full name: the items
-    of such a list are things of one kind ("Ana Lima, Rui Dias and the Bank of Portugal" is a
-    list of two kinds, and Rui Dias stays a person)."""
+    ($691 billion), Washington Mutual ($328 billion), and WorldCom": Washington Mutual) next
+    to an item that an institution's head noun makes one, no neighbour has a person's full
+    name, and the name itself does not end in a word that may be a surname: the items of such
+    a list are things of one kind ("Ana Lima, Rui Dias and the Bank of Portugal" is a list of
+    two kinds, and Rui Dias stays a person; so does Harris in "Biden, Harris and the Party")."""
     plain = _PARENTHESES.sub("", sentence)
     at = plain.find(name)
     if at < 0:
@@ -124,6 +148,9 @@ def listed_with_an_institution(name: str, sentence: str) -> bool:
     then = _LIST_AFTER.match(after)
     if first is None or then is None or "," not in first.group() + then.group():
         return False  # a list of three or more, with commas: not "Rui Dias and the Bank"
+    own = _plain(name)
+    if not own or personal(own[-1]):
+        return False  # it ends in a word that may be a surname ("Harris", "Jamie Dimon")
     neighbours = [
         _ITEM_BREAK.split(before[: first.start()])[-1],
         _ITEM_BREAK.split(after[then.end() :])[0],
@@ -171,7 +198,8 @@ def _titled(name: str) -> bool:
     Governor Haruhiko Kuroda"; not "General Motors" nor "Prince Edward Island"."""
     words = _plain(name)
     titled = any(word.lower() in TITLES for word in words[:-1])
-    return titled and personal(words[-1])
+    surname = len(words) > 1 and words[-1].lower() in TITLES and words[-2].lower() in STRICT_TITLES
+    return titled and (personal(words[-1]) or surname)
 
 
 def _proper(name: str) -> list[str]:

@@ -96,7 +96,7 @@ def find_people(article: Article) -> list[Actor]:
             ],
         )
         for p in sorted((p for p in people.all if p.sentences), key=lambda p: p.first)
-        if typed(" ".join(p.words), "person") == "person"  # the rules of kinds.py agree
+        if typed(" ".join(p.words), "person", text) == "person"  # the rules of kinds.py agree
         and not any(
             listed_with_an_institution(" ".join(p.words), text[slice(*spans[n])])
             for n in p.sentences

@@ -34,7 +34,6 @@ from summarizer.models import (
     ActorKind,
     DroppedItem,
     Event,
-    EventType,
     Evidence,
     Statement,
 )
@@ -54,7 +53,6 @@ class ActorItem(ReplyModel):
 
 class EventItem(ReplyModel):
     cite: list[int] = Field(min_length=1, max_length=MAX_CITED)
-    type: EventType
 
 
 class StatementItem(ReplyModel):
@@ -225,8 +223,10 @@ def _actor(item: ActorItem, grounder: Grounder, sentences: Numbered) -> Actor:
         name = person_core(" ".join(words)) if found else name
     if found is None:
         raise ItemError(f"the name {_short(name)} is not in the article")
+    if kind is None:  # asked again with the article's text ("Nathan Law" is no law)
+        kind = typed(name, item.kind, grounder.article.text)
     if kind is None:
-        raise NotAnActor(f"{_short(name)} is no actor: {not_an_actor(name)}")
+        raise NotAnActor(f"{_short(name)} is no actor: {not_an_actor(name, grounder.article.text)}")
     if kind == "person" and listed_with_an_institution(name, found.quote):
         kind = "organization"  # "Lehman Brothers, Washington Mutual and WorldCom"
     role = clean_label(item.role)
@@ -274,7 +274,7 @@ def _event(item: EventItem, grounder: Grounder, sentences: Numbered) -> Event:
     # model asked for a summary copies the sentence anyway (measured: 2,700 completion
     # tokens for the seeds' events), and the source's own words cannot misstate it.
     told = " ".join(evidence[0].quote.split())
-    return Event(type=item.type, summary=told, evidence=evidence)
+    return Event(summary=told, evidence=evidence)
 
 
 def _statement(item: StatementItem, grounder: Grounder, sentences: Numbered) -> Statement:

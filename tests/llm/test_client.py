@@ -17,9 +17,9 @@ from summarizer.llm import LLM
 from tests.support.fake_model import MODEL, FakeServer, actor, completion, event, reply
 
 ARTICLE = ingest.parse("Kirby said the aid would arrive soon.\n", "a.txt")
-GOOD = reply(actors=[actor("Kirby")], events=[event(1, "aid")])
+GOOD = reply(actors=[actor("Kirby")], events=[event(1)])
 UNGROUNDED = reply(  # both items fail: a re-ask
-    actors=[actor("Kirby Shouted")], events=[event(2, "aid")]
+    actors=[actor("Kirby Shouted")], events=[event(2)]
 )
 MESSAGES = [{"role": "system", "content": "Extract."}, {"role": "user", "content": ARTICLE.text}]
 

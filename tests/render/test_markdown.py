@@ -88,7 +88,7 @@ def test_markdown_escapes_article_text(fake_llm: LLM, server: FakeServer, tmp_pa
     article = ingest.parse("Rebels said 12 *drones* hit [the] base, < 5 km `away`.\n", "x.txt")
     body = reply(
         actors=[actor("Rebels", "armed_force")],
-        events=[event(1, "military_action")],
+        events=[event(1)],
     )
     server.enqueue(
         body,
@@ -133,7 +133,7 @@ def _hostile_names(tmp_path: Path) -> Briefing:
     path.write_text("\u202eevil\u202c port news\nAna Lima opened the port on Monday.\n")
     answer = reply(
         actors=[actor("Ana Lima")],
-        events=[event(2, "politics")],
+        events=[event(2)],
     )
     return pipeline.brief([folder], llm=CannedModel(answer), date="2026-11-23", timing=False)
 

@@ -22,7 +22,6 @@ REPLY_002 = reply(
     events=[
         event(
             sentence_of(SEED_002, "North Korea launched its longest ever intercontinental"),
-            "military_action",
         )
     ],
     statements=[
@@ -39,7 +38,6 @@ REPLY_003 = reply(
     events=[
         event(
             sentence_of(SEED_003, "Yoon Suk Yeol met with Ukrainian Minister of Defense"),
-            "diplomacy",
         )
     ],
     statements=[

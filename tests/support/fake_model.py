@@ -79,9 +79,9 @@ def actor(name: str, kind: str = "person", role: str | None = None) -> dict[str,
     return {"name": name, "kind": kind, "role": role}
 
 
-def event(cite: int | list[int], type: str = "other") -> dict[str, Any]:
+def event(cite: int | list[int]) -> dict[str, Any]:
     """An event citing sentence ``cite`` (or several) by its number in the prompt."""
-    return {"cite": [cite] if isinstance(cite, int) else cite, "type": type}
+    return {"cite": [cite] if isinstance(cite, int) else cite}
 
 
 def sentence_of(article: Article, words: str) -> int:

@@ -104,7 +104,7 @@ def echo(request: dict[str, Any]) -> str:
     return json.dumps(
         {
             "actors": [{"name": name, "kind": "person", "role": None}],
-            "events": [{"cite": [1], "type": "other"}],
+            "events": [{"cite": [1]}],
             "statements": [],
         }
     )

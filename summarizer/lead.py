@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Self
 
@@ -124,15 +124,29 @@ class Facts:
             return f"uses the loaded word {loaded[0]!r}; write it neutrally"
         return None
 
-    def keep(self, reply: LeadReply | None, last_text: str | None) -> tuple[list[Sentence], int]:
-        """The usable sentences, and how many were dropped."""
-        items = reply.sentences if reply is not None else split_sentences(_salvage(last_text))
-        kept = [
-            Sentence(text=_finished(s.text), citations=sorted(set(s.citations)))
-            for s in items
-            if self.problem(s) is None
-        ][:MAX_SENTENCES]  # split items may give more: the first five, the rest counted
-        return kept, len(items) - len(kept)
+    def keep(
+        self, reply: LeadReply | None, last_text: str | None, earlier: Sequence[str] = ()
+    ) -> tuple[list[Sentence], int]:
+        """The usable sentences, and how many were dropped. With no valid reply, the sentences
+        that pass of the last answer, then of the ``earlier`` ones (a re-ask that did worse
+        than the first answer does not lose what the first got right), each once."""
+        if reply is not None:
+            items = reply.sentences
+        else:
+            items = split_sentences(
+                [s for t in [last_text, *reversed(earlier)] for s in _salvage(t)]
+            )
+        usable: dict[str, Sentence] = {}
+        for s in items:
+            if self.problem(s) is None:
+                text = _finished(s.text)
+                usable.setdefault(
+                    " ".join(text.lower().split()),
+                    Sentence(text=text, citations=sorted(set(s.citations))),
+                )
+        kept = list(usable.values())[:MAX_SENTENCES]  # split items may give more: the first five
+        seen = {" ".join(_finished(s.text).lower().split()) for s in items}
+        return kept, len(seen) - len(kept)
 
 
 def facts_of(briefing: Briefing) -> Facts:
@@ -175,7 +189,7 @@ def write(briefing: Briefing, llm: StructuredModel) -> tuple[list[Sentence], int
         },
     ]
     reply = llm.structured(LeadReply, messages, {"facts": facts, "article_id": "lead"})
-    sentences, dropped = facts.keep(reply.value, reply.last_text)
+    sentences, dropped = facts.keep(reply.value, reply.last_text, reply.earlier_texts)
     stats = CallStats(
         calls=reply.attempts,
         reasks=max(reply.attempts - 1, 0),

@@ -118,3 +118,21 @@ def test_two_sentences_in_one_item_are_split_and_each_checked() -> None:
         ("Ana Lima met Gen. Bo Chen.", [2]),
         ("The port opened on Monday.", [2]),
     ]
+
+
+def test_a_reask_that_does_worse_keeps_what_the_first_answer_got_right() -> None:
+    """Hand-written answers: the first has one good sentence, the re-ask none; the good one
+    is kept, once, and the bad ones are counted as dropped."""
+    import json
+
+    from summarizer.lead import Facts
+
+    facts = Facts(listing="", count=1, quotes={1: "Ana Lima opened the port on Monday."})
+    good = {"text": "Ana Lima opened the port on Monday.", "citations": [1]}
+    bad = {"text": "Rui Dias closed 12 ports.", "citations": [1]}
+    first = json.dumps({"sentences": [bad, good, good]})
+    last = json.dumps({"sentences": [bad]})
+    kept, dropped = facts.keep(None, last, [first])
+    assert [(s.text, s.citations) for s in kept] == [(good["text"], [1])]
+    assert dropped == 1
+    assert facts.keep(None, last, []) == ([], 1)  # without the first answer: nothing kept

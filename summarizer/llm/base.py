@@ -7,7 +7,7 @@ without pulling in openai, instructor or tenacity.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, ClassVar, Generic, Protocol, TypeVar
 
 from pydantic import BaseModel
@@ -63,6 +63,9 @@ class Reply(Generic[T]):
     truncated: bool = False  # cut off at max_tokens (finish_reason "length")
     cached: bool = False  # answered from the run store: no call was made
     cost_usd: float | None = 0.0  # what this call cost now (0 from the store); None: unknown
+    # The answers of the attempts before the last, oldest first (a re-ask may do worse than
+    # the first answer: a stage may keep what an earlier one got right). Empty from the store.
+    earlier_texts: list[str] = field(default_factory=list)
 
 
 class StructuredModel(Protocol):

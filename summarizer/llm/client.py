@@ -186,6 +186,7 @@ class LLM:
             last_text, truncated = completion_text(exc.last_completion), True
         reply: Reply[T] = Reply(value, last_text, error, len(attempts.responses))
         reply.truncated = truncated
+        reply.earlier_texts = attempts.earlier_texts()
         reply.prompt_tokens, reply.completion_tokens = attempts.tokens()
         reply.seconds = time.monotonic() - started
         reply.cost_usd = cost(

@@ -41,6 +41,10 @@ class Attempts:
     def last_text(self) -> str | None:
         return completion_text(self.responses[-1]) if self.responses else None
 
+    def earlier_texts(self) -> list[str]:
+        """The answers of every attempt but the last, oldest first."""
+        return [t for r in self.responses[:-1] if (t := completion_text(r))]
+
 
 def from_store(hit: Stored, response_model: type[T], context: dict[str, Any]) -> Reply[T] | None:
     """The stored answer as a Reply, validated again with today's code; None if it no longer

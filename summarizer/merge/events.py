@@ -108,9 +108,22 @@ def cluster_events(
         }
     vectors = term_vectors([t.terms for t in told])
 
+    sources = np.array([t.source for t in told], dtype=np.int64)
+
     def apart(i: int, cols: np.ndarray, sims: np.ndarray) -> np.ndarray:
-        keep = [_may_be_one(told[i], told[j]) for j in cols.tolist()]
-        return np.where(np.array(keep, dtype=bool), sims, 0.0)
+        # The ``NEIGHBOURS`` most similar tellings that may be one with ``i``, the rest 0: the
+        # sources are compared at once, the people only of the closest, in order, until
+        # enough are kept (not of every telling of a big story).
+        sims = np.where(sources[cols] == sources[i], 0.0, sims)
+        kept = np.zeros_like(sims)
+        found = 0
+        for k in np.argsort(-sims, kind="stable").tolist():
+            if found == NEIGHBOURS or sims[k] <= 0:
+                break
+            if _may_be_one(told[i], told[int(cols[k])]):
+                kept[k] = sims[k]
+                found += 1
+        return kept
 
     edges = linkage.nearest(vectors, NEIGHBOURS, apart)
 

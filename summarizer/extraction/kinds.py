@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 
+from summarizer.extraction.attribution import SPEECH_VERBS
 from summarizer.models import ActorKind
 from summarizer.text.fold import word_set
 from summarizer.text.lexicon import (
@@ -97,9 +98,10 @@ def typed(name: str, model_kind: ActorKind, text: str | None = None) -> ActorKin
 def not_an_actor(name: str, text: str | None = None) -> str | None:
     """Why ``name`` names no actor (rule 1), or None when it may name one.
 
-    A name of two words, a personal one and a thing's head noun, is a thing only when
-    ``text`` writes it after "the" ("the Torino Scale", but "Nathan Law said"), or when the
-    text is not known; a longer one, or a possessive ("Moore's Law"), is a thing anyway. A
+    A name of two words, a personal one and a thing's head noun, is someone only when
+    ``text`` has it (or its last word) speak ("Nathan Law said", "Law told"), and never
+    after "the" ("the Torino scale"); a longer one, or a possessive ("Moore's Law"), is a
+    thing anyway, and so is any when the text is not known. A
     title after a title's modifier is a role ("Pentagon Press Secretary"); after a title
     that stands before a surname it is that surname ("Senator King")."""
     words = _plain(name)
@@ -118,11 +120,13 @@ def not_an_actor(name: str, text: str | None = None) -> str | None:
 
 
 def _a_thing(name: str, words: list[str], text: str | None) -> bool:
-    if len(words) != 2 or not personal(words[0]) or _POSSESSIVE.search(name):
+    """A thing, unless a name of a personal word and the head speaks in ``text``."""
+    if len(words) != 2 or not personal(words[0]) or _POSSESSIVE.search(name) or text is None:
         return True
-    if text is None:
-        return True
-    return re.search(r"\bthe\s+" + re.escape(name), text, re.IGNORECASE) is not None
+    if re.search(r"\bthe\s+" + re.escape(name), text, re.IGNORECASE):
+        return True  # "the Torino scale"
+    speaker = rf"\b(?:{re.escape(name)}|{re.escape(words[-1])})\s*,?\s+(?:has\s+|had\s+)?(\w+)"
+    return not any(m.group(1).lower() in SPEECH_VERBS for m in re.finditer(speaker, text))
 
 
 def _a_role(words: list[str]) -> bool:

@@ -101,9 +101,9 @@ def not_an_actor(name: str, text: str | None = None) -> str | None:
     A name of two words, a personal one and a thing's head noun, is someone only when
     ``text`` has it (or its last word) speak ("Nathan Law said", "Law told"), and never
     after "the" ("the Torino scale"); a longer one, or a possessive ("Moore's Law"), is a
-    thing anyway, and so is any when the text is not known. A
-    title after a title's modifier is a role ("Pentagon Press Secretary"); after a title
-    that stands before a surname it is that surname ("Senator King")."""
+    thing anyway, and so is any when the text is not known. A title after a title's
+    modifier is a role ("Pentagon Press Secretary"); after a title that stands before a
+    surname it is that surname ("Senator King")."""
     words = _plain(name)
     while words and words[0].lower() in _DETERMINERS:
         words = words[1:]

@@ -137,15 +137,14 @@ class Facts:
                 [s for t in [last_text, *reversed(earlier)] for s in _salvage(t)]
             )
         usable: dict[str, Sentence] = {}
+        seen: set[str] = set()
         for s in items:
-            if self.problem(s) is None:
-                text = _finished(s.text)
-                usable.setdefault(
-                    " ".join(text.lower().split()),
-                    Sentence(text=text, citations=sorted(set(s.citations))),
-                )
+            text = _finished(s.text)
+            key = " ".join(text.lower().split())
+            seen.add(key)
+            if key not in usable and self.problem(s) is None:
+                usable[key] = Sentence(text=text, citations=sorted(set(s.citations)))
         kept = list(usable.values())[:MAX_SENTENCES]  # split items may give more: the first five
-        seen = {" ".join(_finished(s.text).lower().split()) for s in items}
         return kept, len(seen) - len(kept)
 
 

@@ -130,10 +130,15 @@ def _a_thing(name: str, words: list[str], text: str | None) -> bool:
 
 
 def _a_role(words: list[str]) -> bool:
-    before = words[-2].lower()
-    if before in STRICT_TITLES and words[-1][:1].isupper():
-        return False  # "Senator King": a title that stands before a surname, and the surname
-    return before in _TITLE_WORDS
+    """A title (the last word) after a title's word, not a surname after a title."""
+    if _surname_after_title(words) and words[-1][:1].isupper():
+        return False  # "Senator King"
+    return words[-2].lower() in _TITLE_WORDS
+
+
+def _surname_after_title(words: list[str]) -> bool:
+    """A title that stands before a lone surname, then a title's word: "Senator King"."""
+    return len(words) > 1 and words[-1].lower() in TITLES and words[-2].lower() in STRICT_TITLES
 
 
 def listed_with_an_institution(name: str, sentence: str) -> bool:
@@ -202,8 +207,7 @@ def _titled(name: str) -> bool:
     Governor Haruhiko Kuroda"; not "General Motors" nor "Prince Edward Island"."""
     words = _plain(name)
     titled = any(word.lower() in TITLES for word in words[:-1])
-    surname = len(words) > 1 and words[-1].lower() in TITLES and words[-2].lower() in STRICT_TITLES
-    return titled and (personal(words[-1]) or surname)
+    return titled and (personal(words[-1]) or _surname_after_title(words))
 
 
 def _proper(name: str) -> list[str]:

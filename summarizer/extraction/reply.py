@@ -210,7 +210,8 @@ def _dropped(kind: Any, reason: str, item: Any) -> DroppedItem:
 
 def _actor(item: ActorItem, grounder: Grounder, sentences: Numbered) -> Actor:
     name = _INITIALS.sub(r"\1.", " ".join(item.name.split()))  # "U. S." -> "U.S."
-    kind = typed(name, item.kind)  # the name's words first, the model's kind second (kinds.py)
+    # The name's words first (in the article: "Nathan Law said"), the model's kind second.
+    kind = typed(name, item.kind, grounder.article.text)
     if kind == "person":
         name = person_core(name)  # "President Ana Lima" -> "Ana Lima"
     if not _words(name, 1):
@@ -223,8 +224,6 @@ def _actor(item: ActorItem, grounder: Grounder, sentences: Numbered) -> Actor:
         name = person_core(" ".join(words)) if found else name
     if found is None:
         raise ItemError(f"the name {_short(name)} is not in the article")
-    if kind is None:  # asked again with the article's text ("Nathan Law" is no law)
-        kind = typed(name, item.kind, grounder.article.text)
     if kind is None:
         raise NotAnActor(f"{_short(name)} is no actor: {not_an_actor(name, grounder.article.text)}")
     if kind == "person" and listed_with_an_institution(name, found.quote):

@@ -262,10 +262,11 @@ class Telling(_Model):
     source: int
     text: str = Field(description="The source's sentence, as written.")
     citations: list[int] = Field(min_length=1)
-    joined: Literal["first", "words", "model"] = Field(
+    joined: Literal["first", "words", "figure", "model"] = Field(
         description="'first': the development is told in these words; 'words': joined by the "
-        "words and people it shares with the others; 'model': joined because the model said "
-        "it repeats an earlier telling."
+        "words and people it shares with the others; 'figure': the source gives a value of "
+        "one of the development's figures, and its telling is that value's sentence; 'model': "
+        "joined because the model said it repeats an earlier telling."
     )
     why: str = Field(description="What joined it, in a few words.")
 

@@ -28,6 +28,7 @@ from summarizer.pipeline import add_lead, add_stories, assemble, extract_all
 from summarizer.render import to_html, to_markdown
 from summarizer.text.neutral import loaded_in_html, loaded_outside_quotes
 from tests.support.cassettes import body_untagged
+from tests.support.excerpt import block_of, excerpt, replace_in
 from tests.support.helpers import ROOT, SEEDS
 
 RECORDED_MODEL = "qwen2.5-coder-1.5b-instruct-q4_k_m"
@@ -364,7 +365,10 @@ def test_the_mixed_day_developments_join_by_rule_one_telling_per_source(
         sources = [t.source for t in d.tellings]
         assert len(sources) == len(set(sources)) and sorted(set(sources)) == d.sources
         for t in d.tellings[1:]:
-            assert t.joined == "words" and t.why
+            assert t.joined in {"words", "figure"} and t.why
+    # A source that gives only a development's figure tells it in that value's sentence.
+    by_figure = [t for d in joined for t in d.tellings if t.joined == "figure"]
+    assert by_figure and all(t.why.startswith("gives the figure ") for t in by_figure)
     # Of other beats too: the bankruptcy filing, the aircraft's delivery, the asteroid's risk.
     texts = [" ".join(t.text for t in d.tellings) for d in joined]
     assert any("bankruptcy" in t and "Obama" in t for t in texts)
@@ -376,8 +380,8 @@ def test_the_seeds_casualties_are_one_development_told_by_every_outlet_giving_th
     replayed: tuple[list[ArticleExtraction], Briefing],
 ) -> None:
     """The North Korean casualties, however each outlet words them, are one development of
-    the outlets whose events report them (seed 002 reports Russia's, not North Korea's); the aid
-    package's two amounts stand side by side under the development that gives one of them."""
+    the outlets that report them (seed 002 reports Russia's, not North Korea's); the aid
+    package is one development with its two amounts side by side."""
     _, briefing = replayed
     counted = {g.id: g.counted for g in briefing.figures}
     (casualties,) = [
@@ -386,11 +390,20 @@ def test_the_seeds_casualties_are_one_development_told_by_every_outlet_giving_th
         if any(counted[g].startswith("North Korean casualties") for g in d.figures)
         and len(d.sources) > 1
     ]
-    # As recorded on 2026-12-02 (no event type asked): seed 001 (source 2) gave the model one
-    # event only, its aid; rfa.org's "U.S. Confirms North Korean Casualties" stays apart (a
-    # cosine under JOIN). Sources 2 and 4 still give their values in the figure line below.
-    assert casualties.sources == [1, 5]
-    assert {t.joined for t in casualties.tellings[1:]} == {"words"}
+    # As recorded on 2026-12-02: the model gave seed 001 (source 2) one event only, its
+    # headline; source 2 tells the casualties in the sentence of its value, "over 1,000 North
+    # Korean casualties within a single week". rfa.org (source 4) reports other casualties:
+    # those of one Ukrainian strike in Kursk, "500 deaths", a development of its own.
+    assert casualties.sources == [1, 2, 5]
+    assert [t.joined for t in casualties.tellings] == ["first", "words", "figure"]
+    assert "over 1,000 North Korean casualties" in casualties.tellings[2].text
+    (aid,) = [
+        d for d in briefing.developments if any(counted[g] == "military aid" for g in d.figures)
+    ]
+    assert aid.sources == [1, 5] and "$1.25 billion" in aid.tellings[1].text
+    # No headline is a development of its own when its article's body tells anything.
+    titles = {x.article.title for x in replayed[0] if x.article.title and len(x.events) > 1}
+    assert titles and not titles & {d.text for d in briefing.developments}
     markdown = to_markdown(briefing)
     (aid,) = [line for line in markdown.splitlines() if "military aid, as given" in line]
     assert "£1 billion (source 1)" in aid and "$1.25 billion (source 5)" in aid
@@ -409,13 +422,14 @@ def test_the_mixed_day_summaries_pass_their_checks(mixed_day: Briefing) -> None:
         for sentence in told:
             offered = LeadSentence(text=sentence.text, citations=sentence.citations)
             assert facts.problem(offered) is None, sentence
-    # As recorded: three model headlines passed their checks; the seeds' and the cricket's
-    # failed, and those stories keep their best-attested development's words.
+    # As recorded on 2026-12-02: the model's headlines of the seeds' and the aircraft's stories
+    # passed their checks; the other three failed, and those stories keep their best-attested
+    # development's words.
     assert [s.headline_from for s in mixed_day.stories] == [
+        "model",
         "development",
         "model",
-        "model",
-        "model",
+        "development",
         "development",
     ]
     speakers = {s.speaker.lower() for s in mixed_day.statements}
@@ -430,6 +444,19 @@ def _show(name: str, briefing: Briefing) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         (folder / f"{name}.md").write_text(to_markdown(briefing), encoding="utf-8")
         (folder / f"{name}.json").write_text(briefing.to_json(), encoding="utf-8")
+
+
+def test_the_readme_excerpt_is_cut_from_the_recorded_briefing(edited: Briefing) -> None:
+    """The README's "What the output looks like" is the recorded seeds' briefing, cut by rule
+    (tests/support/excerpt.py) and without timing, so it cannot go stale: UPDATE_README=1
+    writes it anew after a re-recording."""
+    briefing = edited.model_copy(deep=True)
+    briefing.run.timing = None
+    block = excerpt(to_markdown(briefing))
+    path = ROOT / "README.md"
+    if os.environ.get("UPDATE_README"):
+        path.write_text(replace_in(path.read_text(encoding="utf-8"), block), encoding="utf-8")
+    assert block_of(path.read_text(encoding="utf-8")) == block
 
 
 def test_zz_write_the_seeds_briefing_for_reading(replayed) -> None:  # type: ignore[no-untyped-def]

@@ -14,7 +14,7 @@ import bisect
 from dataclasses import dataclass
 
 from summarizer.models import Article, Evidence
-from summarizer.text.sentences import line_spans, sentences, trim
+from summarizer.text.sentences import sentences, title_line, trim
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,7 @@ class Numbered:
     def is_title(self, number: int) -> bool:
         """Sentence ``number`` is (part of) the article's title line, its headline: what it
         says is the outlet's summary, never a statement of the people it names."""
-        title = _title_line(self.article)
+        title = title_line(self.article)
         if title is None or not 1 <= number <= len(self.spans):
             return False
         start, end = self.spans[number - 1]
@@ -89,16 +89,6 @@ def numbered(
         if e > s:
             inside.append((s, e))
     return Numbered(article, tuple(inside))
-
-
-def _title_line(article: Article) -> tuple[int, int] | None:
-    """The span of the line ``article.title`` was read from (the first line that reads so)."""
-    if article.title is None:
-        return None
-    for start, end in line_spans(article.text):
-        if article.text[start:end].strip() == article.title:
-            return start, end
-    return None
 
 
 def _longest_clean(article: Article, start: int, end: int) -> tuple[int, int]:

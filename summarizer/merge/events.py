@@ -8,18 +8,25 @@ Each telling is compared with the story's others as a bag of weighted terms, by 
   (smoothed IDF: a word every telling uses still counts a little) times how rare it is in
   general English (text/lexicon.py's ``rareness``, from wordfreq): within a war story
   "troops" says little, "inauguration" much; within a market story, "shares" little;
-- the figure groups its cited sentences give a value of, when the group says what it counts
-  (merge/figures.py has already decided that those values count the same thing): two
-  tellings of "over 1,000 killed or wounded" and "thousands of casualties" share that group
-  as a term, worth ``_FIGURE`` of a word never seen, whatever their wording.
+- the figure groups its own sentence (its first cited span) gives a value of, when the group
+  says what it counts (merge/figures.py has already decided that those values count the
+  same thing): two tellings of "over 1,000 killed or wounded" and "thousands of casualties"
+  share that group as a term, worth ``_FIGURE`` of a word never seen, whatever their
+  wording. A figure in a later cited span is context: models often cite the next paragraph
+  as well, and its figures belong to another event.
+
+An article's headline is no telling when its body tells anything (``_body_events``): it sums
+up facts that the body tells one by one.
 
 Two tellings never join when they come from the same source (an article's two points stay
 two), or when each names people and none in common ("Rui Dias opened the market", "Ivo Sa
 opened the market"). Tellings are joined by average link (merge/linkage.py) while the mean
 similarity of two groups reaches ``JOIN``; then a lone telling whose own sentence gives a
-figure group joins the one development that gives it too (``_by_own_figures``). Each
-telling is compared with its ``NEIGHBOURS`` nearest only, so the time grows with a story's
-tellings, not their square.
+figure group joins the one development that gives it too (``_by_own_figures``), and a source
+that gives a value of a group that one development alone gives, but tells none of its
+events, tells it in that value's sentence (``_told_by_figures``: the model may have
+extracted no event from it). Each telling is compared with its ``NEIGHBOURS`` nearest only,
+so the time grows with a story's tellings, not their square.
 
 ``JOIN`` was set by reading the pairs of the seeds (one war story, five outlets) and of four
 Wikinews stories of other beats (a bankruptcy, an aircraft delivery, an asteroid, cricket):
@@ -56,6 +63,7 @@ from summarizer.models import (
 from summarizer.text.fold import fold, fold_name
 from summarizer.text.lexicon import rareness
 from summarizer.text.names import person_core, person_key
+from summarizer.text.sentences import title_line
 from summarizer.text.support import content_lemmas
 
 # Two groups of tellings are one development while their mean similarity reaches this.
@@ -100,12 +108,7 @@ def cluster_events(
     figures = [g for g in figures if says_what_it_counts(g.counted)]
     at = _figure_spans(figures, figure_book or book)
     for t in told:
-        t.terms |= {
-            figure_term(gid)
-            for v in t.evidence
-            for start, end, gid in at.get(v.article_id, ())
-            if v.start <= start and end <= v.end
-        }
+        t.terms |= _own_figures(t, at)
     vectors = term_vectors([t.terms for t in told])
 
     sources = np.array([t.source for t in told], dtype=np.int64)
@@ -139,7 +142,11 @@ def cluster_events(
     clusters = linkage.average_link(len(told), edges, JOIN, compatible=compatible)
     clusters = _by_own_figures(told, clusters, edges, at)
     counted = {g.id: g.counted for g in figures}
-    return [_development([told[k] for k in members], book, counted) for members in clusters]
+    by_figures = _told_by_figures(told, clusters, figures, figure_book or book)
+    return [
+        _development([told[k] for k in members], book, counted, more)
+        for members, more in zip(clusters, by_figures, strict=True)
+    ]
 
 
 def _by_own_figures(
@@ -164,12 +171,7 @@ def _by_own_figures(
         if len(members) != 1:
             continue
         (k,) = members
-        first = told[k].evidence[0]
-        own = {
-            figure_term(gid)
-            for start, end, gid in at.get(first.article_id, ())
-            if first.start <= start and end <= first.end
-        }
+        own = _own_figures(told[k], at)
         hosts = {h for term in own for h in gives.get(term, ()) if h != n and len(clusters[h]) > 1}
         if len(hosts) != 1:
             continue
@@ -180,6 +182,18 @@ def _by_own_figures(
             moved[n] = host
             clusters[host] = sorted([*clusters[host], k])
     return sorted((c for n, c in enumerate(clusters) if n not in moved), key=lambda c: c[0])
+
+
+def _own_figures(t: _Told, at: dict[str, list[tuple[int, int, str]]]) -> set[str]:
+    """The figure terms of the groups a value of which lies in the telling's own sentence
+    (its first cited span). A figure in a later span is context: models often cite the next
+    paragraph as well, and its figures are another event's."""
+    first = t.evidence[0]
+    return {
+        figure_term(gid)
+        for start, end, gid in at.get(first.article_id, ())
+        if first.start <= start and end <= first.end
+    }
 
 
 def term_vectors(term_sets: list[set[str]]) -> sparse.csr_matrix:
@@ -272,7 +286,7 @@ def _tellings(
                         (people[id(a)], form)
                     )
         seen: dict[str, _Told] = {}
-        for event in x.events:
+        for event in _body_events(x):
             key = fold_name(event.summary).rstrip(".")
             if key in seen:  # the same words from several spans of one article: one telling
                 extend_evidence(seen[key].evidence, event.evidence, seen[key].spans)
@@ -298,7 +312,64 @@ def _tellings(
         yield from seen.values()
 
 
-def _development(cluster: list[_Told], book: Citations, counted: dict[str, str]) -> Development:
+def _body_events(x: ArticleExtraction) -> list[Event]:
+    """The article's events, less those told by its headline alone when the body tells any:
+    a headline sums up the article's facts ("US Reports High Casualties Amid New Aid"), which
+    its body tells one by one with their details, so as a development of its own it repeats
+    them. An article whose only events are its headline keeps them."""
+    title = title_line(x.article)
+    if title is None:
+        return list(x.events)
+    body = [
+        e for e in x.events if not (e.evidence[0].start < title[1] and title[0] < e.evidence[0].end)
+    ]
+    return body or list(x.events)
+
+
+def _told_by_figures(
+    told: list[_Told],
+    clusters: list[list[int]],
+    figures: list[FigureGroup],
+    figure_book: Citations,
+) -> list[list[tuple[int, list[Evidence], str]]]:
+    """For each cluster, the sources that give a value of one of its figure groups but tell
+    none of its events, each with the sentences of those values and the group's label: a
+    source from which no event was extracted, or whose events all lie elsewhere, still
+    reports "over 1,000 casualties in a week" when it gives that figure. Only a group that
+    one cluster alone gives is followed (a group given by two developments says nothing of
+    which one a value belongs to), and never a source the cluster already has."""
+    gives: dict[str, list[int]] = {}
+    for n, members in enumerate(clusters):
+        for term in sorted({t for k in members for t in told[k].terms if _is_figure(t)}):
+            gives.setdefault(term[len(_FIGURE_TERM) :], []).append(n)
+    out: list[list[tuple[int, list[Evidence], str]]] = [[] for _ in clusters]
+    for g in figures:
+        hosts = gives.get(g.id, [])
+        if len(hosts) != 1:
+            continue
+        (host,) = hosts
+        have = {told[k].source for k in clusters[host]} | {s for s, _, _ in out[host]}
+        by_source: dict[int, list[Evidence]] = {}
+        for claim in g.claims:
+            if claim.source in have:
+                continue
+            for n in claim.citations:
+                c = figure_book.items[n - 1]
+                evidence = Evidence(
+                    article_id=c.article_id, start=c.start, end=c.end, quote=c.quote
+                )
+                if evidence not in by_source.setdefault(claim.source, []):
+                    by_source[claim.source].append(evidence)
+        out[host] += [(source, ev, g.counted) for source, ev in sorted(by_source.items())]
+    return out
+
+
+def _development(
+    cluster: list[_Told],
+    book: Citations,
+    counted: dict[str, str],
+    by_figures: list[tuple[int, list[Evidence], str]],
+) -> Development:
     first = cluster[0].event
     citations: list[int] = []
     tellings: list[Telling] = []
@@ -314,7 +385,19 @@ def _development(cluster: list[_Told], book: Citations, counted: dict[str, str])
                 why="told first" if k == 0 else _why(cluster[0], told, counted),
             )
         )
-    sources = sorted({t.source for t in cluster})
+    for source, evidence, label in by_figures:
+        cited = [book.cite(v) for v in evidence]
+        citations += [n for n in cited if n not in citations]
+        tellings.append(
+            Telling(
+                source=source,
+                text=evidence[0].quote,
+                citations=list(dict.fromkeys(cited)),
+                joined="figure",
+                why=f"gives the figure {label}",
+            )
+        )
+    sources = sorted({t.source for t in tellings})
     outlets = {book.outlets[n] for n in sources}
     figures = sorted({t[len(_FIGURE_TERM) :] for c in cluster for t in c.terms if _is_figure(t)})
     return Development(

@@ -24,6 +24,17 @@ def line_spans(text: str) -> Iterator[tuple[int, int]]:
         pos += len(raw)
 
 
+def title_line(article: Article) -> tuple[int, int] | None:
+    """The span of the line ``article.title`` was read from (the first line that reads so),
+    or None when the article has no title."""
+    if article.title is None:
+        return None
+    for start, end in line_spans(article.text):
+        if article.text[start:end].strip() == article.title:
+            return start, end
+    return None
+
+
 def sentences(article: Article) -> Iterator[tuple[int, int]]:
     """Sentence spans of the article's content (boilerplate is blanked, its lines skipped)."""
     text = article.content()

@@ -214,3 +214,62 @@ def test_a_figure_that_says_nothing_of_what_it_counts_joins_nothing() -> None:
             Figure(raw="1", value=1.0, unit=None, counted="quantity", evidence=x.events[0].evidence)
         )
     assert [d.sources for d in merge([a, b]).developments] == [[1], [2]]
+
+
+def test_a_source_that_gives_only_the_figure_tells_the_development_in_that_sentence() -> None:
+    """Outlet d's extraction holds no event, only its value of the fall: d still reports the
+    fall, and its telling is the sentence that gives the value, marked as joined by it."""
+    text = "Volta slides\n\nVolta's shares closed 18% lower. It was their worst day since 2008."
+    d = _extraction(text, "d")
+    sentence = _evidence(d.article, "Volta's shares closed 18% lower.")
+    d.figures.append(
+        Figure(raw="18%", value=18.0, unit="percent", counted="Volta shares", evidence=[sentence])
+    )
+    fall = merge([*_volta(), d]).developments[0]
+    assert fall.sources == [1, 2, 3, 4]
+    last = fall.tellings[-1]
+    assert (last.source, last.joined) == (4, "figure")
+    assert last.text == "Volta's shares closed 18% lower."
+    assert last.why == "gives the figure Volta shares"
+
+
+def test_a_figure_two_developments_give_brings_no_source_to_either() -> None:
+    """Outlets a and b give the figure in two developments that did not join: which one d's
+    value belongs to is not known, so d joins neither."""
+    a, b, _ = _volta()
+    text = "Volta slides\n\nVolta's shares closed 18% lower. It was their worst day since 2008."
+    d = _extraction(text, "d")
+    sentence = _evidence(d.article, "Volta's shares closed 18% lower.")
+    d.figures.append(
+        Figure(raw="18%", value=18.0, unit="percent", counted="Volta shares", evidence=[sentence])
+    )
+    developments = merge([a, b, d]).developments
+    assert all(3 not in x.sources for x in developments)
+
+
+def test_a_figure_in_a_tellings_later_span_is_context_and_joins_nothing() -> None:
+    """The model cited the next sentence too ("...sending its stock down 18%"): the chief
+    executive's blame does not give the fall's figure, and b tells the fall in the sentence
+    that does."""
+    a, b, _ = _volta()
+    blame, outlook = (e.evidence[0] for e in reversed(b.events))
+    b.events = [Event(summary=blame.quote, evidence=[blame, outlook])]
+    fall, *others = merge([a, b]).developments
+    assert fall.sources == [1, 2]
+    assert fall.tellings[1].joined == "figure" and fall.tellings[1].text == outlook.quote
+    (kraus,) = [d for d in others if "Kraus" in d.text]
+    assert kraus.figures == [] and kraus.sources == [2]
+
+
+def test_a_headline_is_no_development_when_the_body_tells_its_facts() -> None:
+    """A headline sums the article up; its body tells each fact with its details. An article
+    whose only event is its headline keeps it."""
+    a, b, c = _volta()
+    title = "Volta shares plunge"
+    a.events.insert(0, Event(summary=title, evidence=[_evidence(a.article, title)]))
+    assert a.article.title == title
+    only = "Investors dump Volta"
+    c.events = [Event(summary=only, evidence=[_evidence(c.article, only)])]
+    texts = [d.text for d in merge([a, b, c]).developments]
+    assert title not in texts
+    assert "Investors dump Volta" in texts

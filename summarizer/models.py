@@ -11,6 +11,9 @@ ActorKind = Literal[
     "person", "organization", "country", "government", "armed_force", "media", "other"
 ]
 Qualifier = Literal["exact", "about", "over", "at_least", "up_to", "under", "range", "vague"]
+# A number's part in its sentence (figures/roles.py): "fell 36,000 (change) to 293,000 (level),
+# from 256,000 (earlier)". Numbers in different roles are never compared.
+Role = Literal["level", "change", "earlier"]
 
 
 class _Model(BaseModel):
@@ -152,6 +155,11 @@ class Figure(_Model):
     )
     scope: str | None = Field(
         None, description="Period or place covered, e.g. 'in one week', as the sentence gives it."
+    )
+    role: Role = Field(
+        "level",
+        description="'change': how much a quantity moved ('fell 36,000'); 'earlier': a value "
+        "it had before ('from 256,000', 'a week earlier'); 'level': the value itself.",
     )
     claimed_by: str | None = Field(None, description="Who the article says claims it.")
     unverified: bool = Field(False, description="The article says it is not verified.")
@@ -313,6 +321,11 @@ class FigureClaim(_Model):
     qualifier: Qualifier
     unit: str | None
     scope: str | None = Field(description="Period or place covered; None if the text is silent.")
+    role: Role = Field(
+        "level",
+        description="'level', 'change' or 'earlier' (see Figure.role): compared only "
+        "with claims of the same role.",
+    )
     claimed_by: str | None
     unverified: bool
     labelled: bool = True

@@ -19,7 +19,7 @@ import bisect
 import functools
 import re
 
-from summarizer.figures import measures, values, vocabulary
+from summarizer.figures import measures, roles, values, vocabulary
 from summarizer.figures.claimants import Claimants, hearsay
 from summarizer.figures.labels import FigureLabel, named_claimant
 from summarizer.figures.mentions import Mention
@@ -138,6 +138,7 @@ def _figure(
         counted=measure.label or counted_after(sentence[at + len(mention.text) :], final_unit),
         measure=measure.label,
         scope=measure.period or _grounded_scope(model_scope, sentence),
+        role=roles.role(sentence, at, at + len(mention.text)),
         claimed_by=claimant,
         unverified=_unverified(article, mention, sentences),
         mention=_evidence(article, mention.start, mention.end),

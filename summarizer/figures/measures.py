@@ -29,7 +29,11 @@ _AFTER_REACH = 90
 _BEFORE_REACH = 80
 
 _PERIODS = [
-    (r"\b(?:daily|per\s+day|a\s+day|each\s+day|every\s+day)\b", "per day"),
+    (
+        r"\b(?:daily|per\s+day|a\s+day(?!\s+(?:earlier|before|later|after|ago))|each\s+day|"
+        r"every\s+day)\b",
+        "per day",
+    ),
     (
         r"\b(?:in|within|over|during)\s+(?:a|one|the)\s+(?:single\s+)?(?:past\s+)?week\b|"
         r"\b(?:the\s+)?(?:recent|past)\s+week\b|\bweekly\b",
@@ -133,8 +137,22 @@ def _whose(sentence: str, start: int, end: int, after: str) -> str | None:
     return _tidy(earlier[-1][1]) if earlier else None
 
 
+# A time of reference, as written: "a week earlier", "two years ago", "the previous month". It
+# dates the number right before it only ("293,000, against 300,000 a week earlier").
+_REFERENCE = re.compile(
+    r"^[^\d.;]{0,30}?\b((?:a|one|two|three|four|five|six|\d+)\s+(?:days?|weeks?|months?|"
+    r"quarters?|years?)\s+(?:earlier|before|ago)|(?:the\s+)?(?:previous|prior|preceding)\s+"
+    r"(?:day|week|month|quarter|year))\b",
+    re.IGNORECASE,
+)
+
+
 def _period(sentence: str, start: int, end: int) -> str | None:
-    """The period the sentence gives, nearest the number first."""
+    """The period the sentence gives, nearest the number first; a time of reference right
+    after the number first of all."""
+    reference = _REFERENCE.match(sentence[end:])
+    if reference:
+        return " ".join(reference[1].split())
     best: tuple[int, str] | None = None
     for pattern, name in _PERIODS:
         for m in re.finditer(pattern, sentence, re.IGNORECASE if name else 0):

@@ -9,9 +9,11 @@ to be labelled) or classified here as not a figure: a date, an age, an ordinal, 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
+from summarizer.figures import roles
 from summarizer.models import Article
 from summarizer.text.quantities import (
     AREA_UNIT,
@@ -42,18 +44,20 @@ _ORDINAL_WORDS = (
 
 _AREA = rf"(?:\s(?:{AREA_UNIT}))"
 _AMOUNT = rf"(?:{_CUR}\s?|{_CODE}\s)?(?:{NUMBER})(?:\s?{_MAG})?(?:{_PCT})?(?:\s{_CODE}\b)?{_AREA}?"
-_PATTERN = re.compile(
-    rf"""
+_RANGE_PART = rf"| (?P<range>(?:between\s+)?{_AMOUNT}\s*(?:-|–|—|to|and)\s*{_AMOUNT})"
+_ALTERNATIVES = rf"""
     (?P<time>\b\d{{1,2}}:\d{{2}}(?:\s?[ap]\.?m\.?)?)
-  | (?P<range>(?:between\s+)?{_AMOUNT}\s*(?:-|–|—|to|and)\s*{_AMOUNT})
+  RANGE
   | (?P<ordnum>\b\d+(?:st|nd|rd|th)\b)
   | (?P<amount>{_AMOUNT})
   | (?P<vague>\b(?:{VAGUE_WORDS})\b)
   | (?P<ordword>\b(?:{_ORDINAL_WORDS})\b)
   | (?P<word>\b(?:{NUMBER_WORD})(?:[\s-](?:{NUMBER_WORD}))*(?:\s{_MAG})?\b)
-    """,
-    re.IGNORECASE | re.VERBOSE,
-)
+    """
+_PATTERN = re.compile(_ALTERNATIVES.replace("RANGE", _RANGE_PART), re.IGNORECASE | re.VERBOSE)
+# The same without ranges: the two ends of a "range" that is a movement, read one by one.
+_NO_RANGE = re.compile(_ALTERNATIVES.replace("RANGE", ""), re.IGNORECASE | re.VERBOSE)
+_TO = re.compile(r"\s+to\s+", re.IGNORECASE)
 # Idioms in which a number word counts nothing.
 _SET_PHRASES = re.compile(
     r"\b(?:first\s+time\s+in\s+a\s+century|one\s+of|one\s+another|no\s+one|any\s+one|"
@@ -102,7 +106,7 @@ def detect(article: Article) -> list[Mention]:
     previous: tuple[int, int] | None = None
     for s_start, s_end in sentences(article):
         sentence = article.content()[s_start:s_end]
-        for match in _PATTERN.finditer(sentence):
+        for match in _matches(sentence):
             start, end = _outside_boilerplate(
                 article, s_start + match.start(), s_start + match.end()
             )
@@ -111,6 +115,28 @@ def detect(article: Article) -> list[Mention]:
             found.append(Mention(start, end, text, s_start, s_end, reason, previous))
         previous = (s_start, s_end)
     return found
+
+
+def _matches(sentence: str) -> Iterator[re.Match[str]]:
+    """The number matches of a sentence; a range "A to B" after a verb of movement, or whose
+    ends are in different units, is two numbers: "fell 36,000 to 293,000" gives a change and
+    a level, "rose 2.1% to $84.30" a change and a price (figures/roles.py)."""
+    for match in _PATTERN.finditer(sentence):
+        if match["range"] and _movement(sentence, match):
+            yield from _NO_RANGE.finditer(sentence, match.start(), match.end())
+        else:
+            yield match
+
+
+def _movement(sentence: str, match: re.Match[str]) -> bool:
+    joiner = _TO.search(match[0])
+    if joiner is None:
+        return False
+    low, high = match[0][: joiner.start()], match[0][joiner.end() :]
+    units = [re.sub(r"[\d.,\s]", "", end.lower()) for end in (low, high)]
+    return roles.moved_before(sentence[: match.start()]) or (
+        units[0] != units[1] and bool(units[0]) and bool(units[1])
+    )
 
 
 def _outside_boilerplate(article: Article, start: int, end: int) -> tuple[int, int]:

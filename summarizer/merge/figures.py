@@ -11,7 +11,7 @@ from collections import Counter
 from summarizer.merge.citations import Citations, spans, stable_id
 from summarizer.merge.words import counted_key
 from summarizer.models import Figure, FigureClaim, FigureGroup, Verdict
-from summarizer.text.fold import fold_name, fold_scope
+from summarizer.text.fold import compared_within, fold_name, fold_scope
 from summarizer.text.names import person_key
 from summarizer.text.quantities import CURRENCY_CODES
 
@@ -79,6 +79,7 @@ def _figure_group(group: list[Figure], book: Citations, names: dict[str, str]) -
             qualifier=f.qualifier,
             unit=f.unit,
             scope=f.scope,
+            role=f.role,
             claimed_by=claimant,
             unverified=f.unverified,
             labelled=f.labelled,
@@ -97,7 +98,7 @@ def _figure_group(group: list[Figure], book: Citations, names: dict[str, str]) -
     claims.sort(key=lambda c: (fold_scope(c.scope) == "", fold_scope(c.scope), c.source))
     agree = not _conflicts(claims)
     units = {c.unit for c in claims}
-    scopes = {fold_scope(c.scope) for c in claims}
+    scopes = {(fold_scope(c.scope), c.role) for c in claims}
     sources = {c.source for c in claims}
     verdict: Verdict
     if not agree:
@@ -125,21 +126,20 @@ def _figure_group(group: list[Figure], book: Citations, names: dict[str, str]) -
 def _repeat_key(c: FigureClaim) -> tuple[object, ...]:
     """What two claims share when they are one source giving the same value for the same
     scope, credited to the same claimant."""
-    scope = fold_scope(c.scope)
-    return (c.source, c.value, c.low, c.high, c.qualifier, c.unit, c.claimed_by, scope)
+    return (c.source, c.value, c.low, c.high, c.qualifier, c.claimed_by, *compared_within(c))
 
 
 def _conflicts(claims: list[FigureClaim]) -> bool:
-    """Two sources give values that cannot both hold, for the same scope and unit.
+    """Two sources give values that cannot both hold, for the same scope, unit and role.
 
     Values from one source are never a conflict: an article giving 8,000 and 10,000 is giving
     a part and a whole, or two counts it keeps apart itself. Two intervals cannot both hold
     when one starts after the other ends, so within a scope and unit it is enough to compare
     each source's highest start with the other sources' lowest ends: linear, not pairwise.
     """
-    by_bucket: dict[tuple[str | None, str], list[FigureClaim]] = {}
+    by_bucket: dict[tuple[str | None, str, str], list[FigureClaim]] = {}
     for c in claims:
-        by_bucket.setdefault((c.unit, fold_scope(c.scope)), []).append(c)
+        by_bucket.setdefault(compared_within(c), []).append(c)
     return any(_disjoint_sources(bucket) for bucket in by_bucket.values())
 
 

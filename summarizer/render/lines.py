@@ -22,7 +22,7 @@ from summarizer.models import (
     Source,
     Story,
 )
-from summarizer.text.fold import fold_scope
+from summarizer.text.fold import compared_within
 
 
 class Style(Protocol):
@@ -291,8 +291,8 @@ def given(group: FigureGroup, st: Style) -> str:
 _VERDICTS = {
     "agree": "sources agree",
     "differ": "sources differ",
-    "different scopes": "they cover different periods or places (or do not say), so they do "
-    "not conflict",
+    "different scopes": "they cover different periods or places (or do not say), or some are "
+    "changes or earlier values, so they do not conflict",
     "different units": "amounts in different units, shown as given and not converted",
     "one source": "",
 }
@@ -308,11 +308,14 @@ def figure_group(group: FigureGroup, sources: list[Source], st: Style) -> str:
     return "\n".join(lines)
 
 
+_ROLES = {"level": "", "change": " (a change)", "earlier": " (an earlier value)"}
+
+
 def claim(c: FigureClaim, sources: list[Source], st: Style, scoped: bool = False) -> str:
     outlet = sources[c.source - 1].article.outlet
     who = c.claimed_by or f"the article in {outlet}"
     scope = f", {st.esc(c.scope)}" if c.scope else (", scope not stated" if scoped else "")
-    value = st.esc(c.raw)
+    value = st.esc(c.raw) + _ROLES[c.role]
     if c.qualifier == "vague" and c.low is not None:
         value += f" (at least {c.low:,.0f})"  # the conservative bound, as trackers code it
     flag = f" — {st.flag('unverified')}, the article says" if c.unverified else ""
@@ -330,14 +333,14 @@ def disputed(b: Briefing, st: Style) -> list[str]:
     for g in b.figures:
         if g.verdict != "differ":
             continue
-        by_scope: dict[str, list[FigureClaim]] = {}
+        # Compared as the merge compares them: within one unit, scope and role.
+        buckets: dict[tuple[str | None, str, str], list[FigureClaim]] = {}
         for c in g.claims:
-            key = fold_scope(c.scope)
-            by_scope.setdefault(key, []).append(c)
-        for scope, claims in by_scope.items():
+            buckets.setdefault(compared_within(c), []).append(c)
+        for (_, scope, part), claims in buckets.items():
             if len({c.source for c in claims}) < 2 or len({c.raw for c in claims}) < 2:
                 continue
-            where = f", {st.esc(scope)}" if scope else ""
+            where = (f", {st.esc(scope)}" if scope else "") + _ROLES[part]
             given = "; ".join(_given(c, b.sources, st) for c in claims)
             lines.append(f"{st.strong(st.esc(g.counted))}{where}: {given}")
     for g in b.figures:

@@ -12,6 +12,10 @@ from __future__ import annotations
 
 import functools
 import unicodedata
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from summarizer.models import FigureClaim
 
 _FOLD = str.maketrans(
     {
@@ -79,6 +83,13 @@ def fold_name(text: str) -> str:
 def fold_scope(scope: str | None) -> str:
     """A figure's scope folded for comparison: "The past week" and "past week" are one scope."""
     return fold_name(scope or "").removeprefix("the ")
+
+
+def compared_within(claim: FigureClaim) -> tuple[str | None, str, str]:
+    """What two figure claims must share to be compared at all: the unit, the scope (period,
+    place and time reference, folded) and the role (a level is never compared with a change
+    or an earlier value). Claims that differ here may differ in value without any conflict."""
+    return (claim.unit, fold_scope(claim.scope), claim.role)
 
 
 def clean_label(value: str | None) -> str | None:

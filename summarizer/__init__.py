@@ -34,7 +34,7 @@ if _typing.TYPE_CHECKING:
         Figure,
         Statement,
     )
-    from summarizer.pipeline import brief, extract
+    from summarizer.pipeline import brief, extract, quantities
 
 _LAZY = {
     "Settings": "summarizer.config",
@@ -54,6 +54,7 @@ _LAZY = {
     ),
     "brief": "summarizer.pipeline",
     "extract": "summarizer.pipeline",
+    "quantities": "summarizer.pipeline",
 }
 
 __all__ = [
@@ -75,6 +76,7 @@ __all__ = [
     "SummarizerError",
     "brief",
     "extract",
+    "quantities",
 ]
 
 

@@ -1,4 +1,4 @@
-"""brief() and extract(): the stages wired together, ingest -> extract -> merge -> render."""
+"""brief(), extract() and quantities(): the stages wired together, ingest -> extract -> merge -> render."""
 
 from __future__ import annotations
 
@@ -22,6 +22,8 @@ from summarizer.extraction.scheduling import (
     extract_batched,
     extract_loaded,
 )
+from summarizer.figures.reader import Quantity
+from summarizer.figures.reader import read as read_quantities
 from summarizer.lead import prompt_version as lead_prompt_version
 from summarizer.lead import write as write_lead
 from summarizer.llm import LLM, StructuredModel, client
@@ -70,6 +72,13 @@ def extract(
         return extract_article(loaded.articles[0], llm, settings.chunk_chars)
     with connect(settings) as connected, LLM(connected) as model:
         return extract_article(loaded.articles[0], model, settings.chunk_chars)
+
+
+def quantities(text: str) -> list[Quantity]:
+    """Every number of ``text``, read by rule with no model: each figure's value (or low and
+    high), unit as written and as compared, role, scope and what it counts, and each
+    not-figure's reason (a date, an age...). See summarizer/figures/reader.py."""
+    return read_quantities(text)
 
 
 @dataclass(frozen=True)

@@ -223,6 +223,27 @@ def extract(
 
 
 @app.command()
+def quantities(
+    path: Annotated[str, typer.Argument(help="One article file, or - for stdin.")],
+    out: Out = None,
+) -> None:
+    """Print every number of an article as JSON lines, read by rule with no model: span, raw
+    text, value (or low and high), unit as written and as compared, role, scope, what it
+    counts; for a number that is no figure, the reason (a date, an age, a reference...)."""
+    from summarizer import ingest
+    from summarizer.figures import reader
+
+    check_out(out)
+    loaded = run(lambda: ingest.load([path]))  # no readable article: exit 4, one line
+    lines = [
+        json.dumps(q.to_dict(), ensure_ascii=False)
+        for article in loaded.articles
+        for q in reader.read_article(article)
+    ]
+    emit("".join(f"{line}\n" for line in lines), out)
+
+
+@app.command()
 def schema(
     name: Annotated[
         str | None, typer.Argument(help="article, article_extraction or briefing.")

@@ -31,6 +31,7 @@ from summarizer.models import (
     NotFigureMention,
     Qualifier,
 )
+from summarizer.text import units
 from summarizer.text.fold import clean_label, fold
 from summarizer.text.sentences import clean_span
 from summarizer.text.sentences import sentences as sentence_spans
@@ -118,13 +119,16 @@ def _figure(
 ) -> Figure:
     parsed = values.parse(mention.text) or values.Parsed(None, None, None, None)
     sentence = article.content()[mention.sentence_start : mention.sentence_end]
+    if _NEGATIVE.search(sentence[: mention.start - mention.sentence_start]):
+        parsed = values.negated(parsed)  # "-5 degrees", "minus 5", "(−0.4%)"
     # The text's own attribution wins; the model's claimant is the fallback.
     claimant = claimants.attribute(mention)
     named = named_claimant(label) if label is not None else None
     if claimant is None and named and not hearsay(mention, article.text):
         claimant = claimants.resolve(named)
     model_unit = label.unit if label is not None and label.unit != "other" else None
-    final_unit = parsed.unit or unit or model_unit
+    measured = None if parsed.unit or unit else _measured_in(article, mention)
+    final_unit = parsed.unit or unit or (measured[0].label if measured else None) or model_unit
     at = mention.start - mention.sentence_start
     measure = measures.read(sentence, at, at + len(mention.text), final_unit)
     model_scope = clean_label(label.scope) if label is not None else None
@@ -135,7 +139,7 @@ def _figure(
         high=parsed.high,
         qualifier=_qualifier(sentence[:at], parsed),
         unit=final_unit,
-        counted=measure.label or counted_after(sentence[at + len(mention.text) :], final_unit),
+        counted=measure.label or _counted(sentence[at + len(mention.text) :], final_unit, measured),
         measure=measure.label,
         scope=measure.period or _grounded_scope(model_scope, sentence),
         role=roles.role(sentence, at, at + len(mention.text)),
@@ -269,6 +273,30 @@ def stated_unit(article: Article, mention: Mention) -> str | None:
     if match is None:
         return None
     return "people" if re.fullmatch(people, match["noun"], re.IGNORECASE) else "items"
+
+
+# A minus sign against the number, or the word: not the hyphen of "F-16" or of "5-6".
+_NEGATIVE = re.compile(r"(?:^|[\s(])[−-][$£€¥]?$|\b(?:minus|negative)\s+$", re.IGNORECASE)
+
+
+def _measured_in(article: Article, mention: Mention) -> tuple[units.Unit, int] | None:
+    """A unit of measure written right after the number, from pint's registry (text/units.py):
+    "500 miles", "100mph", "a 12-hour flight", "41 degrees Celsius"; with the length of text
+    it covers."""
+    after = article.content()[mention.end : mention.sentence_end]
+    return units.unit_after(after, attached=not after[:1].isspace())
+
+
+def _counted(after: str, unit: str | None, measured: tuple[units.Unit, int] | None) -> str:
+    """What the number counts; after a unit of measure, the words after the unit ("a 12-hour
+    flight": flight), else the unit's dimension ("between 60 and 90 days": duration)."""
+    reference = measures.time_reference(after)
+    if reference is not None:  # "300,000 a week earlier": the time is the scope, not the thing
+        return counted_after(after[reference:], unit)
+    if measured is None:
+        return counted_after(after, unit)
+    words = counted_after(after[measured[1] :], None)
+    return measured[0].dimension if words == "quantity" else words
 
 
 def _qualifier(before: str, parsed: values.Parsed) -> Qualifier:

@@ -147,6 +147,12 @@ _REFERENCE = re.compile(
 )
 
 
+def time_reference(after: str) -> int | None:
+    """Where a time of reference right after a number ends ("a week earlier"), or None."""
+    m = _REFERENCE.match(after)
+    return m.end() if m else None
+
+
 def _period(sentence: str, start: int, end: int) -> str | None:
     """The period the sentence gives, nearest the number first; a time of reference right
     after the number first of all."""

@@ -19,10 +19,12 @@ from summarizer.text.quantities import (
     AREA_UNIT,
     CURRENCY_CODE,
     CURRENCY_SYMBOL,
+    CURRENCY_WORD,
     MAGNITUDE,
     NUMBER,
     NUMBER_WORD,
     PERCENT,
+    SYMBOL_SIGNS,
     VAGUE_WORDS,
 )
 from summarizer.text.sentences import clean_span, sentences
@@ -43,7 +45,13 @@ _ORDINAL_WORDS = (
 )
 
 _AREA = rf"(?:\s(?:{AREA_UNIT}))"
-_AMOUNT = rf"(?:{_CUR}\s?|{_CODE}\s)?(?:{NUMBER})(?:\s?{_MAG})?(?:{_PCT})?(?:\s{_CODE}\b)?{_AREA}?"
+# A currency symbol written after the number, as in European copy: "5 €", "100₾" (a sign, not
+# letters: "10 Rs" is no amount).
+_SYMBOL_AFTER = rf"(?:{'|'.join(re.escape(c) for c in SYMBOL_SIGNS)})(?!\w)"
+_AMOUNT = (
+    rf"(?:{_CUR}\s?|{_CODE}\s?)?(?:{NUMBER})(?:\s?{_MAG})?(?:{_PCT})?"
+    rf"(?:\s{_CODE}\b|[\s-](?:{CURRENCY_WORD})\b|\s?{_SYMBOL_AFTER})?{_AREA}?"
+)
 _RANGE_PART = rf"| (?P<range>(?:between\s+)?{_AMOUNT}\s*(?:-|–|—|to|and)\s*{_AMOUNT})"
 _ALTERNATIVES = rf"""
     (?P<time>\b\d{{1,2}}:\d{{2}}(?:\s?[ap]\.?m\.?)?)
@@ -52,7 +60,8 @@ _ALTERNATIVES = rf"""
   | (?P<amount>{_AMOUNT})
   | (?P<vague>\b(?:{VAGUE_WORDS})\b)
   | (?P<ordword>\b(?:{_ORDINAL_WORDS})\b)
-  | (?P<word>\b(?:{NUMBER_WORD})(?:[\s-](?:{NUMBER_WORD}))*(?:\s{_MAG})?\b)
+  | (?P<word>\b(?:{NUMBER_WORD})(?:[\s-](?:{NUMBER_WORD}))*(?:\s{_MAG})?\b
+      (?:{_PCT}|\s(?:{CURRENCY_WORD})\b)?)
     """
 _PATTERN = re.compile(_ALTERNATIVES.replace("RANGE", _RANGE_PART), re.IGNORECASE | re.VERBOSE)
 # The same without ranges: the two ends of a "range" that is a movement, read one by one.
@@ -68,7 +77,10 @@ _SET_PHRASES = re.compile(
     re.IGNORECASE,
 )
 _AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s*$", re.IGNORECASE)
-_AGE_AFTER = re.compile(r"^(?:-|\s)?years?(?:-|\s)old\b", re.IGNORECASE)
+_AGE_AFTER = re.compile(
+    r"^(?:-|\s)?(?:(?:years?|months?|weeks?|days?)(?:-|\s)old\b|(?:years?|months?|weeks?|days?)\s+of\s+age\b)",
+    re.IGNORECASE,
+)
 _REF_BEFORE = re.compile(
     r"\b(?:article|resolution|section|chapter|page|room|no\.|number|flight|route|highway|"
     r"paragraph|clause|amendment|level|grade|phase|stage|category|version)\s*$",
@@ -133,7 +145,7 @@ def _movement(sentence: str, match: re.Match[str]) -> bool:
     if joiner is None:
         return False
     low, high = match[0][: joiner.start()], match[0][joiner.end() :]
-    units = [re.sub(r"[\d.,\s]", "", end.lower()) for end in (low, high)]
+    units = [re.sub(rf"[\d.,\s]|\b(?:{MAGNITUDE})\b", "", end.lower()) for end in (low, high)]
     return roles.moved_before(sentence[: match.start()]) or (
         units[0] != units[1] and bool(units[0]) and bool(units[1])
     )
@@ -173,6 +185,8 @@ def _classify(match: re.Match[str], sentence: str, start: int, end: int) -> NotF
         return "set phrase"
     if match["amount"] or match["range"]:
         return _classify_digits(token, before, after)
+    if match["word"] and (_AGE_BEFORE.search(before) or _AGE_AFTER.match(after)):
+        return "age"  # "five years old", "ten months old"
     return None
 
 

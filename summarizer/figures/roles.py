@@ -12,7 +12,7 @@ beat's vocabulary:
 - **change**: right after a verb of movement, with "by" or a hedge between ("fell 36,000",
   "rose by 5%", "up 9.4 per cent", "dropped 7%"); right before a noun of movement ("a 36,000
   drop", "a 5% rise"), or after one and "of" ("an increase of 12%"); a signed number ("+2.1%",
-  "-1.3%", "minus 5");
+  "-1.3%", "minus 5"); a change restated after "or" ("fell 4.08%, or 280.52 points");
 - **earlier**: after "from" when the clause moved ("rose from 5% to 6%": 5%), after "up from"
   or "down from", "when it was", "compared with", "against", "versus"; or followed by an
   earlier time ("300,000 a week earlier", "a year ago", "the previous week");
@@ -66,6 +66,7 @@ _EARLIER_AFTER = re.compile(
     r"quarter|year|session))\b",
     re.IGNORECASE,
 )
+_RESTATED = re.compile(r",?\s+or\s+(?:about\s+|some\s+|nearly\s+)?[$£€¥]?\s*$", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\s*[$£€¥]?\s*$", re.IGNORECASE)
 _MOVED_BEFORE = re.compile(rf"\b(?:{_MOVE_VERB}|{_MOVE_NOUN})\b", re.IGNORECASE)
 # How far before the number its verb may stand, in characters, inside the same clause.
@@ -85,6 +86,8 @@ def role(sentence: str, start: int, end: int) -> Role:
         return "earlier"
     if _CHANGE_BEFORE.search(before) or _CHANGE_NOUN_BEFORE.search(before):
         return "change"
+    if _RESTATED.search(before) and _MOVED_BEFORE.search(before):
+        return "change"  # "dropped by 4.08%, or 280.52 points": the same change, restated
     if _CHANGE_AFTER.match(after):
         return "change"
     if _EARLIER_AFTER.match(after):

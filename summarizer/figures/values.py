@@ -25,16 +25,19 @@ from summarizer.text.quantities import (
     UNIT_WORDS,
     VAGUE,
 )
+from summarizer.text.units import currency_word
 
 _AMOUNT = re.compile(
-    rf"(?P<cur>{CURRENCY_SYMBOL})?\s?(?P<code1>(?:{CURRENCY_CODE})\s)?"
+    rf"(?P<cur>{CURRENCY_SYMBOL})?\s?(?P<code1>(?:{CURRENCY_CODE})\s?)?"
     rf"(?P<num>{NUMBER})\s?(?P<mag>{MAGNITUDE})?\b\s?"
     rf"(?P<pct>{PERCENT})?",
     re.IGNORECASE,
 )
 _RANGE = re.compile(
     rf"(?:between\s+)?(?P<cur>{CURRENCY_SYMBOL})?\s?(?P<low>{NUMBER})\s?(?P<mag1>{MAGNITUDE})?"
-    rf"\s*(?:-|–|—|to|and)\s*(?:{CURRENCY_SYMBOL})?\s?(?P<high>{NUMBER})\s?(?P<mag2>{MAGNITUDE})?\b",
+    rf"(?:\b\s?(?:{PERCENT}))?"
+    rf"\s*(?:-|–|—|to|and)\s*(?:{CURRENCY_SYMBOL})?\s?(?P<high>{NUMBER})\s?(?P<mag2>{MAGNITUDE})?\b"
+    rf"(?:\s?(?P<pct>{PERCENT}))?",
     re.IGNORECASE,
 )
 
@@ -50,6 +53,17 @@ class Parsed:
     vague: bool = False
 
 
+def negated(parsed: Parsed) -> Parsed:
+    """The same reading with a minus sign: a range's ends swap ("-5 to -2" stays low, high)."""
+
+    def minus(x: float | None) -> float | None:
+        return None if x is None else -x
+
+    return Parsed(
+        minus(parsed.value), minus(parsed.high), minus(parsed.low), parsed.unit, parsed.vague
+    )
+
+
 def has_number(text: str) -> bool:
     """True when the text holds digits, a number word or a vague quantity."""
     return parse(text) is not None
@@ -57,8 +71,11 @@ def has_number(text: str) -> bool:
 
 def parse(text: str) -> Parsed | None:
     """Read the first number in ``text``; None when there is none."""
-    lowered = " ".join(text.lower().replace("\u00a0", " ").split())
-    parsed = _parse_range(lowered) or _parse_amount(lowered) or _parse_words(lowered)
+    # Case is kept for the currency symbols and codes that are written in capitals ("RM79",
+    # "USD10m"); the rest of the grammar matches either case.
+    spaced = " ".join(text.replace("\u00a0", " ").split())
+    lowered = spaced.lower()
+    parsed = _parse_range(spaced) or _parse_amount(spaced) or _parse_words(lowered)
     if parsed is not None and parsed.unit is None:
         unit = _area_unit(lowered)
         if unit:
@@ -70,13 +87,22 @@ def _parse_amount(text: str) -> Parsed | None:
     match = _AMOUNT.search(text)
     if not match:
         return None
-    value = float(match["num"].replace(",", "")) * MAGNITUDES.get(match["mag"] or "", 1)
-    unit = BY_SYMBOL.get(match["cur"] or "") or BY_NAME.get((match["code1"] or "").strip())
+    value = float(match["num"].replace(",", "")) * MAGNITUDES.get((match["mag"] or "").lower(), 1)
+    unit = BY_SYMBOL.get((match["cur"] or "").lower()) or BY_NAME.get(
+        (match["code1"] or "").strip().lower()
+    )
     if unit is None and match["pct"]:
         unit = "percent"
+    if unit is None:  # a sign after the number: "5 €", "100₾"
+        sign = re.match(r"\s?(\S)", text[match.end() :])
+        unit = BY_SYMBOL.get(sign[1]) if sign else None
+    if unit is None:
+        named = currency_word(text[match.end() :])  # "15 euros", "19 cents", "500 rupees"
+        if named is not None:
+            unit, value = named[0].name, value * named[0].factor
     if unit is None:
         after = text[match.end() :].split()
-        unit = BY_NAME.get(after[0].strip(".,;")) if after else None
+        unit = BY_NAME.get(after[0].strip(".,;").lower()) if after else None
     return Parsed(value=value, low=None, high=None, unit=unit)
 
 
@@ -84,13 +110,29 @@ def _parse_range(text: str) -> Parsed | None:
     match = _RANGE.search(text)
     if not match:
         return None
-    high_mag = MAGNITUDES.get(match["mag2"] or "", 1)
-    low_mag = MAGNITUDES.get(match["mag1"] or "", high_mag)  # "$10-12 billion": both billions
+    high_mag = MAGNITUDES.get((match["mag2"] or "").lower(), 1)
+    # "$10-12 billion": both billions; but "from $800,000 to $1.3 million" keeps its own.
+    low_mag = MAGNITUDES.get(
+        (match["mag1"] or "").lower(), high_mag if "," not in match["low"] else 1
+    )
     low = float(match["low"].replace(",", "")) * low_mag
     high = float(match["high"].replace(",", "")) * high_mag
     if low >= high:
         return None  # "3 and 2" is two numbers, not a range
-    return Parsed(value=None, low=low, high=high, unit=BY_SYMBOL.get(match["cur"] or ""))
+    unit = BY_SYMBOL.get((match["cur"] or "").lower()) or ("percent" if match["pct"] else None)
+    return Parsed(value=None, low=low, high=high, unit=unit)
+
+
+def _word_unit(text: str) -> tuple[str | None, float]:
+    """The unit after a spelled number: "one hundred percent", "one penny"."""
+    if re.search(rf"(?:{PERCENT})", text):
+        return "percent", 1.0
+    for k in range(len(text)):
+        if text[k] == " ":
+            named = currency_word(text[k:])
+            if named is not None:
+                return named[0].name, named[0].factor
+    return None, 1.0
 
 
 def _parse_words(text: str) -> Parsed | None:
@@ -100,7 +142,10 @@ def _parse_words(text: str) -> Parsed | None:
     if re.search(rf"\b{A_DOZEN}\b", text):
         return Parsed(value=12.0, low=None, high=None, unit=None)
     value = _word_value(text)
-    return None if value is None else Parsed(value=value, low=None, high=None, unit=None)
+    if value is None:
+        return None
+    unit, factor = _word_unit(text)
+    return Parsed(value=value * factor, low=None, high=None, unit=unit)
 
 
 def _word_value(text: str) -> float | None:
@@ -119,7 +164,7 @@ def _word_value(text: str) -> float | None:
             seen = True
         elif token == "hundred" and seen:
             current *= 100
-        elif token in ("thousand", "million", "billion") and seen:
+        elif token in ("thousand", "million", "billion", "trillion") and seen:
             total += current * MAGNITUDES[token]
             current = 0.0
         elif seen and token not in ("and",):

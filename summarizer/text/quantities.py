@@ -14,6 +14,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from summarizer.text.units import currencies
+
 # A numeral: "1,250,000", "1.25", "40".
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
@@ -23,7 +25,16 @@ MAGNITUDES = {
     "billion": 1e9,
     "trillion": 1e12,
     "bn": 1e9,
+    "bln": 1e9,
     "m": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "k": 1e3,
+    "tn": 1e12,
+    "trn": 1e12,
+    # South Asian copy: "Rs 500 crore" is five billion rupees.
+    "lakh": 1e5,
+    "crore": 1e7,
 }
 # "5 million", "$3bn": the magnitude words, as one alternation (no word boundary of its own).
 MAGNITUDE = "|".join(MAGNITUDES)
@@ -51,10 +62,19 @@ CURRENCIES = (
     Currency("AUD", ("A$",)),
     Currency("CAD", ("C$",)),
 )
-CURRENCY_CODES = frozenset(c.code for c in CURRENCIES)
+# Every current ISO 4217 currency, with the symbols English locales write it with (babel's
+# data, text/units.py): "RM79", "Rs 500 crore", "HK$12", "USD10m", "15 EUR".
+_TABLE = currencies()
+CURRENCY_CODES = frozenset(c.code for c in CURRENCIES) | _TABLE.codes
 # Symbol (lower-cased) -> code; code or word (lower-cased) -> code.
-BY_SYMBOL = {s.lower(): c.code for c in CURRENCIES for s in c.symbols}
-BY_NAME = {n.lower(): c.code for c in CURRENCIES for n in (c.code, *c.words)}
+BY_SYMBOL = {
+    **{s.lower(): code for s, code in _TABLE.symbols.items()},
+    **{s.lower(): c.code for c in CURRENCIES for s in c.symbols},
+}
+BY_NAME = {
+    **{code.lower(): code for code in _TABLE.codes},
+    **{n.lower(): c.code for c in CURRENCIES for n in (c.code, *c.words)},
+}
 
 
 def _alternation(forms: Iterable[str]) -> str:
@@ -62,9 +82,28 @@ def _alternation(forms: Iterable[str]) -> str:
     return "|".join(re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f)))
 
 
-# Match with re.IGNORECASE: "US$" and "us$" are the same symbol.
-CURRENCY_SYMBOL = _alternation({s for c in CURRENCIES for s in c.symbols})
-CURRENCY_CODE = "|".join(c.code for c in CURRENCIES)
+# Match with re.IGNORECASE: "US$" and "us$" are the same symbol. Letter symbols ("RM", "Rs")
+# and codes match as written, in capitals where they have them: "ALL" is a code, "all" no.
+CURRENCY_SYMBOL = "|".join(
+    [
+        _alternation(
+            {s for c in CURRENCIES for s in c.symbols}
+            | {s for s in _TABLE.symbols if not s[0].isalpha()}
+        ),
+        f"(?-i:{_alternation({s for s in _TABLE.symbols if s[0].isalpha()})})",
+    ]
+)
+CURRENCY_CODE = f"(?-i:{'|'.join(sorted(CURRENCY_CODES))})"
+# The currency symbols that are signs, not letters ("€", "₾"): they may follow the number.
+SYMBOL_SIGNS = tuple(
+    sorted(
+        {s for s in [*_TABLE.symbols, *(s for c in CURRENCIES for s in c.symbols)] if len(s) == 1},
+    )
+)
+# A currency written as words after the number: "15 euros", "420 million Finnish markka".
+CURRENCY_WORD = "|".join(
+    re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_TABLE.words, key=lambda w: (-len(w), w))
+)
 
 # Number words: "twenty-five", "two hundred".
 UNIT_WORDS = {

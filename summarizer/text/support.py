@@ -192,7 +192,10 @@ _NUMERAL = re.compile(
 _TENS = "|".join(w for w, v in UNIT_WORDS.items() if v >= 20)
 _ONES = "|".join(w for w, v in UNIT_WORDS.items() if v < 10)
 _UNITS = "|".join(sorted(UNIT_WORDS, key=lambda w: (-len(w), w)))
-_SPELLED_MAGNITUDES = {"hundred": 100, **{w: int(MAGNITUDES[w]) for w in MAGNITUDES if len(w) > 2}}
+_SPELLED_MAGNITUDES = {
+    "hundred": 100,
+    **{w: int(MAGNITUDES[w]) for w in MAGNITUDES if len(w) > 3},  # words, not "bn" or "mln"
+}
 # "ten", "twenty-five", "five million".
 _SPELLED = re.compile(
     rf"\b(?:(?P<tens>{_TENS})-(?P<ones>{_ONES})|(?P<unit>{_UNITS}))"

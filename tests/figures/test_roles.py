@@ -38,6 +38,11 @@ CASES = [
     ("The shares fell by about 4% in early trade.", ["4%"], ["change"]),
     ("Output grew 2.1% from a year earlier.", ["2.1%"], ["change"]),
     (
+        "The Dow dropped by 4.08%, or 280.52 points, to 6,594.44.",
+        ["4.08%", "280.52", "6,594.44"],
+        ["change", "change", "level"],
+    ),
+    (
         "Temperatures reached 41 degrees, compared with 38 degrees a day earlier.",
         ["41", "38"],
         ["level", "earlier"],

@@ -46,6 +46,7 @@ _PERIODS = [
     ),
     (r"\b(?:last|this|previous)\s+(?:week|month|year)\b", ""),  # a date more than a period
     (r"\bsince\s+(?:early\s+|late\s+|mid-?)?[A-Z][a-z]+(?:\s+\d{4})?", ""),  # as written
+    (r"\b(?:in|during|for)\s+(?:(?:early|late|mid-?)\s*)?(?:19|20)\d\d\b", ""),  # "in 2019"
     (r"\b(?:in\s+total|so\s+far|to\s+date|overall|in\s+all|cumulatively)\b", "in total"),
 ]
 

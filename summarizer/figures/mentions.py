@@ -3,7 +3,8 @@
 A small model hunting for numbers in a long article misses most of them, so code finds them
 and the model only explains them. Each mention is either a candidate figure (sent to the model
 to be labelled) or classified here as not a figure: a date, an age, an ordinal, a reference
-("Article 5"), a designation ("F-16") or a set phrase ("the first time in a century").
+("Article 5"), a designation ("F-16"), a name ("the S&P 500"), a score ("a 2-1 win") or a
+set phrase ("the first time in a century").
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
+
+from wordfreq import zipf_frequency
 
 from summarizer.figures import roles
 from summarizer.models import Article
@@ -29,7 +32,9 @@ from summarizer.text.quantities import (
 )
 from summarizer.text.sentences import clean_span, sentences
 
-NotFigure = Literal["date", "age", "ordinal", "reference", "designation", "set phrase"]
+NotFigure = Literal[
+    "date", "age", "ordinal", "reference", "designation", "set phrase", "score", "name"
+]
 
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -73,10 +78,28 @@ _SET_PHRASES = re.compile(
     r"at\s+one\s+point|one\s+day|one\s+way\s+or|one-sided|one\s+by\s+one|on\s+the\s+one\s+hand|"
     r"the\s+one\s+that|the\s+one\s+who|in\s+one\s+go|a\s+hundred\s+percent|"
     r"between\s+the\s+two|the\s+two\s+(?:countries|nations|sides|leaders|men|governments)|"
-    r"(?:first|second|third)(?:-|\s)(?:hand|rate|class|degree))\b",
+    r"(?:first|second|third)(?:-|\s)(?:hand|rate|class|degree)|"
+    r"(?:one|two|three|four|five|\d)-star)\b",
     re.IGNORECASE,
 )
-_AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s*$", re.IGNORECASE)
+_AGE_BEFORE = re.compile(r"\b(?:aged|age|ages|died\s+at)\s*$", re.IGNORECASE)
+# A person's name, then the number between commas: "John Smith, 85, died" (news style).
+_AGE_BETWEEN_COMMAS = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z'-]+)+,\s*$")
+_YEAR_RANGE = re.compile(
+    r"(?:between\s+|from\s+)?(?:1[89]|20)\d\d\s*(?:-|–|—|to|and)\s*(?:(?:1[89]|20)\d\d|\d\d)",
+    re.IGNORECASE,
+)
+_SCORE = re.compile(r"\d{1,2}\s?[-–]\s?\d{1,2}")
+_SCORE_AFTER = re.compile(
+    r"^\s*(?:(?:home|away|aggregate|extra-time|penalty|shoot-out)\s+)?"
+    r"(?:win|wins|victory|draw|defeat|loss|lead|scoreline|thrashing|triumph)\b",
+    re.IGNORECASE,
+)
+_SCORE_BEFORE = re.compile(
+    r"\b(?:beat|beats|won|win|lost|lose|loses|drew|draw|defeated|thrashed|edged|trailed|led|"
+    r"score|scored|scores|scoreline|finished|ended)\b[^.;]{0,40}$",
+    re.IGNORECASE,
+)
 _AGE_AFTER = re.compile(
     r"^(?:-|\s)?(?:(?:years?|months?|weeks?|days?)(?:-|\s)old\b|(?:years?|months?|weeks?|days?)\s+of\s+age\b)",
     re.IGNORECASE,
@@ -130,14 +153,23 @@ def detect(article: Article) -> list[Mention]:
 
 
 def _matches(sentence: str) -> Iterator[re.Match[str]]:
-    """The number matches of a sentence; a range "A to B" after a verb of movement, or whose
-    ends are in different units, is two numbers: "fell 36,000 to 293,000" gives a change and
+    """The number matches of a sentence; "A and B" without "between", and a range "A to B"
+    after a verb of movement or whose ends are in different units, are two numbers: "fell 36,000 to 293,000" gives a change and
     a level, "rose 2.1% to $84.30" a change and a price (figures/roles.py)."""
     for match in _PATTERN.finditer(sentence):
-        if match["range"] and _movement(sentence, match):
+        if match["range"] and (_movement(sentence, match) or _listed(match)):
             yield from _NO_RANGE.finditer(sentence, match.start(), match.end())
         else:
             yield match
+
+
+def _listed(match: re.Match[str]) -> bool:
+    """ "10.24% and 6.57% respectively": two values listed, not a range, unless "between"
+    opens it ("between 5% and 6%")."""
+    text = match[0]
+    return bool(re.search(r"\sand\s", text, re.IGNORECASE)) and not re.match(
+        r"between\s", text, re.IGNORECASE
+    )
 
 
 def _movement(sentence: str, match: re.Match[str]) -> bool:
@@ -183,11 +215,57 @@ def _classify(match: re.Match[str], sentence: str, start: int, end: int) -> NotF
         return "ordinal"
     if _in_set_phrase(sentence, start, end):
         return "set phrase"
-    if match["amount"] or match["range"]:
-        return _classify_digits(token, before, after)
+    ranged = match.groupdict().get("range")  # the ends of a movement are read without it
+    if ranged and _YEAR_RANGE.fullmatch(token):
+        return "date"  # "from 2001 to 2005", "1939-45": a span of years, not a quantity
+    if ranged and _SCORE.fullmatch(token) and _scored(before, after):
+        return "score"  # "a 2-1 win", "beat Sevilla 2-0", "a 2-2 draw"
+    if (
+        match["amount"]
+        and _AGE_BETWEEN_COMMAS.search(before)
+        and re.match(r"^\s*,", after)
+        and token.isdigit()
+        and 0 < int(token) < 120
+    ):
+        return "age"  # "John Smith, 85, died"
+    if match["amount"] or ranged:
+        reason = _classify_digits(token, before, after)
+        if reason is None and match["amount"] and _in_name(sentence, before, token):
+            return "name"  # "S&P 500", "Boeing 737", "Trent 900 engines"
+        return reason
     if match["word"] and (_AGE_BEFORE.search(before) or _AGE_AFTER.match(after)):
         return "age"  # "five years old", "ten months old"
     return None
+
+
+def _scored(before: str, after: str) -> bool:
+    """A result's words around "N-N": what a match ended, not a range of values."""
+    return bool(_SCORE_AFTER.match(after) or _SCORE_BEFORE.search(before))
+
+
+_NAME_WORD = re.compile(r"(?:^|\s)((?:[A-Z][A-Za-z]*|[A-Z&]{2,}|[a-z]+[A-Z]\w*))\s$")
+
+
+def _in_name(sentence: str, before: str, token: str) -> bool:
+    """A whole number written right after a capitalised word that is not the sentence's
+    first, in a sentence that is no title-case headline: part of a name ("the S&P 500 index",
+    "Boeing 737", "Trent 900 engines", "Windows 10"). Months, currencies and references
+    are read before this; a number with separators or decimals is never a name."""
+    if not token.isdigit():
+        return False
+    m = _NAME_WORD.search(before)
+    if m is None or m[1].lower() in _MONTH_WORDS:
+        return False
+    if not before[: m.start(1)].strip() and zipf_frequency(m[1].lower(), "en") >= 4.5:
+        return False  # an everyday word starting the sentence: "About 400", "Over 1,000"
+    words: list[str] = [
+        w for w in re.findall(r"[A-Za-z][\w'-]*", sentence)[1:] if len(w) > 3 and w != m[1]
+    ]
+    capitals = sum(w[0].isupper() for w in words)
+    return capitals * 2 <= len(words)  # a headline capitalises every word
+
+
+_MONTH_WORDS = frozenset(_MONTHS.split("|"))
 
 
 def _classify_digits(token: str, before: str, after: str) -> NotFigure | None:

@@ -6,8 +6,12 @@ tool that calls ``summarizer.quantities(text)`` or ``summarizer quantities FILE`
 same reading as a briefing. For each number:
 
 - its exact span and raw text;
-- a not-figure's reason: a date, an age, an ordinal, a reference ("Article 5"), a
-  designation ("F-16"), a set phrase ("the first time in a century");
+- a not-figure's reason: a date (a span of years too: "from 2001 to 2005"), an age ("aged
+  25", "John Smith, 85,", "died at 85", "five years old"), an ordinal, a reference ("Article
+  5"), a designation ("F-16"), a name ("the S&P 500", "Boeing 737", "Trent 900 engines",
+  "iPhone 11": a whole number right after a capitalised word, outside title-case
+  headlines), a score ("beat Sevilla 2-0", "a 2-2 draw"), a set phrase ("the first time in
+  a century", "a four-star general");
 - a figure's value, or its low and high ends (a range; a vague word's conservative low bound,
   "thousands" is at least 1,000), its hedge ("over", "about", "up to"), its role (a level, a
   change or an earlier value: figures/roles.py), the period or time it covers, what it counts,
@@ -24,9 +28,12 @@ symbol, code or name ("€15", "RM79", "USD10m", "15 euros", "19 cents"), ranges
 and 6%", "from $800,000 to $1.3 million"), a change and a level written as one ("up 9.4 per
 cent to $84": two numbers), units of measure after the number ("100mph", "a 12-hour flight").
 
-Left alone, for now: fractions ("a third of", "1/16"), negatives written as words ("minus
-5"), scientific notation, numbers inside names ("S&P 500", "Boeing 737") beyond the
-designation rule, and scores ("2-2"); each is still reported, as a figure or a not-figure.
+A minus sign or "minus" makes a value negative ("-5 degrees", "(−0.4%)").
+
+Left alone, for now: fractions ("a third of", "1/16" is read as 1 and 16), spelled decimals
+("five point five"), compound amounts ("3 dollars 50 cents"), scientific notation, and
+European decimal commas ("8,26%"); each number is still reported, as a figure or a
+not-figure.
 """
 
 from __future__ import annotations

@@ -12,7 +12,8 @@ beat's vocabulary:
 - **change**: right after a verb of movement, with "by" or a hedge between ("fell 36,000",
   "rose by 5%", "up 9.4 per cent", "dropped 7%"); right before a noun of movement ("a 36,000
   drop", "a 5% rise"), or after one and "of" ("an increase of 12%"); a signed number ("+2.1%",
-  "-1.3%", "minus 5"); a change restated after "or" ("fell 4.08%, or 280.52 points");
+  "-1.3%", "minus 5"); a change restated after "or" ("fell 4.08%, or 280.52 points"); a
+  number listed right after another has its role ("up by 10.24% and 6.57% respectively");
 - **earlier**: after "from" when the clause moved ("rose from 5% to 6%": 5%), after "up from"
   or "down from", "when it was", "compared with", "against", "versus"; or followed by an
   earlier time ("300,000 a week earlier", "a year ago", "the previous week");
@@ -66,6 +67,8 @@ _EARLIER_AFTER = re.compile(
     r"quarter|year|session))\b",
     re.IGNORECASE,
 )
+# A number listed right after another: "10.24% and 6.57%", "5%, 6% and 7%".
+_LISTED = re.compile(r"(?P<number>\d[\d,.]*\s?%|\d[\d,.]*)\s*(?:,|\s(?:and|or))\s*[$£€¥]?$")
 _RESTATED = re.compile(r",?\s+or\s+(?:about\s+|some\s+|nearly\s+)?[$£€¥]?\s*$", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\s*[$£€¥]?\s*$", re.IGNORECASE)
 _MOVED_BEFORE = re.compile(rf"\b(?:{_MOVE_VERB}|{_MOVE_NOUN})\b", re.IGNORECASE)
@@ -75,6 +78,9 @@ _REACH = 60
 
 def role(sentence: str, start: int, end: int) -> Role:
     """The role of the number at ``sentence[start:end]`` (see the module docstring)."""
+    listed = _LISTED.search(sentence[:start])
+    if listed:  # "went up by 10.24% and 6.57% respectively": the role of the first
+        return role(sentence, listed.start("number"), listed.end("number"))
     before = _clause_before(sentence[max(0, start - _REACH) : start])
     after = sentence[end : end + 60]
     if _signed(before):

@@ -74,6 +74,10 @@ def test_what_is_measured(sentence: str, number: str, unit: str | None, label: s
         ("in Kursk since early August, with over 10,000 soldiers", "10,000", "since early August"),
         ("12 missiles targeted a command post last week", "12", "last week"),  # a date, as written
         ("up to 12,000 troops are entrenched in Ukraine", "12,000", None),
+        # Hand-written, of other beats: a time of reference is part of the scope.
+        ("exports rose to 3.2 million tonnes in 2019", "3.2 million", "in 2019"),
+        ("claims were 300,000 a week earlier", "300,000", "a week earlier"),
+        ("sales hit $4 billion, the most since March 2020", "$4 billion", "since March 2020"),
     ],
 )
 def test_the_period_comes_from_the_sentence(sentence: str, number: str, period: str | None) -> None:

@@ -88,11 +88,27 @@ def test_a_physical_unit_carries_its_si_value_and_is_never_converted() -> None:
         ("She was 25 years old.", "25", "age"),
         ("Under Article 5, allies respond.", "5", "reference"),
         ("It was the first time in a century.", "first", "set phrase"),
+        # Found on real days: a term of office, a rank, a man's age, names, results.
+        ("Bush served as governor from 1995 to 2000.", "1995 to 2000", "date"),
+        ("The four-star general retired.", "four", "set phrase"),
+        ("John Smith, 85, died on Monday.", "85", "age"),
+        ("The actor died at 85.", "85", "age"),
+        ("The S&P 500 index fell.", "500", "name"),
+        ("The jet has four Rolls-Royce Trent 900 engines.", "900", "name"),
+        ("Apple sold the iPhone 11 widely.", "11", "name"),
+        ("Arsenal beat Sevilla 2-0 at the Emirates.", "2-0", "score"),
+        ("It ended in a 2-2 draw.", "2-2", "score"),
     ],
 )
 def test_a_number_that_is_no_figure_says_why(sentence: str, raw: str, reason: str) -> None:
     (q,) = [q for q in read(sentence) if q.text == raw]
     assert (q.figure, q.reason) == (False, reason)
+
+
+def test_a_headline_in_title_case_keeps_its_number() -> None:
+    """Every word of a headline is capitalised: "Kills 12" is no name."""
+    (q,) = read("Storm Kills 12 In Texas")
+    assert (q.figure, q.value) == (True, 12)
 
 
 def test_counted_nouns_are_read_from_the_text() -> None:

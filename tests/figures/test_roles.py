@@ -47,6 +47,11 @@ CASES = [
         ["41", "38"],
         ["level", "earlier"],
     ),
+    (
+        "The Hang Seng and the Straits Times went up by 10.24% and 6.57% respectively.",
+        ["10.24%", "6.57%"],
+        ["change", "change"],
+    ),
     # Verbs that count things, and hedges, leave a level.
     ("The company lost 1,000 jobs in the cuts.", ["1,000"], ["level"]),
     ("More than 1,000 North Korean troops were killed or wounded.", ["1,000"], ["level"]),

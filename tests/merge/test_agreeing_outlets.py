@@ -32,6 +32,14 @@ AGREEING = {
         "Brent gains\n\nBrent crude settled at $84.30 a barrel on Tuesday, up $1.73.",
         "Crude up\n\nBrent crude was at $84.30 a barrel on Tuesday, against $82.57 a day earlier.",
     ],
+    "a ticket's price, in words and in symbols": [
+        "Fares rise\n\nA single ticket now costs 15 euros.",
+        "Dearer tickets\n\nA single ticket now costs €15.",
+    ],
+    "a crowd, in words and in digits": [
+        "Crowds in Lyon\n\nPolice counted 1.3 million people at the march.",
+        "Lyon march\n\nPolice counted 1,300,000 people at the march.",
+    ],
     "a city's temperature": [
         "Heat in Seville\n\nSeville's temperature reached 41 degrees on Sunday, up 3 degrees "
         "from Saturday.",
@@ -69,6 +77,14 @@ def test_read_as_levels_the_same_figures_would_conflict(
     monkeypatch.setattr(roles, "role", lambda sentence, start, end: "level")
     merged = merge(_day(AGREEING[story]))
     assert any(g.verdict == "differ" for g in merged.figures), story
+
+
+@pytest.mark.parametrize(
+    "story", ["a ticket's price, in words and in symbols", "a crowd, in words and in digits"]
+)
+def test_the_same_value_written_two_ways_meets_in_one_group(story: str) -> None:
+    (group,) = merge(_day(AGREEING[story])).figures
+    assert group.verdict == "agree" and len({c.value for c in group.claims}) == 1
 
 
 def test_outlets_that_do_disagree_are_still_shown_side_by_side() -> None:

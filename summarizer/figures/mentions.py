@@ -225,6 +225,7 @@ def _classify(match: re.Match[str], sentence: str, start: int, end: int) -> NotF
         and _AGE_BETWEEN_COMMAS.search(before)
         and re.match(r"^\s*,", after)
         and token.isdigit()
+        and len(token) <= 3
         and 0 < int(token) < 120
     ):
         return "age"  # "John Smith, 85, died"
@@ -276,6 +277,7 @@ def _classify_digits(token: str, before: str, after: str) -> NotFigure | None:
         return "date"
     if (
         bare.isdigit()
+        and len(bare) <= 2
         and int(bare) <= 31
         and (_DATE_CONTEXT.search(before) or _DATE_AFTER.match(after))
     ):

@@ -8,6 +8,7 @@ Currencies are recorded as written and never converted.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -76,6 +77,10 @@ def parse(text: str) -> Parsed | None:
     spaced = " ".join(text.replace("\u00a0", " ").split())
     lowered = spaced.lower()
     parsed = _parse_range(spaced) or _parse_amount(spaced) or _parse_words(lowered)
+    if parsed is not None and not all(
+        math.isfinite(x) for x in (parsed.value, parsed.low, parsed.high) if x is not None
+    ):
+        return None  # a run of hundreds of digits is no value a briefing can compare or print
     if parsed is not None and parsed.unit is None:
         unit = _area_unit(lowered)
         if unit:

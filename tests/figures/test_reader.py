@@ -159,3 +159,15 @@ def test_every_digit_of_the_real_articles_is_a_figure_or_a_not_figure_with_a_rea
                 article.path,
                 digits[0],
             )
+
+
+def test_odd_input_is_read_without_error_and_prints_as_json() -> None:
+    """Hand-written: nothing, thousands of digits (past Python's int-string limit), a unicode
+    minus; every line the command would print is valid JSON (no Infinity)."""
+    assert read("") == []
+    (huge,) = read("1" * 5000)
+    assert huge.figure and huge.value is None
+    (cold,) = read("It was −5 degrees.")
+    assert cold.value == -5
+    for q in [huge, cold]:
+        json.loads(json.dumps(q.to_dict(), allow_nan=False))

@@ -119,8 +119,11 @@ def _figure(
 ) -> Figure:
     parsed = values.parse(mention.text) or values.Parsed(None, None, None, None)
     sentence = article.content()[mention.sentence_start : mention.sentence_end]
-    if _NEGATIVE.search(sentence[: mention.start - mention.sentence_start]):
-        parsed = values.negated(parsed)  # "-5 degrees", "minus 5", "(−0.4%)"
+    at = mention.start - mention.sentence_start
+    role = roles.role(sentence, at, at + len(mention.text))
+    if role != "change" and _NEGATIVE.search(sentence[:at]):
+        # "-5 degrees", "minus 5"; a change keeps its size ("-3.2%" and "fell 3.2%" agree)
+        parsed = values.negated(parsed)
     # The text's own attribution wins; the model's claimant is the fallback.
     claimant = claimants.attribute(mention)
     named = named_claimant(label) if label is not None else None
@@ -142,7 +145,7 @@ def _figure(
         counted=measure.label or _counted(sentence[at + len(mention.text) :], final_unit, measured),
         measure=measure.label,
         scope=measure.period or _grounded_scope(model_scope, sentence),
-        role=roles.role(sentence, at, at + len(mention.text)),
+        role=role,
         claimed_by=claimant,
         unverified=_unverified(article, mention, sentences),
         mention=_evidence(article, mention.start, mention.end),

@@ -55,7 +55,7 @@ _AREA = rf"(?:\s(?:{AREA_UNIT}))"
 _SYMBOL_AFTER = rf"(?:{'|'.join(re.escape(c) for c in SYMBOL_SIGNS)})(?!\w)"
 _AMOUNT = (
     rf"(?:{_CUR}\s?|{_CODE}\s?)?(?:{NUMBER})(?:\s?{_MAG})?(?:{_PCT})?"
-    rf"(?:\s{_CODE}\b|[\s-](?:{CURRENCY_WORD})\b|\s?{_SYMBOL_AFTER})?{_AREA}?"
+    rf"(?:\s{_CODE}\b|\s(?:{CURRENCY_WORD})\b|\s?{_SYMBOL_AFTER})?{_AREA}?"
 )
 _RANGE_PART = rf"| (?P<range>(?:between\s+)?{_AMOUNT}\s*(?:-|–|—|to|and)\s*{_AMOUNT})"
 _ALTERNATIVES = rf"""
@@ -178,7 +178,8 @@ def _movement(sentence: str, match: re.Match[str]) -> bool:
         return False
     low, high = match[0][: joiner.start()], match[0][joiner.end() :]
     units = [re.sub(rf"[\d.,\s]|\b(?:{MAGNITUDE})\b", "", end.lower()) for end in (low, high)]
-    return roles.moved_before(sentence[: match.start()]) or (
+    before = re.sub(r"\bfrom\s*$", "", sentence[max(0, match.start() - 80) : match.start()])
+    return roles.moved_before(before) or (
         units[0] != units[1] and bool(units[0]) and bool(units[1])
     )
 
@@ -204,8 +205,15 @@ def previous_sentence(article: Article, mention: Mention) -> str | None:
     return " ".join(article.content()[start:end].split())
 
 
+# How far around a number its rules look, in characters: a very long sentence (a table pasted
+# as one line) must not make each number's reading scan all of it.
+_WINDOW = 160
+
+
 def _classify(match: re.Match[str], sentence: str, start: int, end: int) -> NotFigure | None:
-    before, after = sentence[:start], sentence[end:]
+    before, after = sentence[max(0, start - _WINDOW) : start], sentence[end : end + _WINDOW]
+    sentence = sentence[max(0, start - _WINDOW) : end + _WINDOW]
+    start, end = len(before), len(before) + (end - start)
     token = match.group(0).strip()
     if match["time"] or re.match(r"^\s?[ap]\.?m\.?(?:\W|$)", after, re.IGNORECASE):
         return "date"
@@ -222,7 +230,7 @@ def _classify(match: re.Match[str], sentence: str, start: int, end: int) -> NotF
         return "score"  # "a 2-1 win", "beat Sevilla 2-0", "a 2-2 draw"
     if (
         match["amount"]
-        and _AGE_BETWEEN_COMMAS.search(before)
+        and _AGE_BETWEEN_COMMAS.search(before[-80:])
         and re.match(r"^\s*,", after)
         and token.isdigit()
         and len(token) <= 3

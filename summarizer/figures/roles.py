@@ -15,8 +15,8 @@ beat's vocabulary:
   "-1.3%", "minus 5"); a change restated after "or" ("fell 4.08%, or 280.52 points"); a
   number listed right after another has its role ("up by 10.24% and 6.57% respectively");
 - **earlier**: after "from" when the clause moved ("rose from 5% to 6%": 5%), after "up from"
-  or "down from", "when it was", "compared with", "against", "versus"; or followed by an
-  earlier time ("300,000 a week earlier", "a year ago", "the previous week");
+  or "down from", "when it was", "compared with", "versus"; or followed by an earlier time
+  ("300,000 a week earlier");
 - **level**: everything else, including the "to" end of a movement ("fell 36,000 to 293,000").
 
 Verbs that count things ("lost 1,000 jobs", "added 200 workers", "cut 500 posts") are left as
@@ -29,6 +29,8 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from summarizer.text.units import unit_after
+
 Role = Literal["level", "change", "earlier"]
 
 _MOVE_VERB = (
@@ -38,7 +40,15 @@ _MOVE_VERB = (
     r"soar(?:s|ed|ing)?|plung(?:e|es|ed|ing)|tumbl(?:e|es|ed|ing)|gr(?:ew|ow|ows|own|owing)|"
     r"shr(?:ank|ink|inks|unk|inking)|advanc(?:e|es|ed|ing)|retreat(?:s|ed|ing)?|"
     r"sank|sink(?:s|ing)?|dipp?(?:s|ed|ing)?|edg(?:e|es|ed|ing)\s+(?:up|down|higher|lower)|"
-    r"(?:was|were|is|are|closed|ended|finished|traded)\s+(?:up|down)|up|down"
+    r"(?:was|were|is|are|closed|ended|finished|traded)\s+(?:up|down)"
+)
+# "up 9.4 per cent", "down $1.73", "down 54 points": a bare "up" or "down" moves a percentage,
+# a price or points, not "shot down 25 drones".
+_BARE = re.compile(
+    r"(?:^|[\s,(])(?:up|down)(?:\s+(?:by|about|some|nearly|almost))*\s*[$£€¥]?\s*$", re.IGNORECASE
+)
+_MOVED_UNIT = re.compile(
+    r"^\s*(?:%|per\s*cent|percent|points?|pts|basis\s+points|bps)", re.IGNORECASE
 )
 _MOVE_NOUN = (
     r"rise|rises|fall|falls|drop|drops|gain|gains|increase|increases|decrease|decreases|"
@@ -56,15 +66,16 @@ _CHANGE_AFTER = re.compile(
 )
 _EARLIER_BEFORE = re.compile(
     r"\b(?:(?:up|down)\s+from|from|when\s+(?:[\w-]+\s+){0,3}?(?:was|were|stood\s+at|"
-    r"reached|hit|had\s+been)|compared\s+(?:with|to)|against|versus|vs\.?)(?:\s+(?:about|around|some|"
+    r"had\s+been)|compared\s+(?:with|to)|versus|vs\.?)(?:\s+(?:about|around|some|"
     r"nearly|roughly|a\s+revised|an?\s+upwardly\s+revised|a\s+downwardly\s+revised))*\s*"
     r"[$£€¥]?\s*$",
     re.IGNORECASE,
 )
+# "300,000 a week earlier", "38 degrees a day before": a comparison. "Two days ago" and "the
+# previous day" date the event itself ("killed 300 people two days ago"): a level.
 _EARLIER_AFTER = re.compile(
-    r"^[^.;:\d]{0,25}?\b(?:(?:a|one|two|three|\w+)\s+(?:days?|weeks?|months?|quarters?|years?)\s+"
-    r"(?:earlier|ago|before)|(?:the\s+)?(?:previous|prior|preceding)\s+(?:day|week|month|"
-    r"quarter|year|session))\b",
+    r"^(?:\s+[a-z%]+)?\s+(?:a|one|two|three|four|five|six|\d+)\s+(?:days?|weeks?|months?|"
+    r"quarters?|years?)\s+(?:earlier|before)\b",
     re.IGNORECASE,
 )
 # A number listed right after another: "10.24% and 6.57%", "5%, 6% and 7%".
@@ -76,15 +87,20 @@ _MOVED_BEFORE = re.compile(rf"\b(?:{_MOVE_VERB}|{_MOVE_NOUN})\b", re.IGNORECASE)
 _REACH = 60
 
 
-def role(sentence: str, start: int, end: int) -> Role:
+def role(sentence: str, start: int, end: int, follow: bool = True) -> Role:
     """The role of the number at ``sentence[start:end]`` (see the module docstring)."""
-    listed = _LISTED.search(sentence[:start])
-    if listed:  # "went up by 10.24% and 6.57% respectively": the role of the first
-        return role(sentence, listed.start("number"), listed.end("number"))
+    listed = _LISTED.search(sentence[max(0, start - _REACH) : start]) if follow else None
+    if listed:  # "went up by 10.24% and 6.57% respectively": the role of the one before
+        at = max(0, start - _REACH)
+        return role(sentence, at + listed.start("number"), at + listed.end("number"), False)
     before = _clause_before(sentence[max(0, start - _REACH) : start])
     after = sentence[end : end + 60]
-    if _signed(before):
-        return "change"
+    if _signed(before) and ("%" in sentence[start:end] or _MOVED_UNIT.match(after)):
+        return "change"  # "-1.3%", "+54 points"; "-5 degrees" is a level below zero
+    if re.search(r"\b(?:up|down)\s+from\s*[$£€¥]?\s*$", before, re.IGNORECASE):
+        return "earlier"  # "1.2 million, up from 1.1 million"
+    if re.search(r"\d[^,]*,\s*against\s*[$£€¥]?\s*$", before, re.IGNORECASE):
+        return "earlier"  # "41 degrees on Sunday, against 38"; not "held out against 10,000"
     if _FROM.search(before):
         # "rose from 5% to 6%": the "from" end is the earlier value, when the clause moved.
         return "earlier" if _MOVED_BEFORE.search(before) else "level"
@@ -92,6 +108,15 @@ def role(sentence: str, start: int, end: int) -> Role:
         return "earlier"
     if _CHANGE_BEFORE.search(before) or _CHANGE_NOUN_BEFORE.search(before):
         return "change"
+    number = sentence[start:end]
+    if _BARE.search(before) and (
+        "%" in number
+        or "cent" in number
+        or _MOVED_UNIT.match(after)
+        or unit_after(after, attached=not after[:1].isspace()) is not None
+        or before.rstrip()[-1:] in "$£€¥"
+    ):
+        return "change"  # "up 3 degrees", "down $1.73"
     if _RESTATED.search(before) and _MOVED_BEFORE.search(before):
         return "change"  # "dropped by 4.08%, or 280.52 points": the same change, restated
     if _CHANGE_AFTER.match(after):

@@ -51,6 +51,13 @@ _NOT_UNITS = word_set(
     "score scores quarter quarters century centuries decade decades cycle cycles turn turns "
     "count counts in at am as is it an or us pi a"
 )
+# The short symbols news copy writes (as written, case kept): pint also reads "C" (the speed
+# of light), "pc" (parsec), "pct" (picocarat), "D" and "G", which in news are other things.
+_SYMBOLS = word_set(
+    "m km cm mm g kg mg t ml l L ha ft in yd mi nmi lb lbs oz st h hr hrs min s sec ms mph "
+    "kph kmh km/h m/s kW MW GW TW kWh MWh GWh TWh hp bhp psi bar bbl GB MB TB kB Gb Mb kt "
+    "°C °F ° deg K day ton bit yr yrs wk gal"
+)
 # Data sizes are dimensionless to pint; these say which dimensionless units are data.
 _DATA = re.compile(r"(?:bit|byte)$")
 _TEMPERATURE = re.compile(
@@ -58,6 +65,8 @@ _TEMPERATURE = re.compile(
     r"|^°(?P<bare>[CF])\b",
     re.IGNORECASE,
 )
+# "40C", "104F": a scale letter against the number is a temperature in news copy.
+_ATTACHED_SCALE = re.compile(r"^(?P<bare>[CF])\b")
 _WORDS = re.compile(r"[A-Za-zµ°][A-Za-zµ°²³]*(?:/[A-Za-z]+)?")
 
 
@@ -92,9 +101,10 @@ def unit_after(after: str, attached: bool) -> tuple[Unit, int] | None:
     m = re.match(r"^(?:-|\s)?", after)
     gap = m.end() if m else 0
     rest = after[gap:]
-    temperature = _TEMPERATURE.match(rest)
+    temperature = _TEMPERATURE.match(rest) or (_ATTACHED_SCALE.match(rest) if attached else None)
     if temperature:
-        scale = (temperature["scale"] or temperature["bare"] or "").lower()
+        groups = temperature.groupdict()
+        scale = (groups.get("scale") or groups.get("bare") or "").lower()
         name = "degree_Fahrenheit" if scale.startswith("f") else "degree_Celsius"
         return Unit(temperature[0].strip(), name, "temperature"), gap + temperature.end()
     money = currency_word(rest)
@@ -121,6 +131,8 @@ def _pint_unit(written: str, attached: bool) -> Unit | None:
         return None
     if len(written) == 1 and not attached:
         return None
+    if len(written) <= 3 and written not in _SYMBOLS:
+        return None  # pint reads "C" as the speed of light, "pc" as parsecs, "MPs" as m/s
     registry = _registry()
     # "miles an hour" is "miles per hour"; "metric tons" is pint's "metric_ton".
     per = re.sub(r"\s+an?\s+", " per ", written)
@@ -245,7 +257,7 @@ def currencies() -> _Currencies:
     alternation = "|".join(
         re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=lambda w: (-len(w), w))
     )
-    pattern = re.compile(rf"^[\s-]?({alternation})\b", re.IGNORECASE)
+    pattern = re.compile(rf"^\s?({alternation})\b", re.IGNORECASE)  # "2,000-pound bombs": no
     return _Currencies(words, unique, frozenset(current), pattern)
 
 

@@ -11,9 +11,10 @@ import pytest
 
 from tests.support.recognizers import FILES, score
 
-# Measured on 2026-12-02: passed / kept.
+# Measured on 2026-12-02: passed / kept. Currency lost one case on purpose: "a 12-cent-a-share
+# dividend" is no longer read, so that "2,000-pound bombs" are no sterling.
 FLOORS = {
-    "CurrencyModel": (101, 114),
+    "CurrencyModel": (100, 114),
     "DimensionModel": (37, 40),
     "AgeModel": (11, 11),
     "TemperatureModel": (20, 20),

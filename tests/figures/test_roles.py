@@ -52,6 +52,12 @@ CASES = [
         ["10.24%", "6.57%"],
         ["change", "change"],
     ),
+    # Found by review: none of these is a change or an earlier value.
+    ("Air defences shot down 25 drones overnight.", ["25"], ["level"]),
+    ("The strike killed 300 people two days ago.", ["300"], ["level"]),
+    ("The garrison held out against 10,000 troops.", ["10,000"], ["level"]),
+    ("It was -5 degrees overnight.", ["5"], ["level"]),
+    ("The index closed -3.2% lower.", ["3.2%"], ["change"]),
     # Verbs that count things, and hedges, leave a level.
     ("The company lost 1,000 jobs in the cuts.", ["1,000"], ["level"]),
     ("More than 1,000 North Korean troops were killed or wounded.", ["1,000"], ["level"]),

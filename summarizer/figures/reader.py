@@ -38,6 +38,7 @@ not-figure.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -139,6 +140,7 @@ def _written(
     return None, None
 
 
+@functools.lru_cache(maxsize=1)
 def _symbols() -> list[str]:
     table = units.currencies()
     return sorted({*table.symbols, *table.codes}, key=lambda s: (-len(s), s))

@@ -200,20 +200,6 @@ def currency_word(after: str) -> tuple[Unit, int] | None:
     return Unit(m[1], code, "money", factor), m.end()
 
 
-def currency_before(before: str) -> tuple[Unit, int] | None:
-    """A currency symbol or code written right before a number ("RM79", "Rs 500", "USD10m",
-    "EUR 15"), and how many characters of ``before`` it covers."""
-    table = currencies()
-    m = re.search(r"(?:^|[^\w$£€¥₹])([A-Za-z$£€¥₹₩₽₴₪₱₦₫]{1,4}\.?)\s?$", before)
-    if m is None:
-        return None
-    token = m[1]
-    code = table.symbols.get(token) or (token if token in table.codes else None)
-    if code is None:
-        return None
-    return Unit(token, code, "money"), len(before) - m.start(1)
-
-
 @functools.lru_cache(maxsize=1)
 def currencies() -> _Currencies:
     from babel import Locale, numbers

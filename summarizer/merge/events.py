@@ -15,8 +15,12 @@ Each telling is compared with the story's others as a bag of weighted terms, by 
   wording. A figure in a later cited span is context: models often cite the next paragraph
   as well, and its figures belong to another event.
 
-An article's headline is no telling when its body tells anything (``_body_events``): it sums
-up facts that the body tells one by one.
+An article's headline is no telling when its body tells anything (``_body_events``), or when
+its source tells the story's other developments by their figures (``_without_bare_headlines``):
+it sums up facts that the body tells one by one. So does a standfirst, the summary paragraph
+right after the title that web copy often opens with (text/sentences.py): a point of it that a
+later telling of the same article is at least ``NEAR`` alike to is no telling either
+(``_retold_standfirsts``): the body tells it again, with its details.
 
 Two tellings never join when they come from the same source (an article's two points stay
 two), or when each names people and none in common ("Rui Dias opened the market", "Ivo Sa
@@ -63,7 +67,7 @@ from summarizer.models import (
 from summarizer.text.fold import fold, fold_name
 from summarizer.text.lexicon import rareness
 from summarizer.text.names import person_core, person_key
-from summarizer.text.sentences import title_line
+from summarizer.text.sentences import standfirst, title_line
 from summarizer.text.support import content_lemmas
 
 # Two groups of tellings are one development while their mean similarity reaches this.
@@ -89,6 +93,9 @@ class _Told:
     people: set[str]
     terms: set[str] = field(default_factory=set)
     spans: set[tuple[str, int, int]] = field(default_factory=set)  # of ``evidence``
+    # "headline" or "standfirst" when its own sentence lies in the article's title line or
+    # standfirst (text/sentences.py): a summary of what the body tells.
+    opening: str = ""
 
 
 def cluster_events(
@@ -110,6 +117,10 @@ def cluster_events(
     for t in told:
         t.terms |= _own_figures(t, at)
     vectors = term_vectors([t.terms for t in told])
+    retold = _retold_standfirsts(told, vectors)
+    if retold:
+        told = [t for k, t in enumerate(told) if k not in retold]
+        vectors = term_vectors([t.terms for t in told])
 
     sources = np.array([t.source for t in told], dtype=np.int64)
 
@@ -145,8 +156,48 @@ def cluster_events(
     by_figures = _told_by_figures(told, clusters, figures, figure_book or book)
     return [
         _development([told[k] for k in members], book, counted, more)
-        for members, more in zip(clusters, by_figures, strict=True)
+        for members, more in _without_bare_headlines(told, clusters, by_figures)
     ]
+
+
+def _retold_standfirsts(told: list[_Told], vectors: sparse.csr_matrix) -> set[int]:
+    """The tellings from an article's standfirst that a later telling of the same article
+    tells again (at least ``NEAR`` alike): a standfirst sums up the body point by point, so
+    each of its points is a repeat of the body's, with fewer details. A point of the
+    standfirst that the body does not tell stays a telling."""
+    later: dict[str, list[int]] = {}
+    for k, t in enumerate(told):
+        if not t.opening:
+            later.setdefault(t.evidence[0].article_id, []).append(k)
+    out: set[int] = set()
+    for k, t in enumerate(told):
+        others = later.get(t.evidence[0].article_id, [])
+        if t.opening != "standfirst" or not others:
+            continue
+        sims = (vectors[others] @ vectors[k].T).toarray().ravel()
+        if sims.max() >= NEAR:
+            out.add(k)
+    return out
+
+
+def _without_bare_headlines(
+    told: list[_Told],
+    clusters: list[list[int]],
+    by_figures: list[list[tuple[int, list[Evidence], str]]],
+) -> Iterable[tuple[list[int], list[tuple[int, list[Evidence], str]]]]:
+    """The clusters and the sources that tell them by a figure, less a development told
+    only by headlines whose sources all tell other developments of the story: an article
+    from which the model extracted its headline alone still tells the body's facts through
+    its figures (``_told_by_figures``), and the headline sums those facts up."""
+    telling: dict[int, set[int]] = {}  # a source -> the clusters it tells
+    for n, (members, more) in enumerate(zip(clusters, by_figures, strict=True)):
+        for source in [*(told[k].source for k in members), *(s for s, _, _ in more)]:
+            telling.setdefault(source, set()).add(n)
+    for n, (members, more) in enumerate(zip(clusters, by_figures, strict=True)):
+        bare = not more and all(told[k].opening == "headline" for k in members)
+        if bare and all(telling[told[k].source] - {n} for k in members):
+            continue
+        yield members, more
 
 
 def _by_own_figures(
@@ -276,6 +327,7 @@ def _tellings(
 ) -> Iterable[_Told]:
     for x in extractions:
         text = x.article.text
+        title, lead = title_line(x.article), standfirst(x.article)
         # Each form of each person the article names, found by its last word: a paragraph is
         # checked only for the forms whose last word it holds, not for everyone's.
         by_last: dict[str, list[tuple[str, str]]] = {}
@@ -309,6 +361,9 @@ def _tellings(
                 content_lemmas(event.summary) - {w for n in named for w in content_lemmas(n)},
             )
             seen[key].spans = {span_of(v) for v in event.evidence}
+            for name, span in (("headline", title), ("standfirst", lead)):
+                if span is not None and span[0] <= first.start < span[1]:
+                    seen[key].opening = name
         yield from seen.values()
 
 

@@ -35,6 +35,24 @@ def title_line(article: Article) -> tuple[int, int] | None:
     return None
 
 
+def standfirst(article: Article) -> tuple[int, int] | None:
+    """The span of the article's standfirst, or None: the paragraph right after its title
+    line when that paragraph holds two sentences or more and two paragraphs or more follow
+    it. Web copy often opens so, with a summary that the body tells again point by point
+    ("X claims... Concerns arise... Forces face difficulties..."). A lede of one sentence,
+    an article with no title, or a short one has none."""
+    title = title_line(article)
+    if title is None:
+        return None
+    text = article.content()
+    lines = [(s, e) for s, e in line_spans(text) if s >= title[1] and text[s:e].strip()]
+    if len(lines) < 3:
+        return None
+    start, end = lines[0]
+    told = sum(1 for s, _ in sentences(article) if start <= s < end)
+    return (start, end) if told >= 2 else None
+
+
 def sentences(article: Article) -> Iterator[tuple[int, int]]:
     """Sentence spans of the article's content (boilerplate is blanked, its lines skipped)."""
     text = article.content()

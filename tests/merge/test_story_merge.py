@@ -273,3 +273,64 @@ def test_a_headline_is_no_development_when_the_body_tells_its_facts() -> None:
     texts = [d.text for d in merge([a, b, c]).developments]
     assert title not in texts
     assert "Investors dump Volta" in texts
+
+
+def test_a_headline_whose_source_tells_the_story_by_its_figures_is_no_development() -> None:
+    """Outlet d's extraction holds its headline alone; its body gives the fall's value, so d
+    tells the fall by that figure, and its headline only sums it up."""
+    title = "A grim day for the markets"
+    text = f"{title}\n\nVolta's shares closed 18% lower. It was their worst day since 2008."
+    d = _extraction(text, "d", [title])
+    assert d.article.title == title
+    sentence = _evidence(d.article, "Volta's shares closed 18% lower.")
+    d.figures.append(
+        Figure(raw="18%", value=18.0, unit="percent", counted="Volta shares", evidence=[sentence])
+    )
+    developments = merge([*_volta(), d]).developments
+    assert title not in [t.text for x in developments for t in x.tellings]
+    assert developments[0].sources == [1, 2, 3, 4]
+    # With no figure, the headline is all d tells: it stays a development.
+    d.figures.clear()
+    assert title in [x.text for x in merge([*_volta(), d]).developments]
+
+
+OIL = (
+    "Oil climbs as OPEC trims output\n\n"
+    "Oil prices jumped after OPEC agreed to cut production. Airlines warned of dearer fares. "
+    "Gold slipped to a two-week low.\n\n"
+    "Brent crude jumped 3% to $84 a barrel on Monday, after OPEC agreed in Vienna to cut "
+    "production by a million barrels a day.\n\n"
+    "Several airlines said that fuel costs would make fares dearer this winter.\n\n"
+    "The cartel meets again in June."
+)
+OIL_BODY = [
+    "Brent crude jumped 3% to $84 a barrel on Monday, after OPEC agreed in Vienna to cut "
+    "production by a million barrels a day.",
+    "Several airlines said that fuel costs would make fares dearer this winter.",
+    "The cartel meets again in June.",
+]
+
+
+def test_a_standfirst_point_the_body_tells_again_is_no_development() -> None:
+    """The paragraph after the title sums the body up point by point; the body tells the
+    oil price and the fares again, with details, so those two points of the standfirst are
+    repeats. The gold price, which the body does not tell, stays."""
+    lead = [
+        "Oil prices jumped after OPEC agreed to cut production.",
+        "Airlines warned of dearer fares.",
+        "Gold slipped to a two-week low.",
+    ]
+    texts = [x.text for x in merge([_extraction(OIL, "oil", [*lead, *OIL_BODY])]).developments]
+    assert texts == [lead[2], *OIL_BODY]
+
+
+def test_a_one_sentence_lede_stays_a_development_though_the_body_tells_more() -> None:
+    """A wire lede of one sentence is the news itself, not a standfirst."""
+    lede = "Oil prices jumped after OPEC agreed to cut production."
+    text = OIL.replace(
+        "Oil prices jumped after OPEC agreed to cut production. Airlines warned of dearer "
+        "fares. Gold slipped to a two-week low.",
+        lede,
+    )
+    texts = [x.text for x in merge([_extraction(text, "oil", [lede, *OIL_BODY])]).developments]
+    assert texts == [lede, *OIL_BODY]

@@ -31,7 +31,7 @@ from summarizer.models import Briefing, CallStats, Sentence
 from summarizer.render.lines import PlainStyle, claim
 from summarizer.text.fold import fold
 from summarizer.text.neutral import loaded_words
-from summarizer.text.quantities import MAGNITUDE, MAGNITUDES, NUMBER
+from summarizer.text.quantities import MAGNITUDE, MAGNITUDES, NUMBER, numeral
 
 SYSTEM, USER = "lead_system", "lead_user"
 MAX_FACTS = 14  # developments and figure groups offered; keeps the prompt near 2,000 tokens
@@ -274,4 +274,4 @@ def _plain(text: str) -> str:
 
 
 def _digits(number: str) -> str:
-    return number.replace(",", "").rstrip(".")
+    return numeral(number.rstrip("."))

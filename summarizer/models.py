@@ -146,7 +146,13 @@ class Figure(_Model):
     unit: str | None = Field(None, description="people, USD, GBP, percent, square miles...")
     counted: str = Field(
         description="What is counted: the measure when the rule reads one, else the words "
-        "right after the number, read by rule."
+        "right after the number, read by rule; the model's reading (``counted_by_model``) only "
+        "when the rule read no noun ('quantity', 'amount')."
+    )
+    counted_by_model: str | None = Field(
+        None,
+        description="The model's second opinion on what is counted, in words of the sentence, "
+        "when it differs from the rule's reading; None when they agree or the model gave none.",
     )
     measure: str | None = Field(
         None,

@@ -2,8 +2,11 @@
 for the mentions the rules leave open.
 
 A mention whose unit the text states is settled by rule. For the others the model's label
-gives the unit, who claims the number, what it covers, or that it is no figure. Everything else
-is decided here: the value (values.py), the unit where the text states it, the hedge ("over",
+gives the unit, who claims the number, what it covers, what it counts, or that it is no
+figure. What it counts is read by rule (``counted_after``); the model's "counts" is a second
+opinion, kept in ``counted_by_model`` where the two differ, and taken as ``counted`` only when
+the rule read no noun ("quantity", "amount") and its words are all the sentence's. Everything
+else is decided here: the value (values.py), the unit where the text states it, the hedge ("over",
 "up to"), what it measures (measures.py), whom the text credits (claimants.py), and whether the
 article calls the number unverified. Every figure is grounded by construction: its evidence
 is its sentence, and its ``mention`` is the number's own span. A mention the model fails to
@@ -33,6 +36,7 @@ from summarizer.models import (
 )
 from summarizer.text import units
 from summarizer.text.fold import clean_label, fold
+from summarizer.text.neutral import loaded_words
 from summarizer.text.sentences import clean_span
 from summarizer.text.sentences import sentences as sentence_spans
 
@@ -135,6 +139,9 @@ def _figure(
     at = mention.start - mention.sentence_start
     measure = measures.read(sentence, at, at + len(mention.text), final_unit)
     model_scope = clean_label(label.scope) if label is not None else None
+    rule = measure.label or _counted(sentence[at + len(mention.text) :], final_unit, measured)
+    model = _grounded_counted(label, sentence)
+    second = model if model is not None and fold(model) != fold(rule) else None
     return Figure(
         raw=mention.text,
         value=parsed.value,
@@ -142,7 +149,10 @@ def _figure(
         high=parsed.high,
         qualifier=_qualifier(sentence[:at], parsed),
         unit=final_unit,
-        counted=measure.label or _counted(sentence[at + len(mention.text) :], final_unit, measured),
+        # The rule's reading wins when it names a thing; the model's fills in when the rule
+        # read only the kind of number ("quantity", "amount").
+        counted=rule if says_what_it_counts(rule) or model is None else model,
+        counted_by_model=second,
         measure=measure.label,
         scope=measure.period or _grounded_scope(model_scope, sentence),
         role=role,
@@ -222,6 +232,18 @@ _PHRASE_END = frozenset(
         "did",
         "not",
         "also",
+        "without",
+        "within",
+        "according",
+        "despite",
+        "through",
+        "throughout",
+        "toward",
+        "towards",
+        "near",
+        "beyond",
+        "along",
+        "upon",
     ]
 )
 _LEADING = frozenset(["of", "a", "an", "the"])
@@ -324,6 +346,23 @@ def _unverified(article: Article, mention: Mention, sentences: list[tuple[int, i
     window = [s for s in following if s[1] <= line_end]
     end = window[-1][1] if window else mention.sentence_end
     return bool(_UNVERIFIED.search(article.content()[mention.sentence_start : end]))
+
+
+_COUNTED_WORDS = 4
+
+
+def _grounded_counted(label: FigureLabel | None, sentence: str) -> str | None:
+    """The model's "counts", if it is one to four words, every one of them a word of the
+    sentence (as written, case aside), with no digit and no loaded word: a second opinion
+    grounded in the text, not a paraphrase of it."""
+    counts = clean_label(label.counts) if label is not None else None
+    if not counts or len(counts.split()) > _COUNTED_WORDS or re.search(r"\d", counts):
+        return None
+    words = re.findall(r"[a-z]+(?:['’-][a-z]+)*", fold(counts))
+    present = set(re.findall(r"[a-z]+(?:['’-][a-z]+)*", fold(sentence)))
+    if not words or not all(w in present for w in words) or loaded_words(counts):
+        return None
+    return counts.strip(" .,;:")
 
 
 def _grounded_scope(scope: str | None, sentence: str) -> str | None:

@@ -1,8 +1,10 @@
 """What the model is asked about each numeric mention, and the checks on its answer.
 
 The model gets a numbered list of the mentions, each with its sentence, and labels every one:
-its unit, who claims it, what period or place it covers, or that it is not a figure (what it
-counts is read by rule, build.py: asked for it, a 1.5B model copied the whole sentence). A
+its unit, what it counts, who claims it, what period or place it covers, or that it is not a
+figure. What it counts is read by rule first (build.py); the model's "counts" is a second
+opinion, used only when its words are the sentence's (asked with no limit, a 1.5B model
+copied the whole sentence, so the prompt asks for one to four words and build.py checks). A
 label whose number is not its mention's, or whose scope uses a loaded word, is not used; the
 answer is re-asked only when most of its labels are of that kind, and after the last re-ask
 the valid labels are kept one by one, from an answer cut off at its cap too. A claimant the
@@ -38,7 +40,7 @@ from summarizer.text.neutral import loaded_words
 # list; the unit the text states is read by rule (values.py, build.py) and wins.
 Unit = Literal["people", "items", "USD", "GBP", "EUR", "percent", "sq mi", "km²", "other"]
 
-LABEL_TOKENS = 48  # the longest usual label, in tokens (about 25 measured), with a margin
+LABEL_TOKENS = 56  # the longest usual label, in tokens (about 30 measured), with a margin
 
 _PRONOUN_START = re.compile(r"^(?:they|he|she|it|we|this|these|the\s+officials)\b", re.IGNORECASE)
 _PRONOUNS = {"they", "he", "she", "it", "we", "i", "you", "them", "officials", "sources", "reports"}
@@ -51,6 +53,7 @@ class FigureLabel(ReplyModel):
 
     number: str
     unit: Unit
+    counts: str | None = None
     claimed_by: str | None = Field(alias="by")
     scope: str | None
     is_figure: bool = Field(alias="figure")

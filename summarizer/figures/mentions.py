@@ -3,8 +3,10 @@
 A small model hunting for numbers in a long article misses most of them, so code finds them
 and the model only explains them. Each mention is either a candidate figure (sent to the model
 to be labelled) or classified here as not a figure: a date, an age, an ordinal, a reference
-("Article 5"), a designation ("F-16"), a name ("the S&P 500"), a score ("a 2-1 win") or a
-set phrase ("the first time in a century").
+("Article 5"), a designation ("F-16"), a name ("the S&P 500"), a score ("a 2-1 win"), a set
+phrase ("the first time in a century") or a slashed fraction of nothing ("1/16 of a point",
+"24/7"). A fraction of something ("a third of the homes", "half the staff", "3/4 of fans")
+is a share, in percent.
 """
 
 from __future__ import annotations
@@ -23,17 +25,27 @@ from summarizer.text.quantities import (
     CURRENCY_CODE,
     CURRENCY_SYMBOL,
     CURRENCY_WORD,
+    FRACTION,
     MAGNITUDE,
     NUMBER,
     NUMBER_WORD,
     PERCENT,
     SYMBOL_SIGNS,
     VAGUE_WORDS,
+    numeral,
 )
 from summarizer.text.sentences import clean_span, sentences
 
 NotFigure = Literal[
-    "date", "age", "ordinal", "reference", "designation", "set phrase", "score", "name"
+    "date",
+    "age",
+    "ordinal",
+    "reference",
+    "designation",
+    "set phrase",
+    "score",
+    "name",
+    "fraction",
 ]
 
 _MONTHS = (
@@ -60,6 +72,8 @@ _AMOUNT = (
 _RANGE_PART = rf"| (?P<range>(?:between\s+)?{_AMOUNT}\s*(?:-|–|—|to|and)\s*{_AMOUNT})"
 _ALTERNATIVES = rf"""
     (?P<time>\b\d{{1,2}}:\d{{2}}(?:\s?[ap]\.?m\.?)?)
+  | (?P<fraction>{FRACTION})
+  | (?P<slashed>\b\d{{1,4}}(?:/\d{{1,4}}){{1,2}}\b)
   RANGE
   | (?P<ordnum>\b\d+(?:st|nd|rd|th)\b)
   | (?P<amount>{_AMOUNT})
@@ -217,6 +231,10 @@ def _classify(match: re.Match[str], sentence: str, start: int, end: int) -> NotF
     token = match.group(0).strip()
     if match["time"] or re.match(r"^\s?[ap]\.?m\.?(?:\W|$)", after, re.IGNORECASE):
         return "date"
+    if match["slashed"]:
+        # "12/25/2024" is a date; "1/16 of a point", "24/7", "9/11" are left alone, not read
+        # as two numbers (a fraction of something, "3/4 of fans", is a share: FRACTION).
+        return "date" if token.count("/") == 2 else "fraction"
     if match["ordnum"] or match["ordword"]:
         if _SET_PHRASES.search(sentence[max(0, start - 20) : end + 30]):
             return "set phrase"
@@ -278,7 +296,7 @@ _MONTH_WORDS = frozenset(_MONTHS.split("|"))
 
 
 def _classify_digits(token: str, before: str, after: str) -> NotFigure | None:
-    bare = token.replace(",", "")
+    bare = numeral(token)
     if _YEAR.match(bare) and (
         _YEAR_BEFORE.search(before) or _DATE_CONTEXT.search(before) or not _counts_after(after)
     ):

@@ -26,13 +26,16 @@ Read: numerals with separators and decimals, magnitudes ("5 million", "$3bn", "2
 "Rs 500 crore"), spelled numbers ("twenty-five"), vague amounts, percentages, currencies by
 symbol, code or name ("€15", "RM79", "USD10m", "15 euros", "19 cents"), ranges ("between 5%
 and 6%", "from $800,000 to $1.3 million"), a change and a level written as one ("up 9.4 per
-cent to $84": two numbers), units of measure after the number ("100mph", "a 12-hour flight").
+cent to $84": two numbers), units of measure after the number ("100mph", "a 12-hour flight"),
+fractions of something, as a share in percent ("a third of the homes" 33.33, "two-thirds of
+voters", "half the staff", "3/4 of fans"), and a decimal comma before a percent ("8,26%").
 
 A minus sign or "minus" makes a value negative ("-5 degrees", "(−0.4%)").
 
-Left alone, for now: fractions ("a third of", "1/16" is read as 1 and 16), spelled decimals
-("five point five"), compound amounts ("3 dollars 50 cents"), scientific notation, and
-European decimal commas ("8,26%"); each number is still reported, as a figure or a
+Left alone, for now: a fraction of one unit ("a quarter of a century", "half an hour": not
+reported; "1/16 of a point", "24/7": a not-figure, "fraction"), spelled decimals ("five point
+five"), compound amounts ("3 dollars 50 cents"), scientific notation, and a decimal comma
+elsewhere ("€8,50" is read as 8 and 50). Each number found is reported, as a figure or a
 not-figure.
 """
 
@@ -127,7 +130,8 @@ def _written(
         si = units.si_value(value, found[0]) if value is not None else None
         return found[0].written, si
     if unit == "percent":
-        return ("%" if "%" in raw else "per cent" if "per cent" in raw else "percent"), None
+        written = next((w for w in ("%", "per cent", "percent") if w in raw.lower()), None)
+        return written, None  # None for a fraction: "a third" writes no unit
     symbol = next((s for s in _symbols() if raw.startswith(s) or raw.endswith(s)), None)
     if symbol is not None:
         return symbol, None

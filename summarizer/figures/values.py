@@ -19,12 +19,15 @@ from summarizer.text.quantities import (
     BY_SYMBOL,
     CURRENCY_CODE,
     CURRENCY_SYMBOL,
+    FRACTION_DENOMINATORS,
+    FRACTION_NUMERATORS,
     MAGNITUDE,
     MAGNITUDES,
     NUMBER,
     PERCENT,
     UNIT_WORDS,
     VAGUE,
+    numeral,
 )
 from summarizer.text.units import currency_word
 
@@ -76,7 +79,12 @@ def parse(text: str) -> Parsed | None:
     # "USD10m"); the rest of the grammar matches either case.
     spaced = " ".join(text.replace("\u00a0", " ").split())
     lowered = spaced.lower()
-    parsed = _parse_range(spaced) or _parse_amount(spaced) or _parse_words(lowered)
+    parsed = (
+        _parse_fraction(lowered)
+        or _parse_range(spaced)
+        or _parse_amount(spaced)
+        or _parse_words(lowered)
+    )
     if parsed is not None and not all(
         math.isfinite(x) for x in (parsed.value, parsed.low, parsed.high) if x is not None
     ):
@@ -88,11 +96,31 @@ def parse(text: str) -> Parsed | None:
     return parsed
 
 
+def _parse_fraction(text: str) -> Parsed | None:
+    """ "a third", "two-thirds", "half", "3/4": a share, in percent (text/quantities.py's
+    FRACTION says when a fraction is one). Only a text that is a fraction: "1/16" alone is
+    not read here."""
+    match = re.fullmatch(r"(?:(\w+)[\s-]+)?(\w+?)(?:s)?|(\d{1,2})/(\d{1,2})", text.strip())
+    if match is None:
+        return None
+    if match[3]:
+        top: int | None = int(match[3])
+        bottom: int | None = int(match[4])
+    else:
+        bottom = FRACTION_DENOMINATORS.get(match[2]) or FRACTION_DENOMINATORS.get(match[2] + "s")
+        top = FRACTION_NUMERATORS.get(match[1] or "a")
+        if match[1] is None and match[2] != "half":
+            return None
+    if top is None or bottom is None or not 0 < top <= bottom:
+        return None
+    return Parsed(value=round(100 * top / bottom, 2), low=None, high=None, unit="percent")
+
+
 def _parse_amount(text: str) -> Parsed | None:
     match = _AMOUNT.search(text)
     if not match:
         return None
-    value = float(match["num"].replace(",", "")) * MAGNITUDES.get((match["mag"] or "").lower(), 1)
+    value = float(numeral(match["num"])) * MAGNITUDES.get((match["mag"] or "").lower(), 1)
     unit = BY_SYMBOL.get((match["cur"] or "").lower()) or BY_NAME.get(
         (match["code1"] or "").strip().lower()
     )
@@ -120,8 +148,8 @@ def _parse_range(text: str) -> Parsed | None:
     low_mag = MAGNITUDES.get(
         (match["mag1"] or "").lower(), high_mag if "," not in match["low"] else 1
     )
-    low = float(match["low"].replace(",", "")) * low_mag
-    high = float(match["high"].replace(",", "")) * high_mag
+    low = float(numeral(match["low"])) * low_mag
+    high = float(numeral(match["high"])) * high_mag
     if low >= high:
         return None  # "3 and 2" is two numbers, not a range
     unit = BY_SYMBOL.get((match["cur"] or "").lower()) or ("percent" if match["pct"] else None)

@@ -17,7 +17,46 @@ from dataclasses import dataclass
 from summarizer.text.units import currencies
 
 # A numeral: "1,250,000", "1.25", "40".
-NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# A decimal comma, as European copy writes a share ("8,26%"), is read only before a percent
+# sign or word: elsewhere "3,2" may be a list or a score, and a thousands comma groups three.
+NUMBER = (
+    r"\d+,\d{1,2}(?=\s?(?:%|percent\b|per\s+cent\b))|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+)
+_DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
+
+
+def numeral(digits: str) -> str:
+    """A numeral as Python reads it: "1,300" -> "1300", and a decimal comma "8,26" -> "8.26"."""
+    if _DECIMAL_COMMA.fullmatch(digits):
+        return digits.replace(",", ".")
+    return digits.replace(",", "")
+
+
+# A fraction of something, read as a share: "a third of the homes", "two-thirds of voters",
+# "half the staff", "3/4 of fans". Not "a quarter of a century" or "half an hour" (a fraction
+# of one unit, left alone), nor a fraction that stands alone ("1/16", "24/7").
+FRACTION_DENOMINATORS = {
+    "half": 2,
+    "halves": 2,
+    "third": 3,
+    "quarter": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+}
+FRACTION_NUMERATORS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9,
+}  # fmt: skip
+_OF_SOMETHING = r"(?=\s+of\s+(?!a\b|an\b)|\s+(?:the|its|their|his|her|our|all|those|these)\b)"
+FRACTION = (
+    rf"(?:\b(?:{'|'.join(FRACTION_NUMERATORS)})[\s-]+"
+    rf"(?:halves|half|(?:third|quarter|fifth|sixth|seventh|eighth|ninth|tenth)s?)\b"
+    rf"|\bhalf\b|\b\d{{1,2}}/\d{{1,2}}\b){_OF_SOMETHING}"
+)
 
 MAGNITUDES = {
     "thousand": 1e3,

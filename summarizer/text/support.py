@@ -59,6 +59,7 @@ from summarizer.text.quantities import (
     NUMBER,
     PERCENT,
     UNIT_WORDS,
+    numeral,
 )
 
 _words = word_set
@@ -221,7 +222,7 @@ def _numbers(text: str) -> list[_Number]:
 
 
 def _numeral(match: re.Match[str]) -> _Number:
-    value = Decimal(match["num"].replace(",", ""))
+    value = Decimal(numeral(match["num"]))
     if match["mag"]:
         value *= int(MAGNITUDES[match["mag"].lower()])
     unit = "percent" if match["pct"] else None

@@ -187,3 +187,57 @@ def test_salvage_keeps_valid_labels_only() -> None:
     )
     assert list(batch.salvage(text)) == [0]
     assert batch.salvage("not json") == {}
+
+
+def _labelled(text: str, counts: str | None) -> list[tuple[str, str, str | None]]:
+    """The figures of ``text`` built with one hand-written label per candidate mention, each
+    saying the number counts ``counts``."""
+    article, found, claimants = _setup(text)
+    labels = {
+        i: FigureLabel(
+            number=m.text, unit="other", counts=counts, claimed_by=None, scope=None,
+            is_figure=True,
+        )
+        for i, m in enumerate(found)
+    }  # fmt: skip
+    figs, _, _ = build(article, found, labels, claimants)
+    return [(f.raw, f.counted, f.counted_by_model) for f in figs]
+
+
+@pytest.mark.parametrize(
+    ("text", "counts", "expected"),
+    [
+        # The rule read no noun ("was 293,000."): the model's words of the sentence fill in.
+        (
+            "The number of jobless claims was 293,000.\n",
+            "jobless claims",
+            ("293,000", "jobless claims", "jobless claims"),
+        ),
+        # The rule names a thing: it wins, and the model's differing reading is kept beside.
+        (
+            "The storm left 40,000 homes without power.\n",
+            "customers",
+            ("40,000", "homes", None),
+        ),
+        (
+            "The storm left 40,000 homes in the dark.\n",
+            "homes in the dark",
+            ("40,000", "homes", "homes in the dark"),
+        ),
+        # Agreeing readings need no second opinion.
+        ("Police arrested 12 fans after the match.\n", "Fans", ("12", "fans", None)),
+        # Words the sentence lacks, a number, or a whole clause are no reading at all.
+        ("The figure was 293,000.\n", "unemployment benefits", ("293,000", "quantity", None)),
+        ("The figure was 293,000.\n", "293,000 claims", ("293,000", "quantity", None)),
+        (
+            "The figure was 293,000 according to the Labor Department in Washington.\n",
+            "the Labor Department in Washington",
+            ("293,000", "quantity", None),
+        ),
+    ],
+)
+def test_the_models_counts_is_a_second_opinion_in_the_sentences_words(
+    text: str, counts: str, expected: tuple[str, str, str | None]
+) -> None:
+    (figure,) = _labelled(text, counts)
+    assert figure == expected

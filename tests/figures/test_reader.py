@@ -40,6 +40,13 @@ FIGURES = [
         "USD",
         "$",
     ),
+    # Fractions of something are shares; a decimal comma before a percent is a decimal.
+    ("A third of the homes lost power.", "A third", 33.33, "percent", None),
+    ("Two-thirds of voters backed the plan.", "Two-thirds", 66.67, "percent", None),
+    ("Half the staff walked out.", "Half", 50, "percent", None),
+    ("Three quarters of the wheat crop was lost.", "Three quarters", 75, "percent", None),
+    ("Some 3/4 of fans left early.", "3/4", 75, "percent", None),
+    ("Inflation in Spain reached 8,26% in May.", "8,26%", 8.26, "percent", "%"),
     (
         "The firm paid 420 million Finnish markka.",
         "420 million Finnish markka",
@@ -98,11 +105,25 @@ def test_a_physical_unit_carries_its_si_value_and_is_never_converted() -> None:
         ("Apple sold the iPhone 11 widely.", "11", "name"),
         ("Arsenal beat Sevilla 2-0 at the Emirates.", "2-0", "score"),
         ("It ended in a 2-2 draw.", "2-2", "score"),
+        # Slashed numbers are not two numbers.
+        ("The Fed raised rates by 1/16 of a point.", "1/16", "fraction"),
+        ("The shop is open 24/7 now.", "24/7", "fraction"),
+        ("The vote took place on 11/05/2024.", "11/05/2024", "date"),
     ],
 )
 def test_a_number_that_is_no_figure_says_why(sentence: str, raw: str, reason: str) -> None:
     (q,) = [q for q in read(sentence) if q.text == raw]
     assert (q.figure, q.reason) == (False, reason)
+
+
+def test_a_fraction_of_one_unit_and_a_third_place_are_no_shares() -> None:
+    found = [(q.text, q.figure) for q in read(
+        "It took half an hour and a quarter of a century; she came third, scoring 3,2 points."
+    )]  # fmt: skip
+    assert ("third", False) in found
+    assert not [t for t, _ in found if "half" in t or "quarter" in t]
+    # No decimal comma outside a percent: "3,2" stays as written, two numbers.
+    assert [t for t, _ in found if t[0].isdigit()] == ["3", "2"]
 
 
 def test_a_headline_in_title_case_keeps_its_number() -> None:

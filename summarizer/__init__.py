@@ -5,6 +5,7 @@ pay for pydantic and every pipeline stage; ``from summarizer import brief`` work
 """
 
 import importlib as _importlib
+import importlib.metadata as _metadata
 import logging as _logging
 import typing as _typing
 
@@ -17,12 +18,19 @@ from summarizer.errors import (
     SummarizerError,
 )
 
+try:
+    __version__ = _metadata.version("summarizer")
+except _metadata.PackageNotFoundError:  # a source tree that was never installed
+    __version__ = "0+unknown"
+
 # A quiet library: nothing is printed unless the application configures logging (the CLI's
 # --verbose does).
 _logging.getLogger("summarizer").addHandler(_logging.NullHandler())
 
 if _typing.TYPE_CHECKING:
     from summarizer.config import Settings
+    from summarizer.extraction.scheduling import ArticleProgress
+    from summarizer.ingest import article
     from summarizer.models import (
         Actor,
         Article,
@@ -38,6 +46,7 @@ if _typing.TYPE_CHECKING:
 
 _LAZY = {
     "Settings": "summarizer.config",
+    "ArticleProgress": "summarizer.extraction.scheduling",
     **dict.fromkeys(
         [
             "Actor",
@@ -52,6 +61,7 @@ _LAZY = {
         ],
         "summarizer.models",
     ),
+    "article": "summarizer.ingest",
     "brief": "summarizer.pipeline",
     "extract": "summarizer.pipeline",
     "quantities": "summarizer.pipeline",
@@ -61,6 +71,7 @@ __all__ = [
     "Actor",
     "Article",
     "ArticleExtraction",
+    "ArticleProgress",
     "Briefing",
     "Citation",
     "ConfigError",
@@ -74,6 +85,8 @@ __all__ = [
     "Statement",
     "StoreError",
     "SummarizerError",
+    "__version__",
+    "article",
     "brief",
     "extract",
     "quantities",

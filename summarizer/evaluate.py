@@ -37,6 +37,16 @@ class Score:
         return self.matched / self.gold if self.gold else 0.0
 
 
+_PACKAGE = Path(__file__).resolve().parent
+# The wheel carries the seeds' gold as summarizer/_data/; a source checkout has it in tests/.
+_GOLD = (_PACKAGE / "_data" / "gold_figures.json", _PACKAGE.parent / "tests/data/gold_figures.json")
+
+
+def default_gold() -> Path:
+    """The seeds' gold figures, installed or in a checkout (the first that exists)."""
+    return next((p for p in _GOLD if p.is_file()), _GOLD[0])
+
+
 def load_gold(path: Path) -> dict[str, list[dict[str, Any]]]:
     """Gold figures by article file name."""
     data: dict[str, list[dict[str, Any]]] = json.loads(path.read_text(encoding="utf-8"))["articles"]

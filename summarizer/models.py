@@ -43,9 +43,12 @@ class Article(_Model):
     )
     published: str | None = Field(
         None,
-        description="Publication date (YYYY-MM-DD) from a dateline standing alone right after "
-        "the headline, e.g. 'May 28, 2009'; None when the text gives none.",
+        description="Publication date (YYYY-MM-DD, or an ISO 8601 time when one was given): "
+        "as the caller or the file's front matter gives it, else from a dateline standing "
+        "alone right after the headline, e.g. 'May 28, 2009'; None when nothing gives one.",
     )
+    url: str | None = Field(None, description="Where the article was published, when known.")
+    author: str | None = Field(None, description="Who wrote it, when known.")
 
     _content: str | None = PrivateAttr(None)
     _index: tuple[list[Boilerplate], list[int], int] | None = PrivateAttr(None)

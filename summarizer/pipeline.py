@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import logging
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,11 +29,12 @@ from summarizer.figures.reader import read as read_quantities
 from summarizer.lead import prompt_version as lead_prompt_version
 from summarizer.lead import write as write_lead
 from summarizer.llm import LLM, StructuredModel, client
-from summarizer.llm.backends import connect
+from summarizer.llm.backends import Backend, connect
 from summarizer.merge import merge
 from summarizer.merge.checks import support_report
 from summarizer.merge.history import compare
 from summarizer.models import (
+    Article,
     ArticleExtraction,
     Briefing,
     CallStats,
@@ -58,16 +61,20 @@ __all__ = [
 log = logging.getLogger("summarizer")
 
 
+Paths = str | os.PathLike[str] | Article | Iterable[str | os.PathLike[str] | Article]
+
+
 def extract(
-    path: str | Path,
+    path: str | os.PathLike[str] | Article,
     *,
     settings: Settings | None = None,
     llm: StructuredModel | None = None,
     **options: Any,
 ) -> ArticleExtraction:
-    """Extract one article file; ``options`` are Settings fields (model, base_url, api_key...)."""
-    settings = settings or Settings(**options)
-    loaded = _load([path], settings)
+    """Extract one article: a file, or an Article made with ``summarizer.article(text)``;
+    ``options`` are Settings fields (model, base_url, api_key...)."""
+    settings = settings_of(settings, options)
+    loaded = _load(as_paths(path), settings)
     if llm is not None:
         return extract_article(loaded.articles[0], llm, settings.chunk_chars)
     with connect(settings) as connected, LLM(connected) as model:
@@ -94,10 +101,11 @@ class _Job:
     on_article: OnArticle | None = None
     on_batch: Callable[[str], None] | None = None
     on_store_error: Callable[[str], None] | None = None
+    on_backend: Callable[[Backend], None] | None = None
 
 
 def brief(
-    paths: Iterable[str | Path],
+    paths: Paths,
     *,
     settings: Settings | None = None,
     llm: StructuredModel | None = None,
@@ -112,6 +120,7 @@ def brief(
     on_article: OnArticle | None = None,
     on_batch: Callable[[str], None] | None = None,
     on_store_error: Callable[[str], None] | None = None,
+    on_backend: Callable[[Backend], None] | None = None,
     **options: Any,
 ) -> Briefing:
     """Read the articles under ``paths`` and return a neutral, cited briefing.
@@ -133,9 +142,12 @@ def brief(
     The model calls are what costs, not their record: if the run store cannot be opened or
     written, the briefing is made all the same and ``on_store_error`` hears, once, that
     nothing (more) was stored and why (by default it is logged as a warning). A batched or
-    resumed run depends on the store: there, StoreError is raised.
+    resumed run depends on the store: there, StoreError is raised. ``on_backend`` hears which
+    model backend the run uses, and why (``Backend.describe()`` says it in one line), before
+    the embedded model is started or anything is sent.
     """
-    settings = settings or Settings(**options)
+    settings = settings_of(settings, options)
+    paths = as_paths(paths)
     if resume is not None:
         paths, date, batch = _resumed(settings, resume, paths, batch)
     job = _Job(
@@ -148,6 +160,7 @@ def brief(
         on_article,
         on_batch,
         on_store_error,
+        on_backend,
     )
     loaded = _load(paths, settings)  # bad input fails before any model is started
     if llm is not None:
@@ -159,21 +172,69 @@ def brief(
         return _brief_stored(loaded, settings, store, job, progress, resume)
 
 
-def _load(paths: Iterable[str | Path], settings: Settings) -> ingest.Ingested:
+def _load(paths: list[str | Article], settings: Settings) -> ingest.Ingested:
     return ingest.load(
         paths, max_chars=settings.max_article_chars, follow_links=settings.follow_links
     )
 
 
 def _resumed(
-    settings: Settings, run_id: int, paths: Iterable[str | Path], batch: bool
-) -> tuple[list[str], str | None, bool]:
+    settings: Settings, run_id: int, paths: list[str | Article], batch: bool
+) -> tuple[list[str | Article], str | None, bool]:
     """The inputs, date and batch mode of the stored run to resume."""
     if list(paths):
         raise ConfigError("--resume continues a run on its own inputs: give no paths with it.")
     with Store(settings.store or default_path()) as store:
         inputs, date, batched = store.run_inputs(run_id)
-    return inputs, date, batch or batched  # its batches in flight are waited for, never asked live
+    return (
+        list(inputs),
+        date,
+        batch or batched,
+    )  # its batches in flight are waited for, never asked live
+
+
+def as_paths(paths: Paths) -> list[str | Article]:
+    """``paths`` as a list: a str or PathLike is one path ("seeds/", never its characters),
+    an Article (``summarizer.article(text, ...)``) one article in memory."""
+    if isinstance(paths, str | os.PathLike | Article):
+        paths = [paths]
+    elif isinstance(paths, bytes):
+        raise ConfigError("Give paths as str or pathlib.Path, not bytes.")
+    out: list[str | Article] = []
+    for p in paths:
+        if isinstance(p, Article):
+            out.append(p)
+        elif isinstance(p, str | os.PathLike):
+            out.append(os.fspath(p))
+        else:
+            raise ConfigError(
+                f"Cannot read {type(p).__name__} {p!r}: give paths (str or pathlib.Path) or "
+                "articles made with summarizer.article(text)."
+            )
+    return out
+
+
+def settings_of(settings: Settings | None, options: dict[str, Any]) -> Settings:
+    """``settings``, or Settings made of ``options``; an option Settings does not know is an
+    error naming the valid ones (a typo such as ``base_ulr`` is never silently ignored)."""
+    fields = Settings.model_fields
+    known = set(fields) | {f.alias for f in fields.values() if f.alias}
+    unknown = sorted(set(options) - known)
+    if unknown:
+        hints = [
+            f"{name!r} (did you mean {close[0]!r}?)" if close else repr(name)
+            for name in unknown
+            for close in [difflib.get_close_matches(name, known, n=1)]
+        ]
+        raise ConfigError(
+            f"Unknown option{'s' if len(unknown) > 1 else ''} {', '.join(hints)}. "
+            f"Valid options: {', '.join(sorted(known))}."
+        )
+    if settings is not None:
+        if options:
+            raise ConfigError("Give either settings= or options such as model=, not both.")
+        return settings
+    return Settings(**options)
 
 
 def briefing_date(date: str | None) -> str:
@@ -213,7 +274,7 @@ def _brief_unstored(
     progress: Callable[[int], None] | None,
 ) -> Briefing:
     """A run without the run store: the same briefing, with no record and no history."""
-    with connect(settings, progress) as connected, LLM(connected) as model:
+    with connect(settings, progress, job.on_backend) as connected, LLM(connected) as model:
         return _brief(loaded, connected, model, job)
 
 
@@ -234,7 +295,7 @@ def _brief_stored(
     try:
         # connect() starts the embedded model when it is the one; all is closed after
         with (
-            connect(settings, progress) as connected,
+            connect(settings, progress, job.on_backend) as connected,
             LLM(connected, store=store, run_id=run_id) as model,
         ):
             briefing = _brief(loaded, connected, model, job)
@@ -366,10 +427,10 @@ def add_lead(briefing: Briefing, llm: StructuredModel) -> None:
 
 
 def extract_all(
-    paths: Iterable[str | Path], *, settings: Settings, llm: StructuredModel | None = None
+    paths: Paths, *, settings: Settings, llm: StructuredModel | None = None
 ) -> tuple[list[ArticleExtraction], list[SkippedArticle]]:
     """Run extraction over each article under ``paths``; one that fails is skipped with its reason."""
-    return extract_loaded(_load(paths, settings), settings=settings, llm=llm)
+    return extract_loaded(_load(as_paths(paths), settings), settings=settings, llm=llm)
 
 
 def assemble(

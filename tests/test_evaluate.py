@@ -119,3 +119,20 @@ def test_gold_file_is_labelled_as_hand_written() -> None:
         __import__("json").loads((ROOT / "tests/data/gold_figures.json").read_text())["_about"]
     )
     assert "WRITTEN BY HAND" in about
+
+
+def test_evaluate_finds_its_gold_anywhere_and_fails_with_the_documented_codes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The default gold file is found from any folder (it was a path relative to a checkout),
+    and an unreadable briefing or gold file is exit 4, an input that cannot be read."""
+    path = tmp_path / "b.json"
+    path.write_text(_briefing((1000, None, "people", "Kirby")).to_json())
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli.app, ["evaluate", str(path)])
+    assert result.exit_code == 0, result.stderr
+    assert evaluate.default_gold().is_file()
+    missing = CliRunner().invoke(cli.app, ["evaluate", str(tmp_path / "nope.json")])
+    assert missing.exit_code == 4 and "Cannot read the briefing" in missing.stderr
+    bad_gold = CliRunner().invoke(cli.app, ["evaluate", str(path), "--gold", str(path)])
+    assert bad_gold.exit_code == 4 and "Cannot read the gold file" in bad_gold.stderr

@@ -17,5 +17,6 @@ def test_wheel_ships_prompts_and_schemas(tmp_path: Path) -> None:
         assert f"summarizer/_data/prompts/{prompt.name}" in names
     for schema in (ROOT / "schemas").glob("*.json"):
         assert f"summarizer/_data/schemas/{schema.name}" in names
+    assert "summarizer/_data/gold_figures.json" in names  # evaluate's default
     assert "summarizer/py.typed" in names
     assert any(n.endswith("entry_points.txt") for n in names)

@@ -153,6 +153,45 @@ def test_runs_and_usage_commands(folder: Path, server: OpenAIServer, tmp_path: P
     usage = runner.invoke(cli.app, ["usage", "--store", str(store), "--json"])
     (day,) = json.loads(usage.stdout)
     assert day["model"] == "m" and day["calls"] == 4 and day["cost_usd"] is None
+    # --json lists each run's inputs as a list, not as a string holding their JSON.
+    listed = json.loads(runner.invoke(cli.app, ["runs", "--store", str(store), "--json"]).stdout)
+    assert all(isinstance(r["inputs"], list) and r["inputs"] for r in listed)
+    first = min(r["id"] for r in listed)
+    # A stored briefing is shown again in any format, with no model call.
+    served = len(server.requests)
+    shown = runner.invoke(cli.app, ["runs", "--store", str(store), "show", str(first)])
+    assert shown.exit_code == 0, shown.stderr
+    assert shown.stdout.startswith("# News briefing, 2026-11-23")
+    html = tmp_path / "again.html"
+    shown = runner.invoke(
+        cli.app, ["runs", "show", str(first), "--store", str(store), "-o", str(html)]
+    )
+    assert shown.exit_code == 0 and html.read_text().lstrip().lower().startswith("<!doctype html")
+    assert len(server.requests) == served
+    missing = runner.invoke(cli.app, ["runs", "show", "999", "--store", str(store)])
+    assert missing.exit_code == 4 and "Run 999 stored no briefing" in missing.stderr
+    path = runner.invoke(cli.app, ["store", "path", "--store", str(store)])
+    assert path.stdout.strip() == str(store)
+
+
+def test_the_store_keeps_its_schema_version_and_refuses_a_newer_one(tmp_path: Path) -> None:
+    from summarizer.errors import StoreError
+    from summarizer.store.database import SCHEMA_VERSION
+
+    path = tmp_path / "runs.sqlite3"
+    with Store(path) as store:
+        store.start_run([], "2026-11-23")
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    with pytest.raises(StoreError, match="written by a newer summarizer"):
+        Store(path)
+    # A file from before the version was kept (0) is brought up to date when opened.
+    old = _old_store(tmp_path / "old.sqlite3")
+    with Store(old):
+        pass
+    with sqlite3.connect(old) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
 
 
 def _stored_calls(store: Path) -> int:
@@ -394,10 +433,10 @@ def test_brief_without_a_usable_store_still_writes_the_briefing(
 ) -> None:
     path = make(tmp_path, broken)
     args = ["brief", str(folder), "--format", "json", "--base-url", server.base_url, "--model", "m"]
-    result = CliRunner().invoke(cli.app, [*args, "--store", str(path)])
+    result = CliRunner().invoke(cli.app, [*args, "--store", str(path), "-q"])
     assert result.exit_code == 0, result.output
     assert len(json.loads(result.stdout)["sources"]) == 3
-    (line,) = result.stderr.strip().splitlines()  # said once, in one line
+    (line,) = result.stderr.strip().splitlines()  # said once, in one line (-q: warnings only)
     assert line.startswith("warning: nothing was stored: the "), line
     assert str(path) in line and expected_error in line, line
 
@@ -497,7 +536,7 @@ def test_a_store_that_fails_mid_run_keeps_the_briefing(
     with OpenAIServer(respond) as server:
         args = ["brief", str(folder), "--format", "json", "--base-url", server.base_url]
         result = CliRunner().invoke(
-            cli.app, [*args, "--model", "m", "--store", str(path), "--concurrency", "1"]
+            cli.app, [*args, "--model", "m", "--store", str(path), "--concurrency", "1", "-q"]
         )
     assert result.exit_code == 0, result.output
     assert len(json.loads(result.stdout)["sources"]) == 3

@@ -26,13 +26,38 @@ if TYPE_CHECKING:
 # The briefing was written, but some inputs were skipped. Not 2: typer (click) exits 2 on a
 # command line it cannot parse, and a script must be able to tell the two apart.
 PARTIAL_EXIT = 10
+USAGE_EXIT = 2  # a command line that names nothing valid, as typer's own parse errors
+INPUT_EXIT = 4  # an input that cannot be read: no article, or evaluate's briefing or gold
 
 app = typer.Typer(
     help="Turn news articles into a neutral briefing whose citations resolve to exact spans.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
-    add_completion=False,
 )
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            shown = version("summarizer")
+        except PackageNotFoundError:
+            shown = "0+unknown"
+        typer.echo(f"summarizer {shown}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Turn news articles into a neutral briefing whose citations resolve to exact spans."""
 
 
 class Format(StrEnum):
@@ -41,22 +66,39 @@ class Format(StrEnum):
     html = "html"
 
 
-Model = Annotated[str | None, typer.Option("--model", help="Model name [env: SUMMARIZER_MODEL].")]
+Model = Annotated[
+    str | None, typer.Option("--model", "-m", help="Model name (env: SUMMARIZER_MODEL).")
+]
 BaseUrl = Annotated[
     str | None,
-    typer.Option("--base-url", help="OpenAI-compatible server URL [env: SUMMARIZER_BASE_URL]."),
+    typer.Option("--base-url", help="OpenAI-compatible server URL (env: SUMMARIZER_BASE_URL)."),
 ]
 ApiKey = Annotated[
     str | None,
     typer.Option(
-        "--api-key", help="API key [env: OPENAI_API_KEY]. Prefer the variable.", show_default=False
+        "--api-key", help="API key (env: OPENAI_API_KEY). Prefer the variable.", show_default=False
     ),
 ]
 Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Log every model call to stderr.")]
 Out = Annotated[Path | None, typer.Option("--out", "-o", help="Write to this file, not stdout.")]
+Quiet = Annotated[
+    bool,
+    typer.Option(
+        "--quiet", "-q", help="Print no progress or status on stderr; errors and skips only."
+    ),
+]
+# The format an output file's suffix asks for, when --format is not given.
+SUFFIX_FORMATS = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".txt": "markdown",
+    ".json": "json",
+    ".html": "html",
+    ".htm": "html",
+}
 StorePath = Annotated[
     Path | None,
-    typer.Option("--store", help="Run store file [env: SUMMARIZER_STORE; default: user data dir]."),
+    typer.Option("--store", help="Run store file (env: SUMMARIZER_STORE; default: user data dir)."),
 ]
 
 
@@ -66,12 +108,20 @@ def brief(
         list[str] | None,
         typer.Argument(help="Files, folders, or - for stdin (none with --resume)."),
     ] = None,
-    format: Annotated[Format, typer.Option("--format", "-f")] = Format.markdown,
+    format: Annotated[
+        Format | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="markdown, json or html (default: from the --out file's suffix, else markdown).",
+            show_default=False,
+        ),
+    ] = None,
     out: Out = None,
     date: Annotated[
         str | None,
         typer.Option(
-            help="Date of the briefing, YYYY-MM-DD; it is stored under it [default: today].",
+            help="Date of the briefing, YYYY-MM-DD; it is stored under it (default: today).",
             show_default=False,
         ),
     ] = None,
@@ -138,8 +188,8 @@ def brief(
         int | None,
         typer.Option(
             min=1,
-            help="Articles extracted at once [env: SUMMARIZER_CONCURRENCY; default: 8 on "
-            "OpenAI, 4 on other servers, 1 on the embedded model].",
+            help="Articles extracted at once (env: SUMMARIZER_CONCURRENCY; default: 8 on "
+            "OpenAI, 4 on other servers, 1 on the embedded model).",
             show_default=False,
         ),
     ] = None,
@@ -154,6 +204,7 @@ def brief(
     base_url: BaseUrl = None,
     api_key: ApiKey = None,
     verbose: Verbose = False,
+    quiet: Quiet = False,
 ) -> None:
     """Write a neutral, cited briefing of the articles under PATHS."""
     from summarizer import pipeline
@@ -171,7 +222,9 @@ def brief(
         **({"follow_links": True} if follow_links else {}),
     )
     check_out(out)  # before any call is paid for
-    with progress.assembly(err) as assembling, progress.articles(err) as bar:
+    chosen = output_format(format, out)
+    status = Console(stderr=True, quiet=True) if quiet else err
+    with progress.assembly(status) as assembling, progress.articles(status) as bar:
         result = run(
             lambda: pipeline.brief(
                 paths or [],
@@ -187,13 +240,18 @@ def brief(
                 on_article=bar,
                 on_batch=lambda message: err.print(escape(message), highlight=False),
                 on_store_error=warn,
+                # Which backend, and why, before anything is paid for: with OPENAI_API_KEY
+                # exported, a command with no option goes to OpenAI.
+                on_backend=lambda backend: status.print(
+                    escape(backend.describe()), highlight=False, soft_wrap=True
+                ),
             )
         )
-    if err.is_terminal:
-        err.print(f"{bar.done} articles · {bar.summary()}", highlight=False)
+    if status.is_terminal:
+        status.print(f"{bar.done} articles · {bar.summary()}", highlight=False)
     from summarizer import render
 
-    emit(render.as_text(result, format.value), out)
+    emit(render.as_text(result, chosen), out, status)
     for skipped in result.skipped:
         err.print(
             f"[yellow]skipped[/] {escape(skipped.path)}: {escape(skipped.reason)}",
@@ -202,6 +260,15 @@ def brief(
         )
     if result.skipped:
         raise typer.Exit(PARTIAL_EXIT)
+
+
+def output_format(given: Format | None, out: Path | None) -> str:
+    """--format when given, else the format the --out file's suffix names, else Markdown."""
+    if given is not None:
+        return given.value
+    if out is not None:
+        return SUFFIX_FORMATS.get(out.suffix.lower(), Format.markdown.value)
+    return Format.markdown.value
 
 
 @app.command()
@@ -268,37 +335,63 @@ def schema(
     elif f"{name}.schema.json" in generated:
         emit(generated[f"{name}.schema.json"], None)
     else:
-        fail(f"No schema named {name!r}; choose one of {', '.join(schemas.SCHEMAS)}.", 1)
+        fail(f"No schema named {name!r}; choose one of {', '.join(schemas.SCHEMAS)}.", USAGE_EXIT)
 
 
 @app.command("evaluate")
 def evaluate_command(
     briefing: Annotated[Path, typer.Argument(help="A briefing written with --format json.")],
-    gold: Annotated[Path, typer.Option(help="Gold figures (JSON).")] = Path(
-        "tests/data/gold_figures.json"
-    ),
+    gold: Annotated[
+        Path | None,
+        typer.Option(
+            help="Gold figures (JSON; default: the seeds' gold, installed with the package).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Score a briefing's figures against gold annotations: precision and recall."""
     from summarizer import evaluate
     from summarizer.models import Briefing
 
+    gold = gold or evaluate.default_gold()
     try:
         parsed = Briefing.model_validate_json(briefing.read_text(encoding="utf-8"))
-        reference = evaluate.load_gold(gold)
     except (OSError, ValueError) as exc:
-        fail(f"Cannot read {briefing} or {gold}: {str(exc).splitlines()[0]}", 1)
+        fail(f"Cannot read the briefing {briefing}: {str(exc).splitlines()[0]}", INPUT_EXIT)
+    try:
+        reference = evaluate.load_gold(gold)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        why = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        if isinstance(exc, KeyError):
+            why = f"no {exc} key: not a gold file"
+        fail(f"Cannot read the gold file {gold}: {why}", INPUT_EXIT)
     emit(evaluate.report(evaluate.score(parsed, reference)) + "\n", None)
 
 
-@app.command()
+runs_app = typer.Typer(
+    help="The runs in the run store; `runs show N` prints one's briefing again.",
+    no_args_is_help=False,
+)
+app.add_typer(runs_app, name="runs")
+store_app = typer.Typer(help="The run store file.", no_args_is_help=True)
+app.add_typer(store_app, name="store")
+
+
+@runs_app.callback(invoke_without_command=True)
 def runs(
+    ctx: typer.Context,
     store: StorePath = None,
     limit: Annotated[int, typer.Option(help="How many runs, newest first.")] = 20,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """List the runs in the run store: when, for which date, calls made and answered from it."""
+    if ctx.invoked_subcommand is not None:
+        ctx.obj = store
+        return
     rows = _from_store(store, lambda opened: opened.runs(limit))
     if as_json:
+        for r in rows:  # a list of inputs, not a string holding the JSON of one
+            r["inputs"] = json.loads(r["inputs"])
         sys.stdout.write(json.dumps(rows, indent=2) + "\n")
         return
     out = Console(markup=False, highlight=False, soft_wrap=True)
@@ -310,6 +403,47 @@ def runs(
             f"{r['calls_made']:>5} {r['cache_hits']:>7} {articles:>9}",
             highlight=False,
         )
+
+
+@runs_app.command("show")
+def runs_show(
+    ctx: typer.Context,
+    run_id: Annotated[int, typer.Argument(help="The run's number (see: summarizer runs).")],
+    format: Annotated[
+        Format | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="markdown, json or html (default: from --out).",
+            show_default=False,
+        ),
+    ] = None,
+    out: Out = None,
+    store: StorePath = None,
+) -> None:
+    """Print the briefing a run stored, in any format, with no model call."""
+    from summarizer import render
+    from summarizer.models import Briefing
+
+    stored = _from_store(store or ctx.obj, lambda opened: opened.briefing(run_id))
+    if stored is None:
+        fail(
+            f"Run {run_id} stored no briefing (no such run, or it did not finish): see "
+            "summarizer runs.",
+            INPUT_EXIT,
+        )
+    check_out(out)
+    briefing = Briefing.model_validate_json(stored)
+    emit(render.as_text(briefing, output_format(format, out)), out)
+
+
+@store_app.command("path")
+def store_path(store: StorePath = None) -> None:
+    """Print the run store's file: --store, else SUMMARIZER_STORE, else the user data dir."""
+    from summarizer.store import default_path
+
+    settings = settings_from(False, store=str(store) if store else None)
+    typer.echo(str(settings.store or default_path()))
 
 
 @app.command()
@@ -366,9 +500,31 @@ def doctor(
     from summarizer.llm import LLM, backends, local
     from summarizer.redact import shown_url
 
+    from summarizer import __version__
+    from summarizer.errors import ConfigError
+    from summarizer.store import default_path
+
     settings = settings_from(False, model=model, base_url=base_url, api_key=api_key)
-    backend = run(lambda: backends.choose(settings))
     out = Console(markup=False, highlight=False, soft_wrap=True)
+    out.print(f"version: summarizer {__version__}", highlight=False)
+    out.print(f"store:   {settings.store or default_path()}", highlight=False)
+    out.print(f"cache:   {local.cache_dir()}", highlight=False)
+    try:
+        backend = backends.choose(settings)
+    except ConfigError as exc:
+        # Nothing usable: say where each of the three backends stands, then the error.
+        lacking = local.missing()
+        out.print("server:  none (no --base-url, SUMMARIZER_BASE_URL or OPENAI_BASE_URL)")
+        out.print("openai:  none (no --api-key or OPENAI_API_KEY)")
+        if not settings.embedded:
+            state = "off (SUMMARIZER_EMBEDDED=0)"
+        elif lacking:
+            more = "…" if len(lacking) > 3 else ""
+            state = f"not installed (missing {', '.join(lacking[:3])}{more})"
+        else:
+            state = "installed"
+        out.print(f"embedded: {state}", highlight=False)
+        fail(str(exc), exc.exit_code)
     if backend.base_url:
         where = shown_url(backend.base_url)  # without user:password@ or ?api-key=
     else:
@@ -397,3 +553,9 @@ def doctor(
         f"check:   answered in {time.monotonic() - started:.1f} s; models: {', '.join(names)}",
         highlight=False,
     )
+    if backend.model and names and backend.model not in names:
+        fail(
+            f"The server does not serve the model {backend.model!r}; it serves "
+            f"{', '.join(map(repr, names))}. Pass one of them with --model.",
+            ConfigError.exit_code,
+        )

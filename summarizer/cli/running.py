@@ -104,7 +104,7 @@ def check_out(out: Path | None) -> None:
         fail(f"--out {out} {problem}.", 3)
 
 
-def emit(text: str, out: Path | None) -> None:
+def emit(text: str, out: Path | None, status: Console | None = None) -> None:
     if out is None:
         sys.stdout.write(text)
         return
@@ -113,7 +113,7 @@ def emit(text: str, out: Path | None) -> None:
     except OSError as exc:  # checked before the run, but a disk can fill up meanwhile
         sys.stdout.write(text)
         fail(f"--out {out} could not be written ({exc.strerror}); the output went to stdout.", 1)
-    err.print(f"wrote {escape(str(out))}")
+    (status or err).print(f"wrote {escape(str(out))}")
 
 
 def warn(message: str) -> None:

@@ -89,11 +89,17 @@ def _extract_chunk(
     reply = llm.structured(
         ExtractionReply,
         _messages(sentences),
-        {"grounder": grounder, "numbered": sentences, "strict": True, "article_id": article.id},
+        {
+            "grounder": grounder,
+            "numbered": sentences,
+            "strict": True,
+            "article_id": article.id,
+            "article_path": article.path,
+        },
     )
     tally(stats, reply)
     if reply.truncated and len(chunk.text) >= 2 * MIN_SPLIT:
-        log.info("article=%s chunk=%s: answer cut off; asking for each half", article.id, index)
+        log.info("article=%s chunk=%s: answer cut off; asking for each half", article.path, index)
         halves = list(chunks_within(article, chunk, len(chunk.text) // 2 + 1))
         if len(halves) > 1:
             for n, half in enumerate(halves):

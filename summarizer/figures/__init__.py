@@ -53,7 +53,12 @@ def label_figures(
             reply = llm.structured(
                 labels_model(len(indices)),
                 _figure_messages(article, batch, actors, first),
-                {"batch": batch, "strict": True, "article_id": article.id},
+                {
+                    "batch": batch,
+                    "strict": True,
+                    "article_id": article.id,
+                    "article_path": article.path,
+                },
             )
         except Pending as exc:  # a batched run: the other lists still go in this batch
             waiting = exc

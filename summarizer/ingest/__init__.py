@@ -17,16 +17,17 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from summarizer.errors import InputError
+from summarizer.ingest import front_matter
 from summarizer.ingest.boilerplate import lines, mark_boilerplate
 from summarizer.ingest.files import SUFFIXES, decode, read_all
 from summarizer.models import Article, Boilerplate, SkippedArticle
 
-__all__ = ["SUFFIXES", "Ingested", "load", "parse", "set_aside"]
+__all__ = ["SUFFIXES", "Ingested", "article", "load", "parse", "set_aside"]
 
 
 @dataclass
@@ -41,19 +42,22 @@ DEFAULT_MAX_CHARS = 1_000_000  # Settings.max_article_chars
 
 
 def load(
-    paths: Iterable[str | Path],
+    paths: Iterable[str | Path | Article],
     *,
     max_chars: int = DEFAULT_MAX_CHARS,
     follow_links: bool = False,
 ) -> Ingested:
-    """Read every path (file, directory or ``-`` for stdin); raise InputError if none is usable.
-    An article longer than ``max_chars`` characters is skipped with the reason; inside a
-    folder, a link that leaves it is followed only with ``follow_links``."""
+    """Read every path (file, directory or ``-`` for stdin) and take every Article given as it
+    is (``article()`` makes one from text), in order; raise InputError if none is usable. An
+    article longer than ``max_chars`` characters is skipped with the reason; inside a folder,
+    a link that leaves it is followed only with ``follow_links``."""
     result = Ingested()
     seen: dict[str, Article] = {}
-    given = [str(p) for p in paths]
-    for path, data in read_all(given, result.skipped, max_chars, follow_links):
-        article = _to_article(path, data, result.skipped, max_chars)
+    for path, data in _inputs(list(paths), result.skipped, max_chars, follow_links):
+        if isinstance(data, Article):
+            article = _checked(data, result.skipped, max_chars)
+        else:
+            article = _to_article(path, data, result.skipped, max_chars)
         if article is None:
             continue
         first = seen.get(article.id)
@@ -69,17 +73,100 @@ def load(
     return result
 
 
-def parse(text: str, path: str = "<text>") -> Article:
-    """Build an Article from text already in memory."""
-    boilerplate, outlet = mark_boilerplate(text)
+def parse(
+    text: str,
+    path: str = "<text>",
+    *,
+    outlet: str | None = None,
+    title: str | None = None,
+    url: str | None = None,
+    published: str | dt.date | None = None,
+    author: str | None = None,
+) -> Article:
+    """Build an Article from text already in memory. What the caller gives wins, then the
+    text's YAML front matter (front_matter.py), then what the text shows (an "Original
+    Source:" line, the headline, a dateline)."""
+    boilerplate, found_outlet = mark_boilerplate(text)
+    meta, block = front_matter.read(text)
+    boilerplate = sorted([*boilerplate, *block], key=lambda b: (b.start, b.end))
+    if isinstance(published, dt.date):
+        published = published.isoformat()
     return Article(
         id=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:12],
         path=path,
-        outlet=outlet or ("stdin" if path == "<stdin>" else Path(path).stem),
-        title=_title(text, boilerplate),
+        outlet=outlet
+        or meta.get("outlet")
+        or found_outlet
+        or ("stdin" if path == "<stdin>" else Path(path).stem),
+        title=title or meta.get("title") or _title(text, boilerplate),
         text=text,
         boilerplate=boilerplate,
-        published=_dateline(text, boilerplate),
+        published=published or meta.get("published") or _dateline(text, boilerplate),
+        url=url or meta.get("url"),
+        author=author or meta.get("author"),
+    )
+
+
+def article(
+    text: str,
+    *,
+    outlet: str | None = None,
+    title: str | None = None,
+    url: str | None = None,
+    published: str | dt.date | None = None,
+    author: str | None = None,
+) -> Article:
+    """An article from text in memory (an RSS item, a scraper's page), for ``brief`` and
+    ``extract``: no temporary file needed. Its path is ``<text>``, or its URL when given."""
+    if not isinstance(text, str) or not text.strip():
+        raise InputError("An article needs some text (a non-empty str).")
+    return parse(
+        text,
+        url or "<text>",
+        outlet=outlet,
+        title=title,
+        url=url,
+        published=published,
+        author=author,
+    )
+
+
+def _inputs(
+    given: list[str | Path | Article],
+    skipped: list[SkippedArticle],
+    max_chars: int,
+    follow_links: bool,
+) -> Iterator[tuple[str, bytes | Article]]:
+    """Each input in the order given: an Article as it is, a path's files read."""
+    pending: list[str] = []
+    for item in given:
+        if isinstance(item, Article):
+            yield from read_all(pending, skipped, max_chars, follow_links)
+            pending = []
+            yield item.path, item
+        else:
+            pending.append(str(item))
+    yield from read_all(pending, skipped, max_chars, follow_links)
+
+
+def _checked(article: Article, skipped: list[SkippedArticle], max_chars: int) -> Article | None:
+    """An Article given in memory, held to the limits a file is held to."""
+    if len(article.text) > max_chars:
+        skipped.append(SkippedArticle(path=article.path, reason=_too_long(article.text, max_chars)))
+        return None
+    if not article.content().strip():
+        skipped.append(SkippedArticle(path=article.path, reason=_NOTHING_TO_READ))
+        return None
+    return article
+
+
+_NOTHING_TO_READ = "nothing to read: the text is all boilerplate, markup or hidden characters"
+
+
+def _too_long(text: str, max_chars: int) -> str:
+    return (
+        f"too long to brief ({len(text):,} characters; the limit is {max_chars:,}, "
+        "SUMMARIZER_MAX_ARTICLE_CHARS): split it, or raise the limit"
     )
 
 
@@ -95,16 +182,11 @@ def _to_article(
         skipped.append(SkippedArticle(path=path, reason="empty file"))
         return None
     if len(text) > max_chars:
-        reason = (
-            f"too long to brief ({len(text):,} characters; the limit is {max_chars:,}, "
-            "SUMMARIZER_MAX_ARTICLE_CHARS): split it, or raise the limit"
-        )
-        skipped.append(SkippedArticle(path=path, reason=reason))
+        skipped.append(SkippedArticle(path=path, reason=_too_long(text, max_chars)))
         return None
     article = parse(text, path)
     if not article.content().strip():
-        reason = "nothing to read: the text is all boilerplate, markup or hidden characters"
-        skipped.append(SkippedArticle(path=path, reason=reason))
+        skipped.append(SkippedArticle(path=path, reason=_NOTHING_TO_READ))
         return None
     warnings += set_aside(article)
     return article.model_copy(update={"warnings": warnings}) if warnings else article

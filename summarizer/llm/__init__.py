@@ -14,7 +14,15 @@ tenacity, or sends a request to a model server.
     prices.py     what a call costs, by a versioned price table
 """
 
+import logging as _logging
+
 from summarizer.llm.base import Pending, Reply, StructuredModel
 from summarizer.llm.client import LLM
+
+# instructor logs every exhausted re-ask at ERROR, tracebacks and all; with no handler in its
+# logger's hierarchy Python's last-resort handler would print those blocks to a plain script's
+# stderr. A handler that does nothing keeps the library quiet; an application that configures
+# logging (the CLI's --verbose) still receives them through the root logger.
+_logging.getLogger("instructor").addHandler(_logging.NullHandler())
 
 __all__ = ["LLM", "Pending", "Reply", "StructuredModel"]

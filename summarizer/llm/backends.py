@@ -34,6 +34,17 @@ class Backend:
     model: str | None
     reason: str
 
+    def describe(self) -> str:
+        """One line: where the run's calls go, the model, and why (no URL credentials)."""
+        from summarizer.redact import shown_url
+
+        if self.base_url:
+            where = f"server {shown_url(self.base_url)}"
+        else:
+            where = "OpenAI" if self.kind == "openai" else "the embedded local model"
+        model = f", model {self.model}" if self.model and self.kind != "embedded" else ""
+        return f"model: {where}{model} ({self.reason})"
+
 
 def choose(settings: Settings) -> Backend:
     """The backend ``settings`` lead to, with the reason, without contacting it."""
@@ -68,11 +79,16 @@ def choose(settings: Settings) -> Backend:
 
 @contextlib.contextmanager
 def connect(
-    settings: Settings, progress: Callable[[int], None] | None = None
+    settings: Settings,
+    progress: Callable[[int], None] | None = None,
+    on_backend: Callable[[Backend], None] | None = None,
 ) -> Iterator[Settings]:
     """Settings that reach a running backend: unchanged for a server or OpenAI; for the
-    embedded model, its server is started here and stopped when the block exits."""
+    embedded model, its server is started here and stopped when the block exits.
+    ``on_backend`` hears which backend was chosen, and why, before anything is started."""
     backend = choose(settings)
+    if on_backend is not None:
+        on_backend(backend)
     if backend.kind != "embedded":
         yield settings
         return

@@ -128,7 +128,7 @@ class LLM:
         log.info(
             "model=%s article=%s attempts=%d prompt_tokens=%d completion_tokens=%d seconds=%.1f",
             self.model,
-            call.article_id,
+            call.shown,
             reply.attempts,
             reply.prompt_tokens,
             reply.completion_tokens,
@@ -163,7 +163,7 @@ class LLM:
             self.cache_hits += 1
         if self.run_id is not None:
             self.store.count(self.run_id, made=False, tokens=(0, 0), cost_usd=None)
-        log.info("model=%s article=%s answered from the run store", self.model, call.article_id)
+        log.info("model=%s article=%s answered from the run store", self.model, call.shown)
         return replayed
 
     def ask(self, call: Call[T], *, count: bool = True) -> Reply[T]:

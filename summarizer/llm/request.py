@@ -31,6 +31,12 @@ class Call(Generic[T]):
     def article_id(self) -> str:
         return str(self.context.get("article_id", "?"))
 
+    @property
+    def shown(self) -> str:
+        """What a log line names the call by: the article's file when the caller gave it
+        (``context["article_path"]``), else its id ("lead", a story's summary)."""
+        return str(self.context.get("article_path") or self.article_id)
+
 
 def literal(messages: list[dict[str, str]]) -> list[dict[str, str]]:
     """``messages`` made safe from instructor's templating, which renders every message as a

@@ -308,6 +308,11 @@ class Store:
             (limit,),
         )
 
+    def briefing(self, run_id: int) -> str | None:
+        """The briefing JSON a run stored, or None (no such run, or it stored none)."""
+        rows, _, _ = self._execute("SELECT briefing FROM runs WHERE id = ?", (run_id,))
+        return rows[0][0] if rows else None
+
     def run(self, run_id: int) -> dict[str, Any] | None:
         return next((r for r in self.runs(limit=1_000_000) if r["id"] == run_id), None)
 

@@ -72,6 +72,13 @@ CREATE INDEX IF NOT EXISTS runs_date ON runs(date);
 # Columns added since the first stores were written: an older file gains them when opened.
 _ADDED_COLUMNS = (("runs", "pid", "INTEGER"), ("runs", "host", "TEXT"))
 
+# The schema's version, kept in SQLite's PRAGMA user_version. 0: a file written before the
+# version was kept (its tables and columns are brought up to date, as for 1); 1: the tables
+# above with runs.pid and runs.host. A later change writes its step in ``connect`` (run when
+# the file's version is below the step's) and bumps this; a file of a newer version than
+# this code knows is refused, never rewritten.
+SCHEMA_VERSION = 1
+
 
 def connect(path: Path) -> sqlite3.Connection:
     """A connection to the store at ``path``, WAL mode, its tables made; StoreError if the
@@ -95,12 +102,30 @@ def connect(path: Path) -> sqlite3.Connection:
     try:
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            db.close()
+            raise StoreError(
+                f"the run store {path} was written by a newer summarizer (schema version "
+                f"{version}; this one knows up to {SCHEMA_VERSION}): upgrade summarizer, or "
+                f"{_ELSEWHERE}"
+            )
         db.executescript(_SCHEMA)
         _add_missing_columns(db)
+        if version < SCHEMA_VERSION:
+            _set_version(db)
     except sqlite3.Error as exc:  # e.g. not a database: the first statement reads the file
         db.close()
         raise StoreError(explain(path, exc)) from exc
     return db
+
+
+def _set_version(db: sqlite3.Connection) -> None:
+    try:
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    except sqlite3.OperationalError as exc:  # a read-only store of an older version: as read
+        if not str(getattr(exc, "sqlite_errorname", "")).startswith("SQLITE_READONLY"):
+            raise
 
 
 def _add_missing_columns(db: sqlite3.Connection) -> None:

@@ -41,7 +41,7 @@ def fake_backend(monkeypatch: pytest.MonkeyPatch, server: FakeServer) -> FakeSer
         ),
         (["brief", str(SEEDS)], "No model configured", 3),
         (["brief", "--base-url", "http://x.test/v1"], "no paths given", 4),
-        (["schema", "nope"], "No schema named 'nope'", 1),
+        (["schema", "nope"], "No schema named 'nope'", 2),
     ],
 )
 def test_errors_are_one_line_without_traceback(
@@ -207,3 +207,47 @@ def test_help_loads_neither_the_model_client_nor_the_pipeline() -> None:
 def test_a_command_line_typer_cannot_parse_is_not_a_partial_run() -> None:
     result = runner.invoke(cli.app, ["brief", "--no-such-option"])
     assert result.exit_code == 2 and result.exit_code != cli.PARTIAL_EXIT
+
+
+def test_help_shows_the_environment_variables_and_short_options() -> None:
+    """Found by trying it: rich markup ate every "[env: ...]" hint ("Model name .")."""
+    result = runner.invoke(cli.app, ["brief", "--help"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    assert "SUMMARIZER_MODEL" in result.stdout and "Model name ." not in result.stdout
+    assert all(flag in result.stdout for flag in ("-m", "-q", "-o", "-f"))
+    version = runner.invoke(cli.app, ["--version"])
+    assert version.exit_code == 0 and version.stdout.startswith("summarizer ")
+    assert version.stdout.split()[1][0].isdigit()
+
+
+def test_the_out_suffix_gives_the_format_and_the_backend_is_named(
+    fake_backend: FakeServer, tmp_path: Path
+) -> None:
+    fake_backend.enqueue(REPLY_002, REPLY_003)
+    out = tmp_path / "b.html"
+    args = ["brief", *map(str, PATHS), "--base-url", "http://user:pw@x.test/v1", "-m", MODEL]
+    result = runner.invoke(cli.app, [*args, "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    assert out.read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html")
+    # One line says where the calls went and why, without the URL's credentials.
+    (line,) = [x for x in result.stderr.splitlines() if x.startswith("model: ")]
+    assert "server http://x.test/v1" in line and MODEL in line and "given explicitly" in line
+    assert "pw" not in result.stderr
+    # --format wins over the suffix; -q prints neither the backend nor "wrote".
+    fake_backend.enqueue(REPLY_002, REPLY_003)
+    result = runner.invoke(cli.app, [*args, "-o", str(out), "-f", "json", "-q"])
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(out.read_text(encoding="utf-8"))["sources"]
+    assert result.stderr == ""
+
+
+def test_verbose_logs_name_the_files_not_their_hashes(
+    fake_backend: FakeServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    fake_backend.enqueue(REPLY_002, REPLY_003)
+    args = ["brief", *map(str, PATHS), "--base-url", "http://x.test/v1", "-m", MODEL, "-v"]
+    with caplog.at_level("INFO", logger="summarizer"):
+        result = runner.invoke(cli.app, args)
+    assert result.exit_code == 0, result.stderr
+    calls = [r.getMessage() for r in caplog.records if "attempts=" in r.getMessage()]
+    assert calls and all(f"article={PATHS[0]}" in x or f"article={PATHS[1]}" in x for x in calls)

@@ -257,3 +257,32 @@ def test_doctor_reports_a_server_that_does_not_answer() -> None:
     result = CliRunner().invoke(cli.app, ["doctor", "--base-url", "http://127.0.0.1:9/v1"])
     assert result.exit_code == 5
     assert "backend: server" in result.stdout and "Cannot reach" in result.stderr
+
+
+def test_doctor_fails_for_a_model_the_server_does_not_serve() -> None:
+    """Found by trying it: `doctor --model nope` passed."""
+    from tests.support.fake_server import OpenAIServer
+
+    with OpenAIServer() as server:
+        args = ["doctor", "--base-url", server.base_url, "--model", "nope"]
+        result = CliRunner().invoke(cli.app, args)
+        served = CliRunner().invoke(cli.app, ["doctor", "--base-url", server.base_url])
+    assert result.exit_code == 3, result.output
+    assert "does not serve the model 'nope'" in result.stderr
+    assert served.exit_code == 0, served.output
+    assert result.stdout.startswith("version: summarizer ")
+    assert "store:" in result.stdout and "cache:" in result.stdout
+
+
+def test_doctor_with_nothing_configured_shows_the_three_candidates(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("SUMMARIZER_EMBEDDED", "1")
+    for name in ("OPENAI_API_KEY", "SUMMARIZER_API_KEY", "OPENAI_BASE_URL", "SUMMARIZER_BASE_URL"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(local, "missing", lambda: ["llama_cpp", *map(str, range(26))])
+    result = CliRunner().invoke(cli.app, ["doctor"])
+    assert result.exit_code == 3
+    assert "server:  none" in result.stdout and "openai:  none" in result.stdout
+    assert "embedded: not installed (missing llama_cpp" in result.stdout
+    assert "No model configured" in result.stderr

@@ -244,6 +244,8 @@ _PHRASE_END = frozenset(
         "beyond",
         "along",
         "upon",
+        "respectively",
+        "then",
     ]
 )
 _LEADING = frozenset(["of", "a", "an", "the"])
@@ -312,12 +314,22 @@ def _measured_in(article: Article, mention: Mention) -> tuple[units.Unit, int] |
     return units.unit_after(after, attached=not after[:1].isspace())
 
 
+# A rate's period right after the number: "15 a year", "$20 an hour", "3 per day".
+_PER_PERIOD = re.compile(
+    r"^\s*(?:a|an|per|each)\s+(?:second|minute|hour|day|week|month|year)\b", re.IGNORECASE
+)
+
+
 def _counted(after: str, unit: str | None, measured: tuple[units.Unit, int] | None) -> str:
     """What the number counts; after a unit of measure, the words after the unit ("a 12-hour
-    flight": flight), else the unit's dimension ("between 60 and 90 days": duration)."""
+    flight": flight), else the unit's dimension ("between 60 and 90 days": duration). A
+    rate's period ("at a rate of 15 a year") is no thing counted."""
     reference = measures.time_reference(after)
     if reference is not None:  # "300,000 a week earlier": the time is the scope, not the thing
         return counted_after(after[reference:], unit)
+    per = _PER_PERIOD.match(after)
+    if per is not None and measured is None:
+        return counted_after(after[per.end() :], unit)
     if measured is None:
         return counted_after(after, unit)
     words = counted_after(after[measured[1] :], None)

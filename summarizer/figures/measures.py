@@ -83,8 +83,10 @@ def read(sentence: str, start: int, end: int, unit: str | None) -> Measure:
 
 
 def _clause(after: str) -> str:
-    """The words after the number up to the next clause break ("; " or " but ")."""
-    return re.split(r";|\s+but\s+|\s+while\s+|\s+whereas\s+", after, maxsplit=1)[0]
+    """The words after the number up to the next clause break ("; " or " but ") or the next
+    number, whose words are its own: in "coasts of a dozen nations has risen to nearly
+    60,000 deaths", "deaths" is what 60,000 measures, not the dozen."""
+    return re.split(r";|\s+but\s+|\s+while\s+|\s+whereas\s+|\s\d", after, maxsplit=1)[0]
 
 
 def _people_thing(after: str, before: str) -> str | None:

@@ -175,7 +175,16 @@ def _registry() -> Any:
 # ------------------------------------------------------------------------------ currencies
 
 # Words several currencies share, and the one news copy means by them when no country is named.
-_USUAL = {"dollar": "USD", "pound": "GBP", "rupee": "INR", "franc": "CHF", "euro": "EUR"}
+_USUAL = {
+    "dollar": "USD",
+    "pound": "GBP",
+    "rupee": "INR",
+    "franc": "CHF",
+    "euro": "EUR",
+    "ruble": "RUB",
+}
+# British spellings that babel's English names do not list.
+_SPELLINGS = {"rouble": "ruble", "roubles": "rubles"}
 _HUNDREDTHS = {"cent": "USD", "cents": "USD", "penny": "GBP", "pence": "GBP"}
 # Abbreviations of news copy that babel's English locales do not list.
 _EXTRA_SYMBOLS = {"Rs": "INR", "Rs.": "INR", "US$": "USD"}
@@ -227,6 +236,9 @@ def currencies() -> _Currencies:
             words.setdefault(word, (next(iter(codes)), 1.0))  # "ringgit", "yen", "yuan"
     for word, code in _HUNDREDTHS.items():
         words[word] = (code, 0.01)
+    for british, american in _SPELLINGS.items():
+        if american in words:
+            words[british] = words[american]
     symbols: dict[str, set[str]] = {}
     for identifier in locale_identifiers():
         if identifier == "en" or identifier.startswith("en_"):

@@ -47,6 +47,15 @@ FIGURES = [
     ("Three quarters of the wheat crop was lost.", "Three quarters", 75, "percent", None),
     ("Some 3/4 of fans left early.", "3/4", 75, "percent", None),
     ("Inflation in Spain reached 8,26% in May.", "8,26%", 8.26, "percent", "%"),
+    # Found reading twenty figures of tests/data/news at random (2026-12-02).
+    (
+        "Kudrin announced that 500 billion rubles would be infused.",
+        "500 billion rubles",
+        5e11,
+        "RUB",
+        "rubles",
+    ),
+    ("The bank lent 20 billion roubles.", "20 billion roubles", 2e10, "RUB", "roubles"),
     (
         "The firm paid 420 million Finnish markka.",
         "420 million Finnish markka",
@@ -130,6 +139,23 @@ def test_a_headline_in_title_case_keeps_its_number() -> None:
     """Every word of a headline is capitalised: "Kills 12" is no name."""
     (q,) = read("Storm Kills 12 In Texas")
     assert (q.figure, q.value) == (True, 12)
+
+
+def test_what_is_counted_stops_at_a_grammar_word_and_at_the_next_number() -> None:
+    """Found reading twenty figures of tests/data/news at random: "6.57% respectively" counted
+    "respectively", and the dozen nations a tsunami hit were "deaths", the word of the next
+    number (60,000)."""
+    found = {q.text: q.counted for q in read(
+        "The Hang Seng and the Straits Times went up by 10.24% and 6.57% respectively."
+    )}  # fmt: skip
+    assert found["6.57%"] == "share"
+    found = {q.text: q.counted for q in read(
+        "The death toll from the tsunami that hit the coasts of a dozen Asian nations has "
+        "risen to nearly 60,000 people killed."
+    )}  # fmt: skip
+    assert found["a dozen"] == "Asian nations"
+    found = {q.text: q.counted for q in read("It will supply 179 tankers at a rate of 15 a year.")}
+    assert found == {"179": "tankers", "15": "quantity"}
 
 
 def test_counted_nouns_are_read_from_the_text() -> None:

@@ -51,8 +51,9 @@ LEFT_OUT: list[tuple[str, str, Callable[[Case], bool]]] = [
     (
         "*",
         "spelled-out numbers beyond 'twenty-five' and 'five million' (\"one hundred and "
-        'twenty three", "ninety five"), fractions ("1/2", "a half") and ordinals as '
-        "values: rare in news figures, left alone",
+        'twenty three", "ninety five"), fractions standing alone ("1/2", "a half": the '
+        'reader reads a fraction only as a share of something, "a third of the homes") and '
+        "ordinals as values: rare in news figures, left alone",
         _any_result(
             lambda c, r: bool(
                 re.search(
@@ -71,8 +72,8 @@ LEFT_OUT: list[tuple[str, str, Callable[[Case], bool]]] = [
     ),
     (
         "*",
-        "fractions and spelled decimals ('two thirds', 'one over three', 'two hundred point "
-        "zero three'), negative words of arithmetic ('negative one'), multiples ('three "
+        "fractions standing alone and spelled decimals ('two thirds', 'one over three', 'two "
+        "hundred point zero three'), negative words of arithmetic ('negative one'), multiples ('three "
         "dozens', '322 hundred'): left alone (see figures/reader.py)",
         _any_result(
             lambda c, r: bool(

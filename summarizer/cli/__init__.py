@@ -496,12 +496,11 @@ def doctor(
     ] = True,
 ) -> None:
     """Show which model backend a run would use and why, and check that it answers."""
+    from summarizer import __version__
     from summarizer.cli import progress
+    from summarizer.errors import ConfigError
     from summarizer.llm import LLM, backends, local
     from summarizer.redact import shown_url
-
-    from summarizer import __version__
-    from summarizer.errors import ConfigError
     from summarizer.store import default_path
 
     settings = settings_from(False, model=model, base_url=base_url, api_key=api_key)

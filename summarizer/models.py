@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import bisect
-from typing import Literal
+import hashlib
+from typing import Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
@@ -243,15 +244,33 @@ class ArticleExtraction(_Model):
 # --- The briefing -----------------------------------------------------------------------------
 
 
+def citation_id(article_id: str, start: int, end: int) -> str:
+    """A citation's stable id: it names the span (the same span, the same id, in any briefing),
+    where ``n`` is only its number in one briefing."""
+    digest = hashlib.sha256(f"{article_id}\x1f{start}\x1f{end}".encode()).hexdigest()
+    return f"c-{digest[:10]}"
+
+
 class Citation(_Model):
     """Citation ``[n]``: a source article and the exact span quoted from it."""
 
+    id: str = Field(
+        "",
+        description="Stable id of the span, from its article and offsets: the same span has "
+        "the same id in every briefing, where its number n may differ.",
+    )
     n: int = Field(ge=1)
     source: int = Field(ge=1, description="Number of the source in the source list.")
     article_id: str
     start: int = Field(ge=0)
     end: int = Field(ge=0)
     quote: str
+
+    @model_validator(mode="after")
+    def _with_id(self) -> Self:
+        if not self.id:  # made here, so a briefing stored before ids were kept still reads
+            self.id = citation_id(self.article_id, self.start, self.end)
+        return self
 
 
 class Source(_Model):
@@ -459,6 +478,7 @@ class RunInfo(_Model):
 
     model: str
     prompt_version: str
+    tool_version: str | None = Field(None, description="The summarizer version that made it.")
     articles: int
     calls: int
     reasks: int
@@ -517,10 +537,23 @@ class History(_Model):
     no_longer_reported: list[PastThread] = Field(default_factory=list)
 
 
+BRIEFING_SCHEMA_ID = "urn:summarizer:schema:briefing:1"
+
+
 class Briefing(_Model):
     """A neutral briefing over many articles, every sentence cited. Rendered by
     ``summarizer.render.to_markdown`` and ``to_html``; ``to_json`` is the model's own form."""
 
+    model_config = ConfigDict(
+        extra="forbid", populate_by_name=True, json_schema_extra={"$id": BRIEFING_SCHEMA_ID}
+    )
+
+    schema_id: str = Field(
+        BRIEFING_SCHEMA_ID,
+        alias="$schema",
+        description="What this JSON is: the $id of schemas/briefing.schema.json, whose last "
+        "part is the format's version (a change that breaks readers raises it).",
+    )
     title: str
     date: str
     sources: list[Source]
@@ -545,4 +578,4 @@ class Briefing(_Model):
 
     def to_json(self) -> str:
         """Render as JSON that validates against schemas/briefing.schema.json."""
-        return self.model_dump_json(indent=2) + "\n"
+        return self.model_dump_json(indent=2, by_alias=True) + "\n"

@@ -193,6 +193,12 @@ def _resumed(
     )  # its batches in flight are waited for, never asked live
 
 
+def _tool_version() -> str:
+    from summarizer import __version__
+
+    return __version__
+
+
 def as_paths(paths: Paths) -> list[str | Article]:
     """``paths`` as a list: a str or PathLike is one path ("seeds/", never its characters),
     an Article (``summarizer.article(text, ...)``) one article in memory."""
@@ -448,6 +454,7 @@ def assemble(
     run = RunInfo(
         model=extractions[0].model,
         prompt_version=prompt_version(),
+        tool_version=_tool_version(),
         articles=len(extractions),
         calls=sum(s.calls for s in stats),
         reasks=sum(s.reasks for s in stats),

@@ -69,7 +69,7 @@ class _Echo:
             item = {"name": name, "kind": "person", "role": None}
             event = {"cite": [1]}
             return json.dumps({"actors": [item], "events": [event], "statements": []})
-        label = {"unit": "items", "by": None, "scope": None}
+        label = {"unit": "items", "counts": None, "by": None, "scope": None}
         numbers = [m.text for m in context["batch"].mentions]
         return json.dumps({"labels": [{"number": n, "figure": True, **label} for n in numbers]})
 

@@ -53,7 +53,9 @@ class FigureLabel(ReplyModel):
 
     number: str
     unit: Unit
-    counts: str | None = None
+    # Required, though it may be null: under llama.cpp's grammar an optional key is one the
+    # model leaves out (recorded on 2026-12-02: 39 labels, no "counts" in any).
+    counts: str | None
     claimed_by: str | None = Field(alias="by")
     scope: str | None
     is_figure: bool = Field(alias="figure")

@@ -128,6 +128,7 @@ def test_label_problems_name_the_fix() -> None:
     good = FigureLabel(
         number="1,000",
         unit="people",
+        counts=None,
         claimed_by="Kirby",
         scope=None,
         is_figure=True,
@@ -155,11 +156,11 @@ def test_a_label_with_a_pronoun_or_unknown_claimant_is_kept_without_the_claimant
     batch = LabelBatch(mentions, claimants)
     labels = {
         0: FigureLabel(
-            number="1,000", unit="people", claimed_by="Vladimir Putin",
+            number="1,000", unit="people", counts=None, claimed_by="Vladimir Putin",
             scope=None, is_figure=True,
         ),
         1: FigureLabel(
-            number="40", unit="people", claimed_by="They", scope=None,
+            number="40", unit="people", counts=None, claimed_by="They", scope=None,
             is_figure=True,
         ),
     }  # fmt: skip

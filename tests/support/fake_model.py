@@ -104,6 +104,7 @@ def label(
     return {
         "number": number,
         "unit": unit,
+        "counts": None,
         "by": claimed_by,
         "scope": scope,
         "figure": is_figure,

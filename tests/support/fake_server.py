@@ -92,6 +92,7 @@ def echo(request: dict[str, Any]) -> str:
             {
                 "number": json.loads(m),
                 "unit": "items",
+                "counts": None,
                 "by": None,
                 "scope": None,
                 "figure": True,

@@ -244,11 +244,17 @@ class ArticleExtraction(_Model):
 # --- The briefing -----------------------------------------------------------------------------
 
 
+def stable_id(prefix: str, *parts: object) -> str:
+    """A short id that depends only on the content it names (the merge's ids, and a
+    citation's)."""
+    digest = hashlib.sha256("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()
+    return f"{prefix}-{digest[:10]}"
+
+
 def citation_id(article_id: str, start: int, end: int) -> str:
     """A citation's stable id: it names the span (the same span, the same id, in any briefing),
     where ``n`` is only its number in one briefing."""
-    digest = hashlib.sha256(f"{article_id}\x1f{start}\x1f{end}".encode()).hexdigest()
-    return f"c-{digest[:10]}"
+    return stable_id("c", article_id, start, end)
 
 
 class Citation(_Model):

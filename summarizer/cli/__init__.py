@@ -87,6 +87,15 @@ Quiet = Annotated[
         "--quiet", "-q", help="Print no progress or status on stderr; errors and skips only."
     ),
 ]
+FormatOption = Annotated[
+    Format | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="markdown, json or html (default: from the --out file's suffix, else markdown).",
+        show_default=False,
+    ),
+]
 # The format an output file's suffix asks for, when --format is not given.
 SUFFIX_FORMATS = {
     ".md": "markdown",
@@ -108,15 +117,7 @@ def brief(
         list[str] | None,
         typer.Argument(help="Files, folders, or - for stdin (none with --resume)."),
     ] = None,
-    format: Annotated[
-        Format | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help="markdown, json or html (default: from the --out file's suffix, else markdown).",
-            show_default=False,
-        ),
-    ] = None,
+    format: FormatOption = None,
     out: Out = None,
     date: Annotated[
         str | None,
@@ -409,15 +410,7 @@ def runs(
 def runs_show(
     ctx: typer.Context,
     run_id: Annotated[int, typer.Argument(help="The run's number (see: summarizer runs).")],
-    format: Annotated[
-        Format | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help="markdown, json or html (default: from --out).",
-            show_default=False,
-        ),
-    ] = None,
+    format: FormatOption = None,
     out: Out = None,
     store: StorePath = None,
 ) -> None:

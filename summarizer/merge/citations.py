@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from summarizer.models import Citation, Evidence
+from summarizer.models import Citation, Evidence, stable_id
+
+__all__ = ["Citations", "spans", "stable_id"]
 
 
 @dataclass
@@ -33,12 +34,6 @@ class Citations:
         only to look at (events.py reads the figure groups' spans) leaves this one's reading
         order alone."""
         return Citations(sources=self.sources, outlets=self.outlets)
-
-
-def stable_id(prefix: str, *parts: object) -> str:
-    """A short id that depends only on the content it names."""
-    digest = hashlib.sha256("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()
-    return f"{prefix}-{digest[:10]}"
 
 
 def spans(evidence: Iterable[Evidence]) -> list[tuple[str, int, int]]:

@@ -1,13 +1,23 @@
-"""Settings: the only place that reads the environment.
+"""Settings: the only place that reads the environment and the configuration file.
 
 Precedence: an explicit argument (``Settings(model=...)`` or a CLI option) beats the
-environment, which beats the default. Nothing is read at import time.
+environment, which beats the configuration file (``config.toml`` in the user config folder,
+``summarizer config path`` prints it), which beats the default. An API key is never written in
+that file: ``summarizer keys set openai`` stores it in ``keys.json`` beside it, readable by
+its owner only (0600), and it is sent only to OpenAI unless ``key`` names it for a server.
+Nothing is read at import time.
 """
 
+import difflib
+import json
 import os
+import stat
+import tomllib
 import urllib.parse
+from pathlib import Path
 from typing import Any, Literal
 
+import platformdirs
 from pydantic import (
     AliasChoices,
     Field,
@@ -18,7 +28,11 @@ from pydantic import (
     model_validator,
 )
 from pydantic_core import ErrorDetails
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+)
 
 from summarizer.errors import ConfigError
 from summarizer.redact import shown_url
@@ -131,6 +145,52 @@ class Settings(BaseSettings):
     local_start_timeout: float = Field(
         180.0, gt=0, description="Seconds to wait for the embedded server to answer."
     )
+    key: str | None = Field(
+        None,
+        description="Name of a stored key (summarizer keys set NAME) to send to the server; "
+        "default: the key stored as 'openai', sent only when the calls go to OpenAI.",
+    )
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        """Arguments, then the environment, then config.toml (no .env file, no secrets
+        folder: a tool run from any folder must not pick up a stray .env)."""
+        return init_settings, env_settings, _ConfigFile(settings_cls)
+
+    @model_validator(mode="after")
+    def _stored_key(self) -> "Settings":
+        # A stored key is used where no key was given: the one ``key`` names, or OpenAI's
+        # when the calls go to OpenAI (never sent to another server by default: a local
+        # server has no business with an OpenAI key).
+        if self.api_key is None:
+            to_openai = self.base_url is None or "api.openai.com" in self.base_url
+            name = self.key or ("openai" if to_openai else None)
+            stored = read_keys().get(name) if name else None
+            if stored:
+                self.api_key = SecretStr(stored)
+            elif self.key:
+                raise ConfigError(
+                    f"key: no key named {self.key!r} is stored; store it with "
+                    f"`summarizer keys set {self.key}` (stored: {', '.join(read_keys()) or 'none'})"
+                )
+        return self
+
+    def stored_key_name(self) -> str | None:
+        """The name of the stored key this run sends, or None when its key (if any) was
+        given as an option or in the environment."""
+        to_openai = self.base_url is None or "api.openai.com" in self.base_url
+        name = self.key or ("openai" if to_openai else None)
+        if self.api_key is None or name is None:
+            return None
+        stored = read_keys().get(name)
+        return name if stored == self.api_key.get_secret_value() else None
 
     @field_validator("base_url")
     @classmethod
@@ -182,6 +242,156 @@ class Settings(BaseSettings):
         if self.base_url is None or "api.openai.com" in self.base_url:
             return "json_schema"
         return "llamacpp"
+
+
+def config_dir() -> Path:
+    """The folder of config.toml and keys.json: $SUMMARIZER_CONFIG_DIR, else the user config
+    folder (~/.config/summarizer on Linux)."""
+    given = os.environ.get("SUMMARIZER_CONFIG_DIR")
+    return Path(given) if given else platformdirs.user_config_path("summarizer")
+
+
+def config_path() -> Path:
+    return config_dir() / "config.toml"
+
+
+def keys_path() -> Path:
+    return config_dir() / "keys.json"
+
+
+# Never read from config.toml: a key is kept in keys.json (0600), never beside settings
+# that are shared, copied into bug reports or committed to a dotfiles repository.
+_NOT_IN_FILE = {"api_key"}
+
+
+def read_config() -> dict[str, Any]:
+    """config.toml's settings, checked by name (a misspelt one is an error that names the
+    close match, never silently ignored); {} when there is no file."""
+    path = config_path()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except OSError as exc:
+        raise ConfigError(f"{path} could not be read ({exc.strerror}).") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path} is not valid TOML ({exc}).") from None
+    known = set(Settings.model_fields) - _NOT_IN_FILE
+    for name in data:
+        if name in _NOT_IN_FILE:
+            raise ConfigError(
+                f"{path}: keep API keys out of config.toml; store one with "
+                "`summarizer keys set openai` (a file only you can read)."
+            )
+        if name not in known:
+            close = difflib.get_close_matches(name, known, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise ConfigError(
+                f"{path}: unknown setting {name!r}{hint}. Valid settings: "
+                f"{', '.join(sorted(known))}."
+            )
+    return data
+
+
+class _ConfigFile(PydanticBaseSettingsSource):
+    """config.toml as a settings source, below the environment."""
+
+    def get_field_value(self, field: Any, field_name: str) -> tuple[Any, str, bool]:
+        return None, field_name, False  # unused: __call__ gives every value at once
+
+    def __call__(self) -> dict[str, Any]:
+        return read_config()
+
+
+def read_keys() -> dict[str, str]:
+    """The stored keys by name; {} when none are stored."""
+    path = keys_path()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError) as exc:
+        raise ConfigError(f"{path} could not be read as stored keys ({exc}).") from None
+    if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
+        raise ConfigError(f"{path} could not be read as stored keys (not a name: key object).")
+    return data
+
+
+def store_key(name: str, value: str) -> Path:
+    """Store ``value`` as the key ``name``, in a file only its owner can read or write
+    (created 0600, never widened). Returns the file's path."""
+    if not name.strip() or not value.strip():
+        raise ConfigError("A key needs a name and a value.")
+    keys = read_keys()
+    keys[name] = value.strip()
+    _write_keys(keys)
+    return keys_path()
+
+
+def remove_key(name: str) -> bool:
+    """Remove the key ``name``; False when no such key is stored."""
+    keys = read_keys()
+    if keys.pop(name, None) is None:
+        return False
+    _write_keys(keys)
+    return True
+
+
+def _write_keys(keys: dict[str, str]) -> None:
+    path = keys_path()
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    temporary = path.with_name(path.name + ".tmp")
+    # Opened 0600 before a byte is written, so the key is never readable by others, even
+    # for a moment; then renamed over the old file in one step.
+    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, stat.S_IRUSR | stat.S_IWUSR)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            json.dump(keys, out, indent=2)
+        os.chmod(temporary, stat.S_IRUSR | stat.S_IWUSR)  # an existing .tmp keeps its mode
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def origins(
+    settings: Settings, explicit: set[str] | frozenset[str] = frozenset()
+) -> dict[str, str]:
+    """Where each setting's value came from, for `summarizer doctor` and `config show`:
+    "given" (an option), "from NAME" (the environment), "from config.toml", "from keys.json
+    (NAME)", or "default". ``explicit`` names the settings given as options."""
+    in_file = read_config()
+    found: dict[str, str] = {}
+    for field, info in Settings.model_fields.items():
+        alias = info.validation_alias
+        names = (
+            tuple(map(str, alias.choices))
+            if isinstance(alias, AliasChoices)
+            else (f"SUMMARIZER_{field.upper()}",)
+        )
+        env = _env_name(None, names)
+        if field in explicit:
+            found[field] = "given"
+        elif env:
+            found[field] = f"from {env}"
+        elif field in in_file:
+            found[field] = "from config.toml"
+        elif field == "api_key" and (stored := settings.stored_key_name()):
+            found[field] = f"from keys.json ({stored})"
+        else:
+            found[field] = "default"
+    return found
+
+
+def shown_value(settings: Settings, field: str) -> str:
+    """A setting's value as it may be printed: a key only as "set", a URL without its
+    credentials."""
+    value = getattr(settings, field)
+    if field == "api_key":
+        return "set" if value is not None else "none"
+    if field == "base_url" and value:
+        return shown_url(value)
+    return "none" if value is None else str(value)
 
 
 def url_problem(url: str) -> str | None:

@@ -33,6 +33,8 @@ def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("SUMMARIZER_SUMMARY", "0")
     # Each test has its own run store, never the user's.
     monkeypatch.setenv("SUMMARIZER_STORE", str(tmp_path / "runs.sqlite3"))
+    # ...and its own configuration folder: the developer's config.toml and keys stay unread.
+    monkeypatch.setenv("SUMMARIZER_CONFIG_DIR", str(tmp_path / "config"))
 
 
 @pytest.fixture

@@ -52,7 +52,12 @@ def choose(settings: Settings) -> Backend:
         source = env_source(settings.base_url, ("SUMMARIZER_BASE_URL", "OPENAI_BASE_URL"))
         return Backend("server", settings.base_url, settings.model, f"base URL {source}")
     if settings.api_key is not None:
-        source = env_source(None, ("SUMMARIZER_API_KEY", "OPENAI_API_KEY"))
+        stored = settings.stored_key_name()
+        source = (
+            f"from keys.json ({stored})"
+            if stored
+            else env_source(None, ("SUMMARIZER_API_KEY", "OPENAI_API_KEY"))
+        )
         return Backend("openai", None, settings.model, f"API key {source}, no base URL: OpenAI")
     if settings.model and settings.model != local.ALIAS:
         raise ConfigError(

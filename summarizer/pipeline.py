@@ -102,6 +102,7 @@ class _Job:
     on_batch: Callable[[str], None] | None = None
     on_store_error: Callable[[str], None] | None = None
     on_backend: Callable[[Backend], None] | None = None
+    on_stage: Callable[[str], None] | None = None
 
 
 def brief(
@@ -121,6 +122,7 @@ def brief(
     on_batch: Callable[[str], None] | None = None,
     on_store_error: Callable[[str], None] | None = None,
     on_backend: Callable[[Backend], None] | None = None,
+    on_stage: Callable[[str], None] | None = None,
     **options: Any,
 ) -> Briefing:
     """Read the articles under ``paths`` and return a neutral, cited briefing.
@@ -144,7 +146,9 @@ def brief(
     nothing (more) was stored and why (by default it is logged as a warning). A batched or
     resumed run depends on the store: there, StoreError is raised. ``on_backend`` hears which
     model backend the run uses, and why (``Backend.describe()`` says it in one line), before
-    the embedded model is started or anything is sent.
+    the embedded model is started or anything is sent. ``on_stage`` hears what the run does
+    after the extractions, as each step starts ("story 2 of 5: headline and summary", "lead
+    paragraph"): on a local model each is a call of a minute or more.
     """
     settings = settings_of(settings, options)
     paths = as_paths(paths)
@@ -161,6 +165,7 @@ def brief(
         on_batch,
         on_store_error,
         on_backend,
+        on_stage,
     )
     loaded = _load(paths, settings)  # bad input fails before any model is started
     if llm is not None:
@@ -363,16 +368,24 @@ def _brief(
     if job.summary and halt.error is not None:
         briefing.run.stories_error = f"not asked: the run stopped calling the model ({halt.error})"
     elif job.summary:
-        add_stories(briefing, llm, repeats=settings.repeats)
+        add_stories(briefing, llm, repeats=settings.repeats, on_stage=job.on_stage)
     if job.lead and halt.error is not None:  # the server is gone: no call is made for a lead
         briefing.run.lead_prompt_version = lead_prompt_version()
         briefing.run.lead_error = f"not asked: the run stopped calling the model ({halt.error})"
     elif job.lead:
+        if job.on_stage is not None:
+            job.on_stage("lead paragraph")
         add_lead(briefing, llm)
     return briefing
 
 
-def add_stories(briefing: Briefing, llm: StructuredModel, *, repeats: bool = False) -> None:
+def add_stories(
+    briefing: Briefing,
+    llm: StructuredModel,
+    *,
+    repeats: bool = False,
+    on_stage: Callable[[str], None] | None = None,
+) -> None:
     """Edit each story with the model: with ``repeats``, join the developments it says
     repeat each other (repeats.py; only pairs the rules found close), then write a checked
     headline and summary (summaries.py). A call that fails leaves the story as the rules made
@@ -380,7 +393,9 @@ def add_stories(briefing: Briefing, llm: StructuredModel, *, repeats: bool = Fal
     run = briefing.run
     versions = [_repeats.prompt_version()] if repeats else []
     run.stories_prompt_version = "+".join([*versions, summaries.prompt_version()])
-    for story in briefing.stories:
+    for k, story in enumerate(briefing.stories, start=1):
+        if on_stage is not None:
+            on_stage(f"story {k} of {len(briefing.stories)}: headline and summary")
         try:
             offer = _repeats.offered(briefing, story) if repeats else None
             if offer is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from summarizer import figures, prompts
@@ -37,14 +38,23 @@ def prompt_version() -> str:
     return prompts.version(SYSTEM, USER, *figures.PROMPTS)
 
 
-def extract(article: Article, llm: StructuredModel, chunk_chars: int = 6000) -> ArticleExtraction:
-    """Extract the grounded actors, events, figures and statements of one article."""
+def extract(
+    article: Article,
+    llm: StructuredModel,
+    chunk_chars: int = 6000,
+    on_stage: Callable[[str], None] | None = None,
+) -> ArticleExtraction:
+    """Extract the grounded actors, events, figures and statements of one article.
+    ``on_stage`` hears what is being asked now ("part 2 of 3", "labelling figures")."""
     found = Grounded()
     stats = CallStats()
     waiting: Pending | None = None
     whole = Grounder(article)  # one normalised copy of the article for all its chunks
     spans = article_sentences(article)  # and one list of its sentences
-    for index, chunk in enumerate(chunks(article, chunk_chars)):
+    parts = list(chunks(article, chunk_chars))
+    for index, chunk in enumerate(parts):
+        if on_stage is not None:
+            on_stage(f"part {index + 1} of {len(parts)}" if len(parts) > 1 else "reading")
         try:
             _extract_chunk(whole, spans, chunk, str(index), llm, found, stats)
         except Pending as exc:  # a batched run: the other chunks still go in this batch
@@ -53,6 +63,8 @@ def extract(article: Article, llm: StructuredModel, chunk_chars: int = 6000) -> 
         raise waiting
     actors = _merge_actors(found.actors)
     everyone = with_people(actors, find_people(article))
+    if on_stage is not None:
+        on_stage("labelling figures")
     found_figures, not_figures, unlabelled = figures.label_figures(
         article, actors, llm, stats, everyone
     )

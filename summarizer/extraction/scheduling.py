@@ -91,18 +91,24 @@ def ordered_map(
 class ArticleProgress:
     """What a run has just done with one article, for a progress display.
 
-    ``status`` is "started" when a worker takes the article, then one of "extracted",
-    "cached" (every call answered from the run store) or "skipped" (``reason`` says why).
-    Tokens and cost are those of the calls made now, not of answers from the store.
+    ``status`` is "started" when a worker takes the article, "working" as it moves to the
+    next stage (``stage`` says which: "reading", "part 2 of 3", "labelling figures"), then
+    one of "extracted", "cached" (every call answered from the run store) or "skipped"
+    (``reason`` says why). Tokens and cost are those of the calls made now, not of answers
+    from the store. ``chars`` is the article's length and ``total_chars`` that of every
+    article of the run, so that a display can estimate the time left by what is still to read.
     """
 
     index: int
     total: int
     path: str
-    status: Literal["started", "extracted", "cached", "skipped"]
+    status: Literal["started", "working", "extracted", "cached", "skipped"]
     tokens: int = 0
     cost_usd: float | None = 0.0
     reason: str | None = None
+    stage: str | None = None
+    chars: int = 0
+    total_chars: int = 0
 
 
 OnArticle = Callable[[ArticleProgress], None]
@@ -125,16 +131,38 @@ def extract_loaded(
                 loaded, settings=settings, llm=own, on_article=on_article, halt=halt
             )
     model, total, halt = llm, len(loaded.articles), halt or Halt()
+    size = sum(len(a.text) for a in loaded.articles)
 
     def one(indexed: tuple[int, Article]) -> ArticleExtraction | SkippedArticle:
         index, article = indexed
+        chars = len(article.text)
+
+        def told(stage: str) -> None:
+            if on_article is not None:
+                on_article(
+                    ArticleProgress(
+                        index,
+                        total,
+                        article.path,
+                        "working",
+                        stage=stage,
+                        chars=chars,
+                        total_chars=size,
+                    )
+                )
+
         if on_article is not None:
-            on_article(ArticleProgress(index, total, article.path, "started"))
-        return _extract_or_skip(article, model, settings.chunk_chars, halt)
+            on_article(
+                ArticleProgress(
+                    index, total, article.path, "started", chars=chars, total_chars=size
+                )
+            )
+        return _extract_or_skip(article, model, settings.chunk_chars, halt, told)
 
     def report(index: int, outcome: ArticleExtraction | SkippedArticle) -> None:
         if on_article is not None:
-            on_article(_progress(index, total, loaded.articles[index].path, outcome))
+            article = loaded.articles[index]
+            on_article(_progress(index, total, article.path, outcome, len(article.text), size))
 
     # A model object of the caller's own is called from one thread, unless told otherwise.
     foreign = not isinstance(llm, client.LLM) and settings.concurrency is None
@@ -153,8 +181,9 @@ def _collected(
     With no extraction at all, the run failed: ModelError, fatal if the server stopped it."""
     if on_article is not None:
         total = len(outcomes)
+        size = sum(len(a.text) for a in loaded.articles)
         for index, (article, outcome) in enumerate(zip(loaded.articles, outcomes, strict=True)):
-            on_article(_progress(index, total, article.path, outcome))
+            on_article(_progress(index, total, article.path, outcome, len(article.text), size))
     extractions = [o for o in outcomes if isinstance(o, ArticleExtraction)]
     skipped = list(loaded.skipped) + [o for o in outcomes if isinstance(o, SkippedArticle)]
     if not extractions:
@@ -183,14 +212,18 @@ class Halt:
 
 
 def _extract_or_skip(
-    article: Article, llm: StructuredModel, chunk_chars: int, halt: Halt
+    article: Article,
+    llm: StructuredModel,
+    chunk_chars: int,
+    halt: Halt,
+    on_stage: Callable[[str], None] | None = None,
 ) -> ArticleExtraction | SkippedArticle:
     """One article's extraction, or why it is skipped. After a fatal error no call is made."""
     if halt.error is not None:
         reason = f"not extracted: the run stopped calling the model ({halt.error})"
         return SkippedArticle(path=article.path, reason=reason)
     try:
-        return extract(article, llm, chunk_chars)
+        return extract(article, llm, chunk_chars, on_stage)
     except BudgetExhausted as exc:
         log.warning("not extracted %s: %s", article.path, exc)
         return SkippedArticle(path=article.path, reason=f"not extracted: {exc}")
@@ -204,14 +237,36 @@ def _extract_or_skip(
 
 
 def _progress(
-    index: int, total: int, path: str, outcome: ArticleExtraction | SkippedArticle
+    index: int,
+    total: int,
+    path: str,
+    outcome: ArticleExtraction | SkippedArticle,
+    chars: int = 0,
+    total_chars: int = 0,
 ) -> ArticleProgress:
     if isinstance(outcome, SkippedArticle):
-        return ArticleProgress(index, total, path, "skipped", reason=outcome.reason)
+        return ArticleProgress(
+            index,
+            total,
+            path,
+            "skipped",
+            reason=outcome.reason,
+            chars=chars,
+            total_chars=total_chars,
+        )
     stats = outcome.stats
     cached = stats.from_store > 0 and stats.spent_tokens == 0
     status: Literal["extracted", "cached"] = "cached" if cached else "extracted"
-    return ArticleProgress(index, total, path, status, stats.spent_tokens, stats.cost_usd)
+    return ArticleProgress(
+        index,
+        total,
+        path,
+        status,
+        stats.spent_tokens,
+        stats.cost_usd,
+        chars=chars,
+        total_chars=total_chars,
+    )
 
 
 def extract_batched(

@@ -107,10 +107,15 @@ def test_every_article_reports_its_start_and_its_outcome(folder: Path, tmp_path:
     with OpenAIServer() as server:
         settings = _settings(server, tmp_path, concurrency=3, cache=True)
         brief([folder], settings=settings, on_article=events.append)
-        assert {e.status for e in events} == {"started", "extracted"}
+        assert {e.status for e in events} == {"started", "working", "extracted"}
         assert all(e.tokens > 0 for e in events if e.status == "extracted")
+        # Each article says its stages in order, and every event carries the sizes.
+        stages = [e.stage for e in events if e.status == "working" and e.index == 0]
+        assert stages == ["reading", "labelling figures"]
+        total = sum(len(p.read_text(encoding="utf-8")) for p in folder.iterdir())
+        assert {e.total_chars for e in events} == {total}
         events.clear()
         brief([folder], settings=settings, on_article=events.append)
-    finished = [e for e in events if e.status != "started"]
+    finished = [e for e in events if e.status not in ("started", "working")]
     assert sorted(e.index for e in finished) == list(range(12))
     assert {e.status for e in finished} == {"cached"} and all(e.tokens == 0 for e in finished)

@@ -19,6 +19,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from summarizer.cli.running import check_out, emit, err, fail, run, settings_from, warn
+from summarizer.cli.settings_commands import config_app, keys_app, settings_lines
 
 if TYPE_CHECKING:
     from summarizer.store import Store
@@ -239,6 +240,7 @@ def brief(
                 resume=resume,
                 progress=assembling,
                 on_article=bar,
+                on_stage=bar.step,
                 on_batch=lambda message: err.print(escape(message), highlight=False),
                 on_store_error=warn,
                 # Which backend, and why, before anything is paid for: with OPENAI_API_KEY
@@ -376,6 +378,8 @@ runs_app = typer.Typer(
 app.add_typer(runs_app, name="runs")
 store_app = typer.Typer(help="The run store file.", no_args_is_help=True)
 app.add_typer(store_app, name="store")
+app.add_typer(config_app, name="config")
+app.add_typer(keys_app, name="keys")
 
 
 @runs_app.callback(invoke_without_command=True)
@@ -491,6 +495,7 @@ def doctor(
     """Show which model backend a run would use and why, and check that it answers."""
     from summarizer import __version__
     from summarizer.cli import progress
+    from summarizer.config import config_path
     from summarizer.errors import ConfigError
     from summarizer.llm import LLM, backends, local
     from summarizer.redact import shown_url
@@ -501,13 +506,20 @@ def doctor(
     out.print(f"version: summarizer {__version__}", highlight=False)
     out.print(f"store:   {settings.store or default_path()}", highlight=False)
     out.print(f"cache:   {local.cache_dir()}", highlight=False)
+    out.print(f"config:  {config_path()}", highlight=False)
+    explicit = frozenset(
+        k for k, v in {"model": model, "base_url": base_url, "api_key": api_key}.items() if v
+    )
+    out.print("settings (in effect, and where each came from):", highlight=False)
+    for line in settings_lines(settings, explicit):
+        out.print(f"  {line}", highlight=False)
     try:
         backend = backends.choose(settings)
     except ConfigError as exc:
         # Nothing usable: say where each of the three backends stands, then the error.
         lacking = local.missing()
         out.print("server:  none (no --base-url, SUMMARIZER_BASE_URL or OPENAI_BASE_URL)")
-        out.print("openai:  none (no --api-key or OPENAI_API_KEY)")
+        out.print("openai:  none (no --api-key, OPENAI_API_KEY or stored key 'openai')")
         if not settings.embedded:
             state = "off (SUMMARIZER_EMBEDDED=0)"
         elif lacking:

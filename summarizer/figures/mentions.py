@@ -255,6 +255,8 @@ def _classify(match: re.Match[str], sentence: str, start: int, end: int) -> NotF
         and 0 < int(token) < 120
     ):
         return "age"  # "John Smith, 85, died"
+    if match["amount"] and _YEAR.match(token) and _CODE_AFTER.match(after):
+        return "name"  # "asteroid 2004 MN4", "1998 KY26": a year and a code, one designation
     if match["amount"] or ranged:
         reason = _classify_digits(token, before, after)
         if reason is None and match["amount"] and _in_name(sentence, before, token):
@@ -270,6 +272,8 @@ def _scored(before: str, after: str) -> bool:
     return bool(_SCORE_AFTER.match(after) or _SCORE_BEFORE.search(before))
 
 
+# A code of capitals and digits right after a year: the two are one designation.
+_CODE_AFTER = re.compile(r"[ \u00a0][A-Z]{1,4}[0-9]{1,4}(?![\w-])")
 _NAME_WORD = re.compile(r"(?:^|\s)((?:[A-Z][A-Za-z]*|[A-Z&]{2,}|[a-z]+[A-Z]\w*))\s$")
 
 

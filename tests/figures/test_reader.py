@@ -112,6 +112,10 @@ def test_a_physical_unit_carries_its_si_value_and_is_never_converted() -> None:
         ("The S&P 500 index fell.", "500", "name"),
         ("The jet has four Rolls-Royce Trent 900 engines.", "900", "name"),
         ("Apple sold the iPhone 11 widely.", "11", "name"),
+        # A year and a code are one designation (an asteroid's, a comet's); a count before
+        # a code is still a count.
+        ("NASA said 2004 MN4 has a 1 in 300 chance.", "2004", "name"),
+        ("The 1998 KY26 asteroid spins fast.", "1998", "name"),
         ("Arsenal beat Sevilla 2-0 at the Emirates.", "2-0", "score"),
         ("It ended in a 2-2 draw.", "2-2", "score"),
         # Slashed numbers are not two numbers.
@@ -218,3 +222,8 @@ def test_odd_input_is_read_without_error_and_prints_as_json() -> None:
     assert cold.value == -5
     for q in [huge, cold]:
         json.loads(json.dumps(q.to_dict(), allow_nan=False))
+
+
+def test_a_count_before_a_code_is_still_a_count() -> None:
+    (q,) = [q for q in read("The G7 leaders met 12 G20 officials.") if q.text == "12"]
+    assert q.figure

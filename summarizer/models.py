@@ -29,12 +29,20 @@ class Boilerplate(_Model):
     reason: str
 
 
+UNKNOWN_OUTLET = "unknown outlet"
+
+
 class Article(_Model):
     """One source article, with its text exactly as read and its clutter marked."""
 
     id: str = Field(description="First 12 hex digits of the sha256 of the text (UTF-8).")
     path: str
-    outlet: str = Field(description="From an 'Original Source:' line, else the file name.")
+    outlet: str | None = Field(
+        None,
+        description="The outlet that published it, as the caller, the front matter, an "
+        "'Original Source:' line or the URL's host names it; None when nothing names one "
+        "(shown as 'unknown outlet', never as the file name).",
+    )
     title: str | None = Field(description="The first line, when it reads as a headline.")
     text: str = Field(description="The decoded file, no newline translation: offsets index it.")
     boilerplate: list[Boilerplate] = Field(default_factory=list)
@@ -53,6 +61,18 @@ class Article(_Model):
 
     _content: str | None = PrivateAttr(None)
     _index: tuple[list[Boilerplate], list[int], int] | None = PrivateAttr(None)
+
+    @property
+    def shown_outlet(self) -> str:
+        """The outlet as a reader sees it: its name, or "unknown outlet"."""
+        return self.outlet or UNKNOWN_OUTLET
+
+    @property
+    def outlet_key(self) -> str:
+        """What tells outlets apart when they are counted: the name, case folded; an
+        article whose outlet is unknown counts as one of its own (it may or may not share
+        an outlet with another, and the counts never join what nothing says is one)."""
+        return self.outlet.casefold() if self.outlet else f"#{self.id}"
 
     def in_boilerplate(self, start: int, end: int) -> bool:
         """True when [start, end) overlaps any boilerplate span."""

@@ -103,7 +103,7 @@ def offered(briefing: Briefing, story: Story) -> Offered | None:
     pairs = _close_pairs(items)
     if not pairs:
         return None
-    outlets = {s.n: s.article.outlet for s in briefing.sources}
+    outlets = {s.n: s.article.shown_outlet for s in briefing.sources}
 
     def shown(d: Development) -> str:
         words = d.text.split()
@@ -163,7 +163,7 @@ def join(briefing: Briefing, story: Story, offer: Offered, same: list[bool]) -> 
     """Apply the model's answer where the rules allow it, closest pair first; returns how
     many joins were made. The joined development keeps the earlier one's id and words, and
     lists every telling."""
-    outlets = {s.n: s.article.outlet for s in briefing.sources}
+    outlets = {s.n: s.article.outlet_key for s in briefing.sources}
     order = {d_id: k for k, d_id in enumerate(story.developments)}
     head: dict[str, Development] = {}  # a development's id -> the development it is now in
 

@@ -61,17 +61,17 @@ def test_seed_boilerplate(seed: str, expected: list[str]) -> None:
         ),
         (
             "001_20794ec927be5556.txt",
-            "001_20794ec927be5556",
+            None,
             "The US commits to new military aid following North Korean troop losses and 'human wave' "
             "tactics in Ukraine's eastern front.",
         ),
-        ("002_9e14d8b332cb9dc9.txt", "002_9e14d8b332cb9dc9", None),
+        ("002_9e14d8b332cb9dc9.txt", None, None),
         (
             "003_8ca868f52a6922c0.txt",
             "rfa.org",
             "U.S. Confirms North Korean Casualties in Russia Amid Ongoing Conflict",
         ),
-        ("004_90a43850ede0f87a.txt", "004_90a43850ede0f87a", None),
+        ("004_90a43850ede0f87a.txt", None, None),
     ],
 )
 def test_seed_outlet_and_title(seed: str, outlet: str, title: str | None) -> None:
@@ -137,7 +137,8 @@ def test_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
     )
     monkeypatch.setattr(sys, "stdin", stream)
     article = ingest.load(["-"]).articles[0]
-    assert (article.path, article.outlet, article.title) == ("<stdin>", "stdin", "Headline here")
+    assert (article.path, article.outlet, article.title) == ("<stdin>", None, "Headline here")
+    assert article.shown_outlet == "unknown outlet"  # never the file's (or stdin's) name
 
 
 @pytest.mark.parametrize(

@@ -71,11 +71,11 @@ def test_articles_and_paths_are_read_together_in_the_order_given(tmp_path: Path)
     (tmp_path / "b.txt").write_text("Markets fell\n\nShares in Volta fell 18% on Tuesday.\n")
     first = summarizer.article(STORM, outlet="A")
     loaded = ingest.load([first, tmp_path / "b.txt", summarizer.article(STORM)])
-    assert [a.outlet for a in loaded.articles] == ["A", "b"]  # the same text twice: read once
+    assert [a.outlet for a in loaded.articles] == ["A", None]  # the same text twice: read once
     long = summarizer.article("x " * 50)
     loaded = ingest.load([long, tmp_path / "b.txt"], max_chars=60)
     assert [s.reason.split(" (")[0] for s in loaded.skipped] == ["too long to brief"]
-    assert [a.outlet for a in loaded.articles] == ["b"]
+    assert [a.path for a in loaded.articles] == [str(tmp_path / "b.txt")]
 
 
 FRONT = """---

@@ -30,7 +30,7 @@ def _evidence(article: ingest.Article, quote: str) -> Evidence:
 
 
 def _extraction(text: str, name: str, events: list[str]) -> ArticleExtraction:
-    article = ingest.parse(text, f"{name}.txt")
+    article = ingest.parse(text, f"{name}.txt", outlet=name)
     told = [Event(summary=e, evidence=[_evidence(article, e)]) for e in events]
     return ArticleExtraction(article=article, model="m", prompt_version="p", events=told)
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+import urllib.parse
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -94,10 +95,7 @@ def parse(
     return Article(
         id=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:12],
         path=path,
-        outlet=outlet
-        or meta.get("outlet")
-        or found_outlet
-        or ("stdin" if path == "<stdin>" else Path(path).stem),
+        outlet=outlet or meta.get("outlet") or found_outlet or _host(url or meta.get("url")),
         title=title or meta.get("title") or _title(text, boilerplate),
         text=text,
         boilerplate=boilerplate,
@@ -105,6 +103,18 @@ def parse(
         url=url or meta.get("url"),
         author=author or meta.get("author"),
     )
+
+
+def _host(url: str | None) -> str | None:
+    """The outlet a URL names: its host without "www." (an outlet's site is its name on the
+    web); None for no URL or one with no host. A file's name is never an outlet."""
+    if not url:
+        return None
+    try:
+        host = urllib.parse.urlsplit(url).hostname
+    except ValueError:
+        return None
+    return host.removeprefix("www.") if host else None
 
 
 def article(

@@ -107,7 +107,7 @@ def _merge(extractions: list[ArticleExtraction]) -> Merged:
     ]
     book = Citations(
         sources={s.article.id: s.n for s in sources},
-        outlets={s.n: s.article.outlet for s in sources},
+        outlets={s.n: s.article.outlet_key for s in sources},
     )
     groups = cluster_actors([a for x in ordered for a in x.actors])
     names = name_index(groups)
@@ -154,7 +154,7 @@ def ranked(extractions: list[ArticleExtraction]) -> list[list[int]]:
 
     def key(story: stories.Story) -> tuple[int, int, int, int]:
         members = [extractions[i].article for i in story.members]
-        outlets = len({a.outlet for a in members})
+        outlets = len({a.outlet_key for a in members})
         latest = max(
             (dt.date.fromisoformat(a.published) for a in members if a.published), default=None
         )
@@ -207,7 +207,7 @@ def _story(
     """A story's entry: its sources and the ids of its facts; headlined by its best-attested
     development (the most sources, the first told on a tie) until a summary is written."""
     articles = [merged.sources[n - 1].article for n in numbers]
-    outlets = len({a.outlet for a in articles})
+    outlets = len({a.outlet_key for a in articles})
     best = max(developments, key=lambda d: len(d.sources), default=None)
     told: Literal["development", "article"]
     if best is not None:

@@ -142,8 +142,8 @@ def _said(c: FigureClaim, briefing: Briefing) -> str:
 
 
 def _outlet(c: FigureClaim, briefing: Briefing) -> str:
-    return briefing.sources[c.source - 1].article.outlet
+    return briefing.sources[c.source - 1].article.shown_outlet
 
 
 def _outlets(d: Development, briefing: Briefing) -> list[str]:
-    return list(dict.fromkeys(briefing.sources[n - 1].article.outlet for n in d.sources))
+    return list(dict.fromkeys(briefing.sources[n - 1].article.shown_outlet for n in d.sources))

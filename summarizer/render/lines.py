@@ -38,6 +38,10 @@ class Style(Protocol):
 
     def code(self, text: str) -> str: ...
 
+    def plot(self, group: FigureGroup, sources: list[Source]) -> str:
+        """A picture of a figure group's values after its header, or "" (text formats)."""
+        ...
+
 
 # Bidi controls reorder what follows them on screen ("\u202eevil\u202c" reads "live") and other
 # control characters move the cursor or hide text: whatever a briefing prints from its sources
@@ -74,9 +78,12 @@ class PlainStyle:
     def code(self, text: str) -> str:
         return printable(text)
 
+    def plot(self, group: FigureGroup, sources: list[Source]) -> str:
+        return ""
+
 
 def overview(b: Briefing) -> str:
-    outlets = len({s.article.outlet for s in b.sources})
+    named = len({s.article.outlet_key for s in b.sources if s.article.outlet})
     counts = [
         _count(len(b.stories), "story") if len(b.stories) != 1 else "1 story",
         _count(len(b.sources), "source"),
@@ -84,7 +91,10 @@ def overview(b: Briefing) -> str:
         _count(len(b.figures), "figure"),
         _count(len(b.actors), "actor"),
     ]
-    counts[1] += f" from {_count(outlets, 'outlet')}"
+    if all(s.article.outlet for s in b.sources):
+        counts[1] += f" from {_count(named, 'outlet')}"
+    else:  # an unnamed outlet is not counted as one: "5 sources, 2 outlets named"
+        counts[1] += f", {_count(named, 'outlet')} named"
     return (
         f"{b.date} · {' · '.join(counts)}. Each [n] is listed under Citations with its source "
         "and the exact words quoted."
@@ -101,11 +111,34 @@ def lead(b: Briefing, st: Style) -> str:
     return " ".join(f"{st.esc(s.text)} {st.cites(s.citations)}" for s in b.lead)
 
 
+# A story's figure groups, by what a reader is to make of them; the heading says it, so a
+# group given by one source is never under "the sources give differently".
 _FIGURE_SECTIONS = [
-    ("Figures the sources agree on", {"agree"}),
-    ("Figures the sources give differently", {"differ", "different scopes", "different units"}),
-    ("Figures from one source", {"one source"}),
+    ("Figures the sources agree on", "agree"),
+    ("Figures the sources give differently", "differ"),
+    ("Figures that differ without conflict: different periods, places or measures", "scopes"),
+    ("Amounts in different currencies or units, not converted", "units"),
+    ("Figures from one source", "one source"),
+    ("Other numbers: the words next to them do not say what they count", "unnamed"),
 ]
+# What a figure counts when the text does not say (figures/build.py), as a reader reads it.
+_UNNAMED = {"quantity": "number", "amount": "sum of money"}
+
+
+def figure_section(group: FigureGroup) -> str:
+    """Which of ``_FIGURE_SECTIONS`` a group is shown under."""
+    if group.counted in _UNNAMED:
+        return "unnamed"
+    if len({c.source for c in group.claims}) == 1:
+        return "one source"
+    return {"different scopes": "scopes", "different units": "units"}.get(
+        group.verdict, group.verdict
+    )
+
+
+def group_label(group: FigureGroup) -> str:
+    """A group's short label: what its numbers count, a noun phrase of a few words."""
+    return _UNNAMED.get(group.counted, group.counted)
 
 
 def story_heading(story: Story, st: Style) -> str:
@@ -117,11 +150,16 @@ def story_heading(story: Story, st: Style) -> str:
 
 
 def story_reach(story: Story, sources: list[Source]) -> str:
-    outlets = _distinct_outlets(story.sources, sources)
-    told = f"{_count(story.outlets, 'outlet')}, {_count(story.articles, 'article')}"
-    only = " — one outlet only" if story.single_outlet else ""
+    named, unnamed = _outlets_of(story.sources, sources)
+    articles = _count(story.articles, "article")
+    if unnamed:
+        told = f"{articles}, {_count(len(named), 'outlet')} named"
+    else:
+        told = f"{_count(story.outlets, 'outlet')}, {articles}"
+    only = " — one outlet only" if story.single_outlet and not unnamed else ""
     listed = ", ".join(str(n) for n in story.sources)
-    return f"{told} ({', '.join(outlets)}; sources {listed}){only}"
+    shown = f"{', '.join(named)}; " if named else ""
+    return f"{told} ({shown}sources {listed}){only}"
 
 
 @dataclass(frozen=True)
@@ -154,8 +192,8 @@ def story_sections(
         ("Summary", [f"{st.esc(s.text)} {st.cites(s.citations)}" for s in story.summary]),
         ("Developments", _developments(story, developments, b.sources, st, figures)),
         *[
-            (heading, [figure_group(g, b.sources, st) for g in mine if g.verdict in kinds])
-            for heading, kinds in _FIGURE_SECTIONS
+            (heading, [figure_group(g, b.sources, st) for g in mine if figure_section(g) == kind])
+            for heading, kind in _FIGURE_SECTIONS
         ],
         ("Who says what", who_says_what([statements[i] for i in story.statements], st)),
     ]
@@ -252,18 +290,14 @@ def development(
     st: Style,
     figures: dict[str, FigureGroup] | None = None,
 ) -> str:
-    outlets = _distinct_outlets(d.sources, sources)
-    if len(outlets) == 1:
-        reach = f"one outlet only ({st.esc(outlets[0])})"
-    else:
-        reach = f"{len(outlets)} outlets: {st.esc(', '.join(outlets))}"
+    reach = st.esc(told_by(d.sources, sources))
     # A development is told in its source's own words (the first telling's sentence): shown
     # as a quotation, so its words are the outlet's, never the briefing's. The other
     # tellings follow, nested, each in its own outlet's words.
     first = d.tellings[0].citations if d.tellings else d.citations
     lines = [f"“{st.esc(flat(d.text))}” — {reach} {st.cites(first)}"]
     for t in d.tellings[1:]:
-        outlet = sources[t.source - 1].article.outlet
+        outlet = sources[t.source - 1].article.shown_outlet
         lines.append(f"{st.esc(outlet)}: “{st.esc(flat(t.text))}” {st.cites(t.citations)}")
     lines += [given(figures[g], st) for g in d.figures if figures and g in figures]
     return "\n".join(lines)
@@ -285,24 +319,40 @@ def given(group: FigureGroup, st: Style) -> str:
         f"{st.esc(raw)} (source {source}) {st.cites(cited)}"
         for (source, raw), cited in told.items()
     )
-    return f"{st.esc(group.counted)}, as given: {values}"
+    return f"{st.esc(group_label(group))}, as given: {values}"
 
 
-_VERDICTS = {
-    "agree": "sources agree",
-    "differ": "sources differ",
-    "different scopes": "they cover different periods or places (or do not say), or some are "
-    "changes or earlier values, so they do not conflict",
-    "different units": "amounts in different units, shown as given and not converted",
-    "one source": "",
-}
+def verdict(group: FigureGroup) -> str:
+    """What the values of a group of several sources come to, in a few words; "" for one
+    source (its section says so)."""
+    if len({c.source for c in group.claims}) == 1:
+        return ""
+    if group.verdict == "different scopes":
+        why = []
+        scopes = {c.scope for c in group.claims}
+        if len(scopes - {None}) > 1:
+            why.append("different periods or places")
+        if None in scopes:
+            why.append("not all say what they cover")
+        if len({c.role for c in group.claims}) > 1:
+            why.append("some are changes or earlier values")
+        return "no conflict: " + ("; ".join(why) or "different scopes")
+    return {
+        "agree": "sources agree",
+        "differ": "sources differ",
+        "different units": "different units, not converted",
+        "one source": "",
+    }[group.verdict]
 
 
 def figure_group(group: FigureGroup, sources: list[Source], st: Style) -> str:
     """A group header, then one claim per line (lines joined by newlines)."""
     unit = f" ({st.esc(group.unit)})" if group.unit else ""
-    verdict = f" — {_VERDICTS[group.verdict]}" if _VERDICTS[group.verdict] else ""
-    lines = [f"{st.strong(st.esc(group.counted))}{unit}{verdict}"]
+    said = verdict(group)
+    lines = [
+        f"{st.strong(st.esc(group_label(group)))}{unit}{' — ' + said if said else ''}"
+        + st.plot(group, sources)
+    ]
     scoped = len({c.scope for c in group.claims}) > 1
     lines += [claim(c, sources, st, scoped) for c in group.claims]
     return "\n".join(lines)
@@ -312,15 +362,16 @@ _ROLES = {"level": "", "change": " (a change)", "earlier": " (an earlier value)"
 
 
 def claim(c: FigureClaim, sources: list[Source], st: Style, scoped: bool = False) -> str:
-    outlet = sources[c.source - 1].article.outlet
-    who = c.claimed_by or f"the article in {outlet}"
+    article = sources[c.source - 1].article
+    outlet = article.shown_outlet
+    who = c.claimed_by or (f"the article in {article.outlet}" if article.outlet else "the article")
     scope = f", {st.esc(c.scope)}" if c.scope else (", scope not stated" if scoped else "")
     value = st.esc(c.raw) + _ROLES[c.role]
     if c.qualifier == "vague" and c.low is not None:
         value += f" (at least {c.low:,.0f})"  # the conservative bound, as trackers code it
     flag = f" — {st.flag('unverified')}, the article says" if c.unverified else ""
     if not c.labelled:
-        flag += " — not labelled by the model; see the quoted sentence"
+        flag += " — what it counts is unclear; see the quoted words"
     return (
         f"{value}{scope}, according to {st.esc(who)} (source {c.source}, {st.esc(outlet)})"
         f"{flag} {st.cites(c.citations)}"
@@ -342,25 +393,50 @@ def disputed(b: Briefing, st: Style) -> list[str]:
                 continue
             where = (f", {st.esc(scope)}" if scope else "") + _ROLES[part]
             given = "; ".join(_given(c, b.sources, st) for c in claims)
-            lines.append(f"{st.strong(st.esc(g.counted))}{where}: {given}")
+            lines.append(f"{st.strong(st.esc(group_label(g)))}{where}: {given}")
     for g in b.figures:
         for c in g.claims:
             if c.unverified:
                 lines.append(
-                    f"{st.strong(st.esc(g.counted))}: {_given(c, b.sources, st)} — "
+                    f"{st.strong(st.esc(group_label(g)))}: {_given(c, b.sources, st)} — "
                     f"{st.flag('unverified')}, the article says"
                 )
     return lines
 
 
 def _given(c: FigureClaim, sources: list[Source], st: Style) -> str:
-    outlet = sources[c.source - 1].article.outlet
+    outlet = sources[c.source - 1].article.shown_outlet
     who = f"{c.claimed_by}, " if c.claimed_by else ""
     return f"{st.esc(c.raw)} ({st.esc(who)}{st.esc(outlet)}) {st.cites(c.citations)}"
 
 
-def _distinct_outlets(numbers: list[int], sources: list[Source]) -> list[str]:
-    return list(dict.fromkeys(sources[n - 1].article.outlet for n in numbers))
+def _outlets_of(numbers: list[int], sources: list[Source]) -> tuple[list[str], list[int]]:
+    """The distinct outlets named among these sources, and the sources that name none."""
+    named: dict[str, str] = {}
+    unnamed: list[int] = []
+    for n in dict.fromkeys(numbers):
+        a = sources[n - 1].article
+        if a.outlet:
+            named.setdefault(a.outlet_key, a.outlet)
+        else:
+            unnamed.append(n)
+    return list(named.values()), unnamed
+
+
+def told_by(numbers: list[int], sources: list[Source]) -> str:
+    """Who tells something: "one outlet only (rfa.org)", "3 outlets: a, b, c"; a source
+    whose outlet is unknown is never counted as an outlet: "2 sources: rfa.org; source 2
+    (outlet unknown)", "one source only (source 2, outlet unknown)"."""
+    named, unnamed = _outlets_of(numbers, sources)
+    if not unnamed:
+        if len(named) == 1:
+            return f"one outlet only ({named[0]})"
+        return f"{len(named)} outlets: {', '.join(named)}"
+    if not named and len(unnamed) == 1:
+        return f"one source only (source {unnamed[0]}, outlet unknown)"
+    label = "sources" if len(unnamed) > 1 else "source"
+    parts = [*named, f"{label} {', '.join(map(str, unnamed))} (outlet unknown)"]
+    return f"{len(named) + len(unnamed)} sources: {'; '.join(parts)}"
 
 
 def actor(a: MergedActor, st: Style) -> str:
@@ -381,13 +457,13 @@ def source(s: Source, st: Style) -> str:
     also = "".join(f", also given as {st.code(p)}" for p in a.also_at)
     notes = "".join(f" — {st.esc(w)}" for w in a.warnings)
     return (
-        f"{s.n}. {st.strong(st.esc(a.outlet))}{title} ({st.code(a.path)}{also}, id "
+        f"{s.n}. {st.strong(st.esc(a.shown_outlet))}{title} ({st.code(a.path)}{also}, id "
         f"{st.code(a.id)}; {calls}{dropped}){notes}"
     )
 
 
 def citation(c: Citation, sources: list[Source], st: Style) -> str:
-    outlet = sources[c.source - 1].article.outlet
+    outlet = sources[c.source - 1].article.shown_outlet
     return (
         f"[{c.n}] source {c.source} ({st.esc(outlet)}), characters {c.start}–{c.end}: "
         f"“{st.esc(flat(c.quote))}”"

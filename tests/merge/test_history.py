@@ -49,23 +49,31 @@ def test_the_second_day_shows_the_revised_figure_the_new_and_the_gone(
     history = second.history
     assert history is not None and history.previous_date == "2026-11-22"
     (revision,) = history.revised
-    assert revision.before == ["12 (Ana Lima, a)"] and revision.after == ["15 (Ana Lima, a)"]
+    assert revision.before == ["12 (Ana Lima, unknown outlet)"] and revision.after == [
+        "15 (Ana Lima, unknown outlet)"
+    ]
     assert second.citations[revision.citations[0] - 1].quote.startswith("Ana Lima said 15")
     (new,) = history.new
     assert "Lea Moreau" in next(d.text for d in second.developments if d.id == new)
     (gone,) = history.no_longer_reported
-    assert "Rui Costa" in gone.text and gone.outlets == ["b"]
+    assert "Rui Costa" in gone.text and gone.outlets == ["unknown outlet"]
     markdown = to_markdown(second)
     section = markdown.split("## Since the previous briefing (2026-11-22)")[1].split("\n## ")[0]
-    assert "Revised: **" in section and "from 12 (Ana Lima, a) to 15 (Ana Lima, a) [" in section
+    assert (
+        "Revised: **" in section
+        and "from 12 (Ana Lima, unknown outlet) to 15 (Ana Lima, unknown outlet) [" in section
+    )
     assert (
         "New: “Lea Moreau opened" in section
         and "No longer reported: “Rui Costa closed the old bridge at Elmgate for repairs.” "
-        "(last reported on 2026-11-22 by b)"
+        "(last reported on 2026-11-22 by unknown outlet)"
         in section
     )
     html = to_html(second)
-    assert "Since the previous briefing (2026-11-22)" in html and "from 12 (Ana Lima, a)" in html
+    assert (
+        "Since the previous briefing (2026-11-22)" in html
+        and "from 12 (Ana Lima, unknown outlet)" in html
+    )
     assert loaded_outside_quotes(markdown) == [] and loaded_in_html(html) == []
 
 

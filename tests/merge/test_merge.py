@@ -11,7 +11,8 @@ from summarizer.text.names import canonical_place, person_core
 
 
 def _article(text: str, name: str) -> ingest.Article:
-    return ingest.parse(text, f"{name}.txt")
+    """A hand-written article of the outlet ``name`` (a file name is never taken for one)."""
+    return ingest.parse(text, f"{name}.txt", outlet=name)
 
 
 def _evidence(article: ingest.Article, quote: str) -> Evidence:
@@ -352,7 +353,7 @@ def test_one_event_told_by_three_outlets_is_one_development() -> None:
             ],
         ),
     ]
-    for x in xs:  # every outlet is its own; without an outlet line the file name stands in
+    for x in xs:  # every outlet is its own
         assert x.article.outlet in {"a", "b", "c"}
     briefing, missile = merge(xs).developments
     assert briefing.sources == [1, 2, 3] and not briefing.single_outlet

@@ -1,17 +1,18 @@
 """Briefing -> one self-contained HTML page: the briefing beside its source articles.
 
-Clicking a citation shows its article with the exact cited span highlighted and the
-boilerplate greyed out; selecting a story in the story list (or its heading) highlights every
-span it cites; a highlighted span links back to the claims citing it. Below 900 px the source
-pane stacks under the briefing. The page makes no request: its style and script are inline, pinned by
-hash in a Content-Security-Policy whose default is 'none'. Article text is escaped in the
-static page and only ever set through ``textContent`` by the script, so a ``<script>`` in an
-article is shown as text and never runs.
+Every cited span is marked in the source pane before any click, tinted by what cites it
+(a development, a figure, a statement; the legend says which is which), and the boilerplate is
+greyed out. Clicking a citation (in the text or in the Citations list) lights its exact span;
+selecting a story in the story list (or its heading) lights every span it cites; a marked span
+links back to the claims citing it. Each figure group of several claims has a strip plot: one
+dot per claim, coloured by source, hollow for a bound ("over", "up to"), one row per scope.
+Below 900 px the source pane stacks under the briefing; printed, the page is one column with
+its marks. The page makes no request: its style and script are inline, pinned by hash in a
+Content-Security-Policy whose default is 'none'.
 
-Every offset in the page (a citation's ``data-start``/``data-end``, the boilerplate spans in
-``briefing-data``) is a Python code point, the same number as in the JSON briefing. The script
-counts UTF-16 units, where an emoji counts two, so it converts each source's offsets once, on
-load (assets/briefing.js); nothing here converts.
+The marks are cut here, from the citations' offsets, which are Python code points as in the
+JSON briefing: the script never slices text, so no UTF-16 arithmetic happens anywhere, and
+article text only ever reaches the page escaped (a ``<script>`` in an article shows as text).
 """
 
 from __future__ import annotations
@@ -19,10 +20,11 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
-import json
+import itertools
+import math
 from importlib import resources
 
-from summarizer.models import Article, Briefing, Citation, Story
+from summarizer.models import Article, Briefing, Citation, FigureClaim, FigureGroup, Source, Story
 from summarizer.render import lines as shared
 
 
@@ -46,6 +48,9 @@ class HtmlStyle:
 
     def code(self, text: str) -> str:
         return f"<code>{self.esc(text)}</code>"
+
+    def plot(self, group: FigureGroup, sources: list[Source]) -> str:
+        return strip_plot(group, sources)
 
     def _link(self, n: int) -> str:
         c = self._by_number[n]
@@ -94,11 +99,11 @@ def to_html(briefing: Briefing) -> str:
 </main>
 <aside id="reader" aria-label="Source articles">
 <h2>Source articles</h2>
-<p class="hint">Select a story or a citation to highlight what it cites; select a highlighted passage to see the claims citing it.</p>
-{"".join(_article(s.n, s.article, st) for s in briefing.sources)}
+<p class="hint">Select a story or a citation to light what it cites; select a marked passage to see the claims citing it.</p>
+<p class="legend">Marked: <span class="swatch k-development">development</span> <span class="swatch k-figure">figure</span> <span class="swatch k-statement">statement</span> <span class="swatch k-other">other cited words</span> <span class="swatch boilerplate">not article text</span></p>
+{_articles(briefing, st)}
 </aside>
 </div>
-<script type="application/json" id="briefing-data">{_data(briefing)}</script>
 <script>{js}</script>
 </body>
 </html>
@@ -163,44 +168,228 @@ def _section(heading: str, lines: list[str], level: int = 2) -> str:
 
 
 def _citations(briefing: Briefing, st: HtmlStyle) -> str:
+    """The citation list; each entry's [n] is a link that lights its span, like any other."""
     items = "".join(
-        f'<li id="cite-{c.n}">{shared.citation(c, briefing.sources, st)}</li>'
+        f'<li id="cite-{c.n}">{st.cites([c.n])} '
+        f"{shared.citation(c, briefing.sources, st).removeprefix(f'[{c.n}] ')}</li>"
         for c in briefing.citations
     )
     return f'<h2>Citations</h2>\n<ul class="citations">{items}</ul>'
 
 
-def _article(n: int, article: Article, st: HtmlStyle) -> str:
-    """The article's full text, escaped, boilerplate greyed: readable without the script.
-    Bidi and control characters show as U+FFFD, here and in the script's copy."""
-    pieces, cursor = [], 0
-    for b in sorted(article.boilerplate, key=lambda b: b.start):
-        pieces.append(_esc_source(article.text[cursor : b.start]))
-        grey = _esc_source(article.text[b.start : b.end])
-        pieces.append(f'<span class="boilerplate">{grey}</span>')
-        cursor = b.end
-    pieces.append(_esc_source(article.text[cursor:]))
-    title = f": {st.esc(article.title)}" if article.title else ""
-    return (
-        f'<section class="source" id="source-{n}" data-source="{n}">'
-        f"<h3>{n}. {st.esc(article.outlet)}{title}</h3>"
-        f'<div class="text">{"".join(pieces)}</div></section>\n'
+_KINDS = ("development", "figure", "statement")
+
+
+def cited_kinds(briefing: Briefing) -> dict[int, set[str]]:
+    """Each citation number -> the kinds of claim that cite it ("other": only a summary, a
+    lead, a headline or the who's who)."""
+    kinds: dict[int, set[str]] = {c.n: set() for c in briefing.citations}
+    for d in briefing.developments:
+        for n in [*d.citations, *(n for t in d.tellings for n in t.citations)]:
+            kinds.setdefault(n, set()).add("development")
+    for g in briefing.figures:
+        for c in g.claims:
+            for n in c.citations:
+                kinds.setdefault(n, set()).add("figure")
+    for s in briefing.statements:
+        for n in s.citations:
+            kinds.setdefault(n, set()).add("statement")
+    return {n: found or {"other"} for n, found in kinds.items()}
+
+
+def _articles(briefing: Briefing, st: HtmlStyle) -> str:
+    kinds = cited_kinds(briefing)
+    by_source: dict[int, list[Citation]] = {}
+    for c in briefing.citations:
+        by_source.setdefault(c.source, []).append(c)
+    return "".join(
+        _article(s.n, s.article, st, by_source.get(s.n, []), kinds) for s in briefing.sources
     )
 
 
-def _data(briefing: Briefing) -> str:
-    """Article texts and each citation's [source, start, end] for the script, as JSON that
-    cannot close its <script> element; the boilerplate and citation offsets are code points, converted by the script (see the module docstring)."""
-    sources = {
-        str(s.n): {
-            "text": shared.shown_in_place(s.article.text),
-            "boilerplate": [[b.start, b.end] for b in s.article.boilerplate],
-        }
-        for s in briefing.sources
-    }
-    citations = {str(c.n): [c.source, c.start, c.end] for c in briefing.citations}
-    text = json.dumps({"sources": sources, "citations": citations}, ensure_ascii=False)
-    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+def _article(
+    n: int, article: Article, st: HtmlStyle, cited: list[Citation], kinds: dict[int, set[str]]
+) -> str:
+    """The article's full text, escaped, every cited span marked and the boilerplate greyed:
+    readable without the script. Bidi and control characters show as U+FFFD."""
+    title = f": {st.esc(article.title)}" if article.title else ""
+    return (
+        f'<section class="source" id="source-{n}" data-source="{n}">'
+        f"<h3>{n}. {st.esc(article.shown_outlet)}{title}</h3>"
+        f'<div class="text">{marked_text(article, cited, kinds)}</div></section>\n'
+    )
+
+
+def marked_text(article: Article, cited: list[Citation], kinds: dict[int, set[str]]) -> str:
+    """``article.text`` cut at every citation and boilerplate edge (code points, as the
+    offsets are): a run cited by the same numbers is one ``<mark data-cites="...">``, so
+    overlapping spans split into pieces and distinct spans are distinct marks. One sweep over
+    the sorted edges: a day of long articles is not scanned once per citation."""
+    text = article.text
+    spans = [c for c in cited if 0 <= c.start < c.end <= len(text)]
+    grey = [(b.start, b.end) for b in article.boilerplate if 0 <= b.start < b.end <= len(text)]
+    cuts = sorted(
+        {0, len(text), *(x for c in spans for x in (c.start, c.end))} | {x for b in grey for x in b}
+    )
+    starting: dict[int, list[Citation]] = {}
+    for c in spans:
+        starting.setdefault(c.start, []).append(c)
+    grey_starts = {b[0]: b[1] for b in sorted(grey)}
+    active: dict[int, int] = {}  # citation number -> its end
+    grey_until = -1
+    out: list[str] = []
+    run_key, run_parts = "", list[str]()  # the mark being written, until its numbers change
+
+    def close_run() -> None:
+        nonlocal run_key, run_parts
+        if run_key:
+            numbers = [int(x) for x in run_key.split()]
+            classes = sorted({k for x in numbers for k in kinds.get(x, {"other"})}, key=_order)
+            listed = ", ".join(f"[{x}]" for x in numbers)
+            out.append(
+                f'<mark data-cites="{run_key}" class="{" ".join("k-" + k for k in classes)}" '
+                f'tabindex="0" title="Cited by {listed}: select to see where">'
+                f"{''.join(run_parts)}</mark>"
+            )
+        run_key, run_parts = "", []
+
+    for a, b in itertools.pairwise(cuts):
+        for c in starting.get(a, []):
+            active[c.n] = c.end
+        for x in [x for x, end in active.items() if end <= a]:
+            del active[x]
+        if a in grey_starts:
+            grey_until = max(grey_until, grey_starts[a])
+        piece = _esc_source(text[a:b])
+        if a < grey_until:
+            piece = f'<span class="boilerplate">{piece}</span>'
+        key = " ".join(map(str, sorted(active)))
+        if key != run_key:
+            close_run()
+        if key:
+            run_key = key
+            run_parts.append(piece)
+        else:
+            out.append(piece)
+    close_run()
+    return "".join(out)
+
+
+def _order(kind: str) -> int:
+    return _KINDS.index(kind) if kind in _KINDS else len(_KINDS)
+
+
+# Strip plots: one row per scope, one dot per claim; sizes in SVG user units.
+_WIDTH, _LABEL, _ROW, _TOP, _AXIS = 360, 128, 20, 8, 34
+_BOUNDS = {"over", "at_least", "up_to", "under", "vague"}
+
+
+def strip_plot(group: FigureGroup, sources: list[Source]) -> str:
+    """A small inline SVG of a group's values, or "" when there is nothing to compare (one
+    claim, no number, or values in different units, which are never put on one axis)."""
+    points = [(c, v) for c in group.claims if (v := _value_of(c)) is not None]
+    if len(points) < 2 or len({c.unit for c, _ in points}) > 1:
+        return ""
+    rows = list(dict.fromkeys(_row_of(c) for c, _ in points))
+    values = [v for c, _ in points for v in _ends(c)]
+    lo, hi = min(values), max(values)
+    logged = lo > 0 and hi / lo >= 100
+    x = _scale(lo, hi, logged)
+    height = _TOP + _ROW * len(rows) + _AXIS
+    parts = [
+        f'<svg class="strip" role="img" viewBox="0 0 {_WIDTH} {height}" width="{_WIDTH}" '
+        f'height="{height}" aria-label="{_esc(_plot_summary(group, points))}">'
+    ]
+    for i, row in enumerate(rows):
+        y = _TOP + _ROW * i + _ROW / 2
+        shown = row if len(row) <= 22 else row[:21] + "…"
+        parts.append(
+            f'<line class="row" x1="{_LABEL}" x2="{_WIDTH - 8}" y1="{y:.1f}" y2="{y:.1f}"/>'
+            f'<text class="scope" x="0" y="{y + 4:.1f}"><title>{_esc(row)}</title>'
+            f"{_esc(shown)}</text>"
+        )
+    for c, _ in points:
+        y = _TOP + _ROW * rows.index(_row_of(c)) + _ROW / 2
+        hollow = " hollow" if c.qualifier in _BOUNDS else ""
+        tip = f"{c.raw}: source {c.source} ({sources[c.source - 1].article.shown_outlet})"
+        tip += f", {c.scope}" if c.scope else ", scope not stated"
+        ends = _ends(c)
+        if len(ends) == 2:
+            parts.append(
+                f'<line class="range s{_hue(c.source)}" x1="{x(ends[0]):.1f}" '
+                f'x2="{x(ends[1]):.1f}" y1="{y:.1f}" y2="{y:.1f}"/>'
+            )
+        for v in ends:
+            parts.append(
+                f'<circle class="dot s{_hue(c.source)}{hollow}" cx="{x(v):.1f}" cy="{y:.1f}" '
+                f'r="5"><title>{_esc(tip)}</title></circle>'
+            )
+    axis = _TOP + _ROW * len(rows) + 12
+    parts.append(
+        f'<text class="tick" x="{_LABEL}" y="{axis}">{_number(lo)}</text>'
+        f'<text class="tick" x="{_WIDTH - 8}" y="{axis}" text-anchor="end">{_number(hi)}'
+        f"{' (log scale)' if logged else ''}</text>"
+    )
+    key_x = _LABEL
+    for n in dict.fromkeys(c.source for c, _ in points):
+        parts.append(
+            f'<circle class="dot s{_hue(n)}" cx="{key_x + 5}" cy="{axis + 13}" r="4"/>'
+            f'<text class="tick" x="{key_x + 12}" y="{axis + 17}">source {n}</text>'
+        )
+        key_x += 64
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _value_of(c: FigureClaim) -> float | None:
+    for v in (c.value, c.low, c.high):
+        if v is not None and math.isfinite(v):
+            return v
+    return None
+
+
+def _ends(c: FigureClaim) -> list[float]:
+    """A range's two ends, else the one value."""
+    if c.qualifier == "range" and c.low is not None and c.high is not None and c.low != c.high:
+        return [c.low, c.high]
+    v = _value_of(c)
+    return [] if v is None else [v]
+
+
+def _row_of(c: FigureClaim) -> str:
+    role = {"change": " (a change)", "earlier": " (earlier)"}.get(c.role, "")
+    return (c.scope or "scope not stated") + role
+
+
+def _scale(lo: float, hi: float, logged: bool):  # type: ignore[no-untyped-def]
+    left, right = _LABEL + 8, _WIDTH - 16
+    if logged:
+        lo, hi = math.log10(lo), math.log10(hi)
+    if hi == lo:
+        return lambda v: (left + right) / 2
+
+    def x(v: float) -> float:
+        at = math.log10(v) if logged else v
+        return left + (at - lo) / (hi - lo) * (right - left)
+
+    return x
+
+
+def _plot_summary(group: FigureGroup, points: list[tuple[FigureClaim, float]]) -> str:
+    values = "; ".join(f"{c.raw} (source {c.source}, {_row_of(c)})" for c, _ in points)
+    return f"{shared.group_label(group)}: {values}"
+
+
+def _hue(source: int) -> int:
+    return (source - 1) % 8
+
+
+def _number(v: float) -> str:
+    return f"{v:,.0f}" if abs(v) >= 100 or v == int(v) else f"{v:,.3g}"
+
+
+def _esc(text: str) -> str:
+    return html.escape(shared.printable(text), quote=True)
 
 
 def _esc_source(text: str) -> str:

@@ -11,7 +11,7 @@ Nothing is read at import time.
 import difflib
 import json
 import os
-import stat
+import tempfile
 import tomllib
 import urllib.parse
 from pathlib import Path
@@ -22,6 +22,7 @@ from pydantic import (
     AliasChoices,
     Field,
     ModelWrapValidatorHandler,
+    PrivateAttr,
     SecretStr,
     ValidationError,
     field_validator,
@@ -45,8 +46,11 @@ OPENAI_DEFAULT_MODEL = "gpt-4o-mini"
 class Settings(BaseSettings):
     """How to reach the model and how hard to try."""
 
+    # An exported but empty variable is no setting: it neither beats config.toml nor says
+    # "no base URL" (an empty OPENAI_BASE_URL must not send a run meant for a local server
+    # to OpenAI).
     model_config = SettingsConfigDict(
-        env_prefix="SUMMARIZER_", extra="ignore", populate_by_name=True
+        env_prefix="SUMMARIZER_", extra="ignore", populate_by_name=True, env_ignore_empty=True
     )
 
     model: str | None = Field(None, description="Model name sent to the server.")
@@ -170,11 +174,11 @@ class Settings(BaseSettings):
         # when the calls go to OpenAI (never sent to another server by default: a local
         # server has no business with an OpenAI key).
         if self.api_key is None:
-            to_openai = self.base_url is None or "api.openai.com" in self.base_url
-            name = self.key or ("openai" if to_openai else None)
+            name = self.key or ("openai" if goes_to_openai(self.base_url) else None)
             stored = read_keys().get(name) if name else None
             if stored:
                 self.api_key = SecretStr(stored)
+                self._stored_key_name = name
             elif self.key:
                 raise ConfigError(
                     f"key: no key named {self.key!r} is stored; store it with "
@@ -182,15 +186,12 @@ class Settings(BaseSettings):
                 )
         return self
 
+    _stored_key_name: str | None = PrivateAttr(None)
+
     def stored_key_name(self) -> str | None:
         """The name of the stored key this run sends, or None when its key (if any) was
         given as an option or in the environment."""
-        to_openai = self.base_url is None or "api.openai.com" in self.base_url
-        name = self.key or ("openai" if to_openai else None)
-        if self.api_key is None or name is None:
-            return None
-        stored = read_keys().get(name)
-        return name if stored == self.api_key.get_secret_value() else None
+        return self._stored_key_name
 
     @field_validator("base_url")
     @classmethod
@@ -225,23 +226,37 @@ class Settings(BaseSettings):
         """How many articles to extract at once, when not set: see ``concurrency``."""
         if self.concurrency is not None:
             return self.concurrency
-        if self.base_url is None or "api.openai.com" in self.base_url:
-            return 8
-        return 4
+        return 8 if is_openai(self.base_url) else 4
 
     def resolved_timeout(self) -> float:
         """Seconds one request may take, when not set: see ``timeout``."""
         if self.timeout is not None:
             return self.timeout
-        return 180.0 if self.base_url is None or "api.openai.com" in self.base_url else 900.0
+        return 180.0 if is_openai(self.base_url) else 900.0
 
     def resolved_mode(self) -> Literal["json_schema", "llamacpp", "json"]:
         """Pick the structured-output mode: OpenAI gets strict schemas, others a grammar."""
         if self.mode != "auto":
             return self.mode
-        if self.base_url is None or "api.openai.com" in self.base_url:
-            return "json_schema"
-        return "llamacpp"
+        return "json_schema" if is_openai(self.base_url) else "llamacpp"
+
+
+def is_openai(base_url: str | None) -> bool:
+    """Whether calls to ``base_url`` go to OpenAI: no base URL, or one whose host is
+    api.openai.com (the host, not a substring: "api.openai.com.example.org" is not)."""
+    if base_url is None:
+        return True
+    try:
+        return urllib.parse.urlsplit(base_url).hostname == "api.openai.com"
+    except ValueError:
+        return False
+
+
+def goes_to_openai(base_url: str | None) -> bool:
+    """Whether a stored OpenAI key may be sent: to OpenAI itself, over https only."""
+    if base_url is None:
+        return True
+    return is_openai(base_url) and urllib.parse.urlsplit(base_url).scheme == "https"
 
 
 def config_dir() -> Path:
@@ -340,17 +355,15 @@ def remove_key(name: str) -> bool:
 def _write_keys(keys: dict[str, str]) -> None:
     path = keys_path()
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    temporary = path.with_name(path.name + ".tmp")
-    # Opened 0600 before a byte is written, so the key is never readable by others, even
-    # for a moment; then renamed over the old file in one step.
-    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, stat.S_IRUSR | stat.S_IWUSR)
+    # mkstemp creates a new file (O_EXCL, never a symlink's target) readable by its owner
+    # only, before a byte is written; it is then renamed over the old file in one step.
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".keys-", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as out:
             json.dump(keys, out, indent=2)
-        os.chmod(temporary, stat.S_IRUSR | stat.S_IWUSR)  # an existing .tmp keeps its mode
         os.replace(temporary, path)
     except BaseException:
-        temporary.unlink(missing_ok=True)
+        Path(temporary).unlink(missing_ok=True)
         raise
 
 
@@ -381,6 +394,24 @@ def origins(
         else:
             found[field] = "default"
     return found
+
+
+def origin_of(field: str, value: str | None = None) -> str:
+    """Where a setting not given as an option came from: "from NAME" (the environment, set
+    to ``value`` when given), "from config.toml", else "given explicitly"."""
+    info = Settings.model_fields[field]
+    alias = info.validation_alias
+    names = (
+        tuple(map(str, alias.choices))
+        if isinstance(alias, AliasChoices)
+        else (f"SUMMARIZER_{field.upper()}",)
+    )
+    env = _env_name(value, names)
+    if env:
+        return f"from {env}"
+    if field in read_config():
+        return "from config.toml"
+    return "given explicitly"
 
 
 def shown_value(settings: Settings, field: str) -> str:
@@ -467,13 +498,6 @@ def _env_name(value: str | None, names: tuple[str, ...]) -> str | None:
         if found and (value is None or found == value):
             return name
     return None
-
-
-def env_source(value: str | None, names: tuple[str, ...]) -> str:
-    """Where a setting came from, for `summarizer doctor`: "from NAME" when the environment
-    variable NAME is set (to ``value``, when given), else "given explicitly"."""
-    name = _env_name(value, names)
-    return f"from {name}" if name else "given explicitly"
 
 
 def env_cache_dir() -> str | None:

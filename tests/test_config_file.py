@@ -165,3 +165,42 @@ def test_doctor_shows_the_effective_settings_and_their_sources(
     assert lines["mode"].endswith("= auto  (default)")
     assert "pw" not in result.output
     assert f"config:  {config_path()}" in result.output
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://api.openai.com.evil.example/v1",
+        "http://evil.example/api.openai.com/v1",
+        "https://evil.example/?host=api.openai.com",
+        "http://api.openai.com/v1",  # OpenAI's host, but in the clear
+    ],
+)
+def test_the_stored_openai_key_never_goes_elsewhere(url: str) -> None:
+    store_key("openai", SECRET)
+    assert Settings(base_url=url).api_key is None
+    assert Settings(base_url="https://api.openai.com/v1").api_key is not None
+
+
+def test_an_empty_variable_neither_beats_the_file_nor_sends_the_run_to_openai(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _write_config('base_url = "http://127.0.0.1:8080/v1"\n')
+    store_key("openai", SECRET)
+    monkeypatch.setenv("OPENAI_BASE_URL", "")
+    monkeypatch.setenv("OPENAI_API_KEY", "")
+    settings = Settings()
+    assert settings.base_url == "http://127.0.0.1:8080/v1" and settings.api_key is None
+    assert backends.choose(settings).kind == "server"
+    assert backends.choose(settings).reason == "base URL from config.toml"
+
+
+def test_a_broken_keys_file_does_not_stop_a_run_that_does_not_need_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    keys_path().parent.mkdir(parents=True, exist_ok=True)
+    keys_path().write_text("{not json", encoding="utf-8")
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-from-env")
+    settings = Settings()
+    assert backends.choose(settings).reason.startswith("API key from OPENAI_API_KEY")
+    assert origins(settings)["api_key"] == "from OPENAI_API_KEY"

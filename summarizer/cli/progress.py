@@ -70,7 +70,7 @@ class ArticleBar:
     def __init__(self, err: Console, clock: Callable[[], float] = time.monotonic) -> None:
         self.done = self.failed = self.cached = self.tokens = 0
         self.cost: float | None = 0.0
-        self.working: dict[str, str] = {}  # an article in work -> its stage
+        self.working: dict[int, tuple[str, str]] = {}  # in work: index -> (name, stage)
         self.stage: str | None = None  # after the extractions: what the run does now
         self._total_chars = self._read_chars = self._worked_chars = 0
         self._first: float | None = None
@@ -108,9 +108,8 @@ class ArticleBar:
         """Seconds left for the extractions, by the pace so far; None before any article
         was read by the model (or when none is left)."""
         left = self._total_chars - self._read_chars
-        if self._worked_chars == 0 or left <= 0:
-            return None
-        assert self._first is not None
+        if self._worked_chars == 0 or left <= 0 or self._first is None:
+            return None  # a batched run reports no start: no pace to go by
         return left * (self._clock() - self._first) / self._worked_chars
 
     def summary(self) -> str:
@@ -127,7 +126,9 @@ class ArticleBar:
         if left is not None and self.working:
             parts.append(f"about {_duration(left)} left")
         if self.working:
-            shown = [f"{name} ({stage})" if stage else name for name, stage in self.working.items()]
+            shown = [
+                f"{name} ({stage})" if stage else name for name, stage in self.working.values()
+            ]
             parts.append("now: " + ", ".join(shown[:2]) + ("…" if len(shown) > 2 else ""))
         elif self.stage:
             parts.append(f"now: {self.stage}")
@@ -137,11 +138,11 @@ class ArticleBar:
         name = event.path.rsplit("/", 1)[-1]
         self._total_chars = max(self._total_chars, event.total_chars)
         if event.status in ("started", "working"):
-            self.working[name] = event.stage or ""
+            self.working[event.index] = (name, event.stage or "")
             if self._first is None:
                 self._first = self._clock()
             return
-        self.working.pop(name, None)
+        self.working.pop(event.index, None)
         self.done += 1
         self._read_chars += event.chars
         if event.status != "cached":

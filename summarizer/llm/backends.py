@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from summarizer.config import Settings, env_source
+from summarizer.config import Settings, origin_of
 from summarizer.errors import ConfigError
 from summarizer.llm import local
 
@@ -49,15 +49,11 @@ class Backend:
 def choose(settings: Settings) -> Backend:
     """The backend ``settings`` lead to, with the reason, without contacting it."""
     if settings.base_url:
-        source = env_source(settings.base_url, ("SUMMARIZER_BASE_URL", "OPENAI_BASE_URL"))
+        source = origin_of("base_url", settings.base_url)
         return Backend("server", settings.base_url, settings.model, f"base URL {source}")
     if settings.api_key is not None:
         stored = settings.stored_key_name()
-        source = (
-            f"from keys.json ({stored})"
-            if stored
-            else env_source(None, ("SUMMARIZER_API_KEY", "OPENAI_API_KEY"))
-        )
+        source = f"from keys.json ({stored})" if stored else origin_of("api_key")
         return Backend("openai", None, settings.model, f"API key {source}, no base URL: OpenAI")
     if settings.model and settings.model != local.ALIAS:
         raise ConfigError(

@@ -35,7 +35,9 @@ class HtmlStyle:
         self._by_number = {c.n: c for c in citations}
 
     def esc(self, text: str) -> str:
-        return html.escape(shared.printable(text), quote=True)
+        # One line: a line break in a briefing's line would split it where _section cuts a
+        # figure group into its claims (a browser shows it as a space anyway).
+        return html.escape(" ".join(shared.printable(text).splitlines()), quote=True)
 
     def strong(self, markup: str) -> str:
         return f"<strong>{markup}</strong>"
@@ -331,7 +333,7 @@ def strip_plot(group: FigureGroup, sources: list[Source]) -> str:
         f"{' (log scale)' if logged else ''}</text>"
     )
     key_x = _LABEL
-    for n in dict.fromkeys(c.source for c, _ in points):
+    for n in sorted({c.source for c, _ in points}):
         parts.append(
             f'<circle class="dot s{_hue(n)}" cx="{key_x + 5}" cy="{axis + 13}" r="4"/>'
             f'<text class="tick" x="{key_x + 12}" y="{axis + 17}">source {n}</text>'
@@ -389,7 +391,7 @@ def _number(v: float) -> str:
 
 
 def _esc(text: str) -> str:
-    return html.escape(shared.printable(text), quote=True)
+    return html.escape(shared.flat(shared.printable(text)), quote=True)
 
 
 def _esc_source(text: str) -> str:

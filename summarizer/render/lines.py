@@ -425,8 +425,9 @@ def _outlets_of(numbers: list[int], sources: list[Source]) -> tuple[list[str], l
 
 def told_by(numbers: list[int], sources: list[Source]) -> str:
     """Who tells something: "one outlet only (rfa.org)", "3 outlets: a, b, c"; a source
-    whose outlet is unknown is never counted as an outlet: "2 sources: rfa.org; source 2
-    (outlet unknown)", "one source only (source 2, outlet unknown)"."""
+    whose outlet is unknown is never counted as an outlet: "3 sources: rfa.org; source 2
+    (outlet unknown)" (rfa.org told it twice), "one source only (source 2, outlet
+    unknown)"."""
     named, unnamed = _outlets_of(numbers, sources)
     if not unnamed:
         if len(named) == 1:
@@ -436,7 +437,7 @@ def told_by(numbers: list[int], sources: list[Source]) -> str:
         return f"one source only (source {unnamed[0]}, outlet unknown)"
     label = "sources" if len(unnamed) > 1 else "source"
     parts = [*named, f"{label} {', '.join(map(str, unnamed))} (outlet unknown)"]
-    return f"{len(named) + len(unnamed)} sources: {'; '.join(parts)}"
+    return f"{len(dict.fromkeys(numbers))} sources: {'; '.join(parts)}"
 
 
 def actor(a: MergedActor, st: Style) -> str:

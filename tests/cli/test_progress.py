@@ -104,3 +104,17 @@ def test_extraction_reports_its_stages(fake_llm, server) -> None:  # type: ignor
     heard: list[str] = []
     extract(article, fake_llm, on_stage=heard.append)
     assert heard == ["reading", "labelling figures"]
+
+
+def test_a_batched_run_reports_no_start_and_the_bar_still_draws() -> None:
+    bar = ArticleBar(Console(file=io.StringIO(), force_terminal=True))
+    bar(ArticleProgress(0, 2, "a.txt", "extracted", tokens=5, chars=10, total_chars=30))
+    assert bar.remaining() is None and "left" not in bar.summary()
+
+
+def test_two_articles_of_the_same_name_are_two_in_work() -> None:
+    bar = ArticleBar(Console(file=io.StringIO(), force_terminal=True))
+    bar(ArticleProgress(0, 2, "a/index.md", "started"))
+    bar(ArticleProgress(1, 2, "b/index.md", "started"))
+    bar(ArticleProgress(0, 2, "a/index.md", "extracted"))
+    assert bar.summary().endswith("now: index.md")

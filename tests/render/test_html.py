@@ -339,3 +339,31 @@ def test_briefing_part_of_the_page_is_neutral(briefing: Briefing) -> None:
     main = page.split('<main id="briefing">', 1)[1].split("</main>", 1)[0]
     text = html_lib.unescape(re.sub(r"<[^>]+>", " ", main))
     assert loaded_outside_quotes(text) == []
+
+
+def test_printed_the_page_is_one_column_that_keeps_its_marks(
+    browser, briefing: Briefing, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    page, _, _, _ = _open(browser, to_html(briefing), tmp_path)
+    page.emulate_media(media="print")
+    assert page.evaluate("getComputedStyle(document.getElementById('reader')).position") == "static"
+    assert page.evaluate("getComputedStyle(document.querySelector('nav')).display") == "none"
+    mark = page.locator("#reader mark.k-development").first
+    assert mark.evaluate("m => getComputedStyle(m).printColorAdjust") == "exact"
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "print.png"), full_page=True)
+
+
+def test_the_strip_plot_shows_each_claim_in_the_browser(
+    browser, briefing: Briefing, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    page, _, _, errors = _open(browser, to_html(briefing), tmp_path)
+    plot = page.locator("svg.strip").first
+    plot.scroll_into_view_if_needed()
+    box = plot.bounding_box()
+    assert box is not None and box["width"] > 200 and box["height"] > 40
+    # Hollow dots for bounds are drawn white inside (the stylesheet is applied under the CSP).
+    fills = plot.locator("circle.dot").evaluate_all("cs => cs.map(c => getComputedStyle(c).fill)")
+    assert len(set(fills)) >= 2
+    plot.screenshot(path=str(SCREENSHOTS / "strip-plot.png"))
+    assert errors == []

@@ -7,8 +7,9 @@ from pathlib import Path
 
 from summarizer import ingest, pipeline
 from summarizer.llm import LLM
-from summarizer.models import Briefing
+from summarizer.models import Briefing, FigureClaim, FigureGroup
 from summarizer.render import to_html, to_markdown
+from summarizer.render.lines import figure_section, group_label, verdict
 from summarizer.text.neutral import loaded_in_html, loaded_outside_quotes
 from tests.support.answers import PATHS, REPLY_002, REPLY_003
 from tests.support.briefings import CannedModel
@@ -156,3 +157,72 @@ def test_an_entity_in_source_text_is_shown_as_written_not_as_its_character() -> 
     from summarizer.render.markdown import MarkdownStyle
 
     assert MarkdownStyle().esc("Acme &rlm;Corp") == "Acme \\&rlm;Corp"  # not U+200F
+
+
+def test_the_header_counts_only_the_outlets_named(briefing: Briefing) -> None:
+    # Seed 002 names no outlet, 003 names rfa.org: two sources, one outlet.
+    assert [s.article.outlet for s in briefing.sources] == [None, "rfa.org"]
+    markdown = to_markdown(briefing)
+    assert "· 2 sources, 1 outlet named ·" in markdown
+    assert "2 articles, 1 outlet named (rfa.org; sources 1, 2)" in markdown
+    assert "1. **unknown outlet**" in markdown  # the source list; never the file's name
+    assert "002_9e14d8b332cb9dc9 (" not in markdown and "(002_9e14d8b332cb9dc9)" not in markdown
+
+
+def _claim(source: int, scope: str | None, raw: str = "10", value: float = 10.0) -> FigureClaim:
+    return FigureClaim(
+        source=source,
+        raw=raw,
+        value=value,
+        low=None,
+        high=None,
+        qualifier="exact",
+        unit="people",
+        scope=scope,
+        claimed_by=None,
+        unverified=False,
+        citations=[1],
+    )
+
+
+def _group(counted: str, verdict: str, *claims: FigureClaim) -> FigureGroup:
+    return FigureGroup(
+        id="g", counted=counted, unit="people", claims=list(claims), agree=True, verdict=verdict
+    )
+
+
+def test_each_figure_group_is_under_the_heading_that_says_what_it_holds() -> None:
+    """Hand-made groups: a group of one source is never under "the sources give differently",
+    and a number whose words say nothing of what it counts is told apart."""
+    one = _group("runs", "different scopes", _claim(1, "first day"), _claim(1, None))
+    assert figure_section(one) == "one source" and verdict(one) == ""
+    two = _group("runs", "different scopes", _claim(1, "first day"), _claim(2, "second day"))
+    assert figure_section(two) == "scopes"
+    assert verdict(two) == "no conflict: different periods or places"
+    differ = _group("runs", "differ", _claim(1, None), _claim(2, None, "12", 12.0))
+    assert (figure_section(differ), verdict(differ)) == ("differ", "sources differ")
+    unnamed = _group("quantity", "different scopes", _claim(1, None), _claim(2, "2004"))
+    assert figure_section(unnamed) == "unnamed" and group_label(unnamed) == "number"
+
+
+def test_no_pipeline_word_reaches_the_reader(briefing: Briefing) -> None:
+    for claim_ in (c for g in briefing.figures for c in g.claims):
+        claim_.labelled = False
+    markdown = to_markdown(briefing)
+    news = markdown.split("## Sources")[0]  # the sources and the method may say "model call"
+    for word in ("labelled", "model", "quantity"):
+        assert word not in news.lower(), word
+    assert "what it counts is unclear; see the quoted words" in markdown
+
+
+def test_who_tells_something_counts_sources_not_outlets_when_one_is_unknown(
+    briefing: Briefing,
+) -> None:
+    from summarizer.render.lines import told_by
+
+    unnamed, named = briefing.sources
+    again = named.model_copy(update={"n": 3})  # a second article of rfa.org
+    sources = [unnamed, named, again]
+    assert told_by([2, 3], sources) == "one outlet only (rfa.org)"
+    assert told_by([1, 2, 3], sources) == "3 sources: rfa.org; source 1 (outlet unknown)"
+    assert told_by([1], sources) == "one source only (source 1, outlet unknown)"

@@ -20,7 +20,9 @@ its source tells the story's other developments by their figures (``_without_bar
 it sums up facts that the body tells one by one. So does a standfirst, the summary paragraph
 right after the title that web copy often opens with (text/sentences.py): a point of it that a
 later telling of the same article is at least ``NEAR`` alike to is no telling either
-(``_retold_standfirsts``): the body tells it again, with its details.
+(``_retold_standfirsts``): the body tells it again, with its details. Nor is a sentence
+that is mostly someone's quoted words, when the article's statements hold them
+(``quoted_share``): who says what lists it.
 
 Two tellings never join when they come from the same source (an article's two points stay
 two), or when each names people and none in common ("Rui Dias opened the market", "Ivo Sa
@@ -371,14 +373,35 @@ def _body_events(x: ArticleExtraction) -> list[Event]:
     """The article's events, less those told by its headline alone when the body tells any:
     a headline sums up the article's facts ("US Reports High Casualties Amid New Aid"), which
     its body tells one by one with their details, so as a development of its own it repeats
-    them. An article whose only events are its headline keeps them."""
+    them. Less, too, a sentence that is mostly someone's quoted words when the article's
+    statements hold them: what was said is listed under who says what, and as a development
+    too it says again what the article's other sentences tell ("'The attacks have likely
+    resulted in heavy casualties,' he clarified"). An article whose only events are these
+    keeps them."""
     title = title_line(x.article)
-    if title is None:
-        return list(x.events)
-    body = [
-        e for e in x.events if not (e.evidence[0].start < title[1] and title[0] < e.evidence[0].end)
-    ]
+    said = [span_of(v) for s in x.statements for v in s.evidence]
+
+    def set_aside(e: Event) -> bool:
+        first = e.evidence[0]
+        if title is not None and first.start < title[1] and title[0] < first.end:
+            return True
+        return quoted_share(first.quote) >= 0.5 and any(
+            a == first.article_id and b < first.end and first.start < c for a, b, c in said
+        )
+
+    body = [e for e in x.events if not set_aside(e)]
     return body or list(x.events)
+
+
+# Words after an opening quotation mark, curly or straight, up to a closing one or the end
+# (web copy mixes the two kinds, and a cited sentence may stop before its closing mark).
+_QUOTED = re.compile(r"[“\"]([^“”\"]*)(?:[”\"]|$)")
+
+
+def quoted_share(sentence: str) -> float:
+    """The share of a sentence's characters that lie between quotation marks."""
+    inside = sum(len(m.group(1)) for m in _QUOTED.finditer(sentence))
+    return inside / len(sentence) if sentence else 0.0
 
 
 def _told_by_figures(

@@ -334,3 +334,42 @@ def test_a_one_sentence_lede_stays_a_development_though_the_body_tells_more() ->
     )
     texts = [x.text for x in merge([_extraction(text, "oil", [lede, *OIL_BODY])]).developments]
     assert texts == [lede, *OIL_BODY]
+
+
+MARKET = (
+    "Volta shares slide\n\nShares in the carmaker Volta fell 18% in Frankfurt on Tuesday. "
+    "“We expect a hard year for every carmaker in Europe,” chief executive Ana Sousa said. "
+    "The company said its “difficult” quarter ended with lower sales in Asia."
+)
+
+
+def _market(statements: list[Statement]) -> ArticleExtraction:
+    article = ingest.parse(MARKET, "market.txt", outlet="Daily Markets")
+    events = [
+        "Shares in the carmaker Volta fell 18% in Frankfurt on Tuesday.",
+        "“We expect a hard year for every carmaker in Europe,” chief executive Ana Sousa said.",
+        "The company said its “difficult” quarter ended with lower sales in Asia.",
+    ]
+    told = [Event(summary=e, evidence=[_evidence(article, e)]) for e in events]
+    said = [
+        Statement(speaker="Ana Sousa", text=q, evidence=[_evidence(article, q)]) for q in statements
+    ]
+    return ArticleExtraction(
+        article=article, model="m", prompt_version="p", events=told, statements=said
+    )
+
+
+def test_a_sentence_that_is_mostly_a_quote_the_statements_hold_is_no_development() -> None:
+    """Hand-written market copy: what the chief executive said is under who says what; as a
+    development too it would be listed twice. A sentence with a quoted word stays."""
+    quote = "“We expect a hard year for every carmaker in Europe,”"
+    merged = merge([_market([quote])])
+    texts = [d.text for d in merged.developments]
+    assert texts == [
+        "Shares in the carmaker Volta fell 18% in Frankfurt on Tuesday.",
+        "The company said its “difficult” quarter ended with lower sales in Asia.",
+    ]
+    assert [s.speaker for s in merged.statements] == ["Ana Sousa"]
+    # No statement holds the quote (the model missed it): the sentence stays a development,
+    # so nothing the article says is lost.
+    assert len(merge([_market([])]).developments) == 3

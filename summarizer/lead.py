@@ -32,6 +32,7 @@ from summarizer.render.lines import PlainStyle, claim
 from summarizer.text.fold import fold
 from summarizer.text.neutral import loaded_words
 from summarizer.text.quantities import MAGNITUDE, MAGNITUDES, NUMBER, numeral
+from summarizer.text.support import turned_relations
 
 SYSTEM, USER = "lead_system", "lead_user"
 MAX_FACTS = 14  # developments and figure groups offered; keeps the prompt near 2,000 tokens
@@ -119,6 +120,12 @@ class Facts:
         for name in _names(sentence.text):
             if _plain(name).strip("'-,;:!?") not in words:
                 return f"the name {name!r} is not in the words it cites"
+        # A relation turned against any of the facts' words, cited or not: a small model
+        # that read "18 months behind schedule" among the figures wrote "delivered on
+        # schedule" (text/support.py, turned_relations).
+        turned = turned_relations(sentence.text, list(self.quotes.values()))
+        if turned:
+            return f"says {turned[0]}; keep to what they say"
         loaded = loaded_words(sentence.text)
         if loaded:
             return f"uses the loaded word {loaded[0]!r}; write it neutrally"

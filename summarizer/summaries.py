@@ -5,8 +5,9 @@ The model sees one story's developments (most outlets first) and figure groups, 
 citation numbers and the exact words those citations quote; never the raw articles. It
 returns a headline and 2 to 4 sentences, each with citation numbers. Each is kept only if it
 passes the lead's checks (``Facts.problem``): it cites facts it was offered, every number and
-capitalised name in it is in the words it cites, it uses no loaded word, and it is one
-sentence of at most 35 words. A reply with a failing sentence is re-asked once; then the
+capitalised name in it is in the words it cites, it turns no "on"/"behind"/"above"... of the
+facts' words ("on schedule" where they say "behind schedule"), it uses no loaded word, and it
+is one sentence of at most 35 words. A reply with a failing sentence is re-asked once; then the
 failing sentences are dropped and counted, and a failing headline leaves the story's own
 (its best-attested development, in its source's words).
 """

@@ -10,6 +10,7 @@ import pytest
 
 from summarizer import ingest, pipeline, repeats, summaries
 from summarizer.errors import ModelError
+from summarizer.lead import LeadSentence
 from summarizer.models import ArticleExtraction, Briefing, Event, Evidence
 from summarizer.render import to_markdown
 from tests.support.briefings import CannedModel
@@ -236,3 +237,29 @@ def test_a_failed_call_leaves_the_stories_as_the_rules_made_them() -> None:
     pipeline.add_stories(briefing, _Failing())  # type: ignore[arg-type]
     assert briefing.run.stories_error == "the server is gone"
     assert briefing.stories == Briefing.model_validate(before).stories
+
+
+def test_a_headline_that_turns_a_relation_of_the_facts_is_left_out() -> None:
+    """Hand-written: the facts say the gusts came "on Thursday"; a headline that moves them
+    "before Thursday" says what no source says (a recorded 1.5B model wrote "delivered on
+    schedule" of a delivery the figures put "18 months behind schedule")."""
+    briefing = _briefing()
+    model = CannedModel(
+        *[
+            _summary(
+                briefing,
+                "Storm Ciarán hit Cornwall before Thursday",
+                "Storm Ciarán brought gusts of 100 mph to Cornwall on Thursday.",
+                "About 8,000 households in Cornwall were left without electricity.",
+            )
+        ]
+        * 2  # the answer and the re-ask's answer
+    )
+    pipeline.add_stories(briefing, model)
+    (story,) = briefing.stories
+    assert story.headline_from != "model"
+    facts = summaries.story_facts(briefing, story)
+    said = LeadSentence(text="Storm Ciarán hit Cornwall before Thursday", citations=[1])
+    assert facts.problem(said) == (
+        "says 'before thursday' (the sources say 'on thursday'); keep to what they say"
+    )

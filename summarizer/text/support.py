@@ -19,6 +19,11 @@ when every one of these is found in its cited spans (any of them, unless said ot
   conjunctions, auxiliaries, modals and a few adverbs such as "not" and "also"). A hyphenated
   word is found whole or part by part ("year-old"). Simplemma reads some "-ing" words as nouns
   ("filing"), so those are also read as the verb they come from ("file").
+- **relations**: where the sentence puts a word of place, time or direction (``RELATIONS``:
+  "on", "behind", "above", "before", "up"...) before a content word, and the spans put only
+  other such words before it, the sentence has turned what they say: "delivered on schedule"
+  is not supported by "18 months behind schedule", nor "above forecasts" by "below
+  forecasts" (``turned_relations``).
 - **quotations** in double quotes ("..." or “...”), verbatim in one span, folded as fold.py
   folds (case, quote marks, dashes, whitespace), closing punctuation inside the quote ignored.
   The words, numbers and names inside a quotation are checked by the quotation alone.
@@ -134,7 +139,48 @@ def check(
     found += _missing_runs(runs, tokens, index)
     found += _missing_words(tokens, claimed | {i for run in runs for i in run}, index)
     found += [(m.start(), f"quote {_quote(m)!r}") for m in quoted if not index.quotes(_quote(m))]
+    found += [(len(sentence), turned) for turned in turned_relations(outside, spans)]
     return Support(tuple(dict.fromkeys(label for _, label in sorted(found))))
+
+
+# Words of place, time or direction that set a content word's meaning ("on schedule",
+# "behind schedule"): grammar words, so the same on every beat.
+RELATIONS = _words(
+    """on behind ahead above below before after over under up down within without
+    inside outside"""
+)
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def turned_relations(sentence: str, spans: Sequence[str]) -> list[str]:
+    """Each "RELATION word" of ``sentence`` whose word the spans put after other relation
+    words only: "'on schedule' (the sources say 'behind schedule')". A word the spans
+    give with no relation word before it, or with this one, is not flagged."""
+    before: dict[str, set[str]] = {}
+    for span in spans:
+        for a, b in _pairs(span):
+            before.setdefault(b, set()).add(a)
+    turned = []
+    for a, b in _pairs(sentence):
+        if a not in RELATIONS or b in FUNCTION_WORDS or b not in before:
+            continue
+        theirs = sorted(before[b] & RELATIONS)
+        if theirs and a not in before[b]:
+            turned.append(f"'{a} {b}' (the sources say '{theirs[0]} {b}')")
+    return turned
+
+
+_ARTICLES = _words("the a an its their his her this that these those")
+
+
+def _pairs(text: str) -> Iterator[tuple[str, str]]:
+    """Each word and the next one, an article between them skipped ("after the holiday"
+    gives ("after", "holiday") as well as ("after", "the"))."""
+    words = [w.lower() for w in _WORD.findall(text)]
+    for i, a in enumerate(words[:-1]):
+        yield a, words[i + 1]
+        if words[i + 1] in _ARTICLES and i + 2 < len(words):
+            yield a, words[i + 2]
 
 
 def _quote(match: re.Match[str]) -> str:

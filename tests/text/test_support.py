@@ -9,7 +9,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from summarizer.text.support import FUNCTION_WORDS, REPORTING_VERBS, Support, check
+from summarizer.text.support import (
+    FUNCTION_WORDS,
+    REPORTING_VERBS,
+    Support,
+    check,
+    turned_relations,
+)
 
 LEIGH_SPAN = (
     "25-year-old man was arrested on suspicion of murder after the attack at a church in "
@@ -238,3 +244,42 @@ def test_a_title_case_headline_is_read_in_the_case_its_spans_give() -> None:
     assert cased == "Airbus A380 superjumbo delivered to Singapore Airlines"
     assert check(cased, [span]).supported
     assert not check(sentence_case("Airbus Delivers To Qantas", span), [span]).supported
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "turned"),
+    [
+        # Seen on a recorded day: the model's headline for a delivery 18 months late.
+        (
+            "First Airbus A380 delivered on schedule",
+            "Airbus A380 Delivered to Singapore Airlines 18 Months Behind Schedule",
+            "'on schedule' (the sources say 'behind schedule')",
+        ),
+        # Hand-written, other beats: markets, diplomacy.
+        (
+            "Quarterly sales came in above forecasts",
+            "Quarterly sales came in below forecasts, the company said.",
+            "'above forecasts' (the sources say 'below forecasts')",
+        ),
+        (
+            "Talks resumed after the holiday",
+            "Talks resumed before the holiday in Geneva.",
+            "'after holiday' (the sources say 'before holiday')",
+        ),
+    ],
+)
+def test_a_turned_relation_is_caught(sentence: str, span: str, turned: str) -> None:
+    assert turned in check(sentence, [span]).missing
+    assert turned_relations(sentence, [span]) == [turned]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span"),
+    [
+        ("The plane landed on schedule", "The plane landed on schedule after long delays."),
+        ("The vote was held on Monday", "On Monday the vote was held, before the recess."),
+        ("Prices rose in the spring", "Prices rose above the limit in the spring."),
+    ],
+)
+def test_the_same_relation_or_none_is_not_flagged(sentence: str, span: str) -> None:
+    assert turned_relations(sentence, [span]) == []

@@ -111,6 +111,9 @@ class Facts:
             return "write one complete sentence, in your own words"
         if len(sentence.text.split()) > MAX_WORDS:
             return f"write at most {MAX_WORDS} words: summarise, do not copy the quote"
+        meta = _ABOUT_THE_TEXT.search(sentence.text)
+        if meta:
+            return f"say what happened, not what the text says ({meta[0]!r})"
         cited = " ".join(self.quotes[n] for n in sentence.citations)
         amounts = set(_amounts(cited))
         for amount, shown in _amounts_shown(sentence.text):
@@ -153,6 +156,16 @@ class Facts:
                 usable[key] = Sentence(text=text, citations=sorted(set(s.citations)))
         kept = list(usable.values())[:MAX_SENTENCES]  # split items may give more: the first five
         return kept, len(seen) - len(kept)
+
+
+# A sentence about the model's input, not the news: "The article also mentions that...",
+# "..., according to the article." The facts' outlets and speakers are named instead.
+_ABOUT_THE_TEXT = re.compile(
+    r"\bthe (?:article|passage|excerpt)\b(?! \d)"
+    r"|\baccording to the (?:text|facts?|report)\b"
+    r"|\bthe (?:text|facts?|report) (?:says|states|mentions|notes|shows)\b",
+    re.IGNORECASE,
+)
 
 
 def facts_of(briefing: Briefing) -> Facts:

@@ -108,6 +108,29 @@ def test_every_name_and_amount_is_checked_word_by_word(
     assert (found is None) if problem is None else (problem in (found or "")), found
 
 
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        # As a recorded 1.5B model wrote them: about its input, not the news.
+        ("The article also mentions that 8,000 North Korean soldiers would fight.", "'The article'"),
+        ("8,000 North Korean soldiers would fight, according to the article.", "'the article'"),
+        ("The report says 8,000 North Korean soldiers would fight.", "'The report says'"),
+        # A report as news, or an article of a law, is no sentence about the input.
+        ("The report on 8,000 North Korean soldiers was published.", None),
+    ],
+)
+def test_a_sentence_about_the_text_instead_of_the_news_is_refused(
+    briefing: Briefing, text: str, problem: str | None
+) -> None:
+    facts = lead.facts_of(briefing)
+    n = cite(briefing, "8,000 North Korean soldiers")
+    found = facts.problem(lead.LeadSentence(text=text, citations=[n]))
+    if problem is None:
+        assert found is None or "not what the text says" not in found, found
+    else:
+        assert found is not None and "not what the text says" in found and problem in found
+
+
 def test_two_sentences_in_one_item_are_split_and_each_checked() -> None:
     from summarizer.lead import LeadSentence, split_sentences
 

@@ -282,7 +282,8 @@ def _order(kind: str) -> int:
 
 
 # Strip plots: one row per scope, one dot per claim; sizes in SVG user units.
-_WIDTH, _LABEL, _ROW, _TOP, _AXIS = 360, 128, 20, 8, 34
+_WIDTH, _LABEL, _ROW, _TOP, _AXIS = 360, 128, 24, 8, 34
+_DODGE = (0, -8, 8, -4, 4)  # dots at one place in a row move apart, up and down, to show each
 _BOUNDS = {"over", "at_least", "up_to", "under", "vague"}
 
 
@@ -297,7 +298,8 @@ def strip_plot(group: FigureGroup, sources: list[Source]) -> str:
     lo, hi = min(values), max(values)
     logged = lo > 0 and hi / lo >= 100
     x = _scale(lo, hi, logged)
-    height = _TOP + _ROW * len(rows) + _AXIS
+    keyed = sorted({c.source for c, _ in points})
+    height = _TOP + _ROW * len(rows) + _AXIS + 16 * ((len(keyed) - 1) // 3)
     parts = [
         f'<svg class="strip" role="img" viewBox="0 0 {_WIDTH} {height}" width="{_WIDTH}" '
         f'height="{height}" aria-label="{_esc(_plot_summary(group, points))}">'
@@ -310,12 +312,17 @@ def strip_plot(group: FigureGroup, sources: list[Source]) -> str:
             f'<text class="scope" x="0" y="{y + 4:.1f}"><title>{_esc(row)}</title>'
             f"{_esc(shown)}</text>"
         )
+    taken: dict[tuple[int, int], int] = {}  # (row, x in 8-unit steps) -> dots there
     for c, _ in points:
-        y = _TOP + _ROW * rows.index(_row_of(c)) + _ROW / 2
+        row = rows.index(_row_of(c))
+        y = _TOP + _ROW * row + _ROW / 2
+        ends = _ends(c)
+        at = (row, round(x(ends[0]) / 8))
+        y += _DODGE[taken.get(at, 0) % len(_DODGE)]
+        taken[at] = taken.get(at, 0) + 1
         hollow = " hollow" if c.qualifier in _BOUNDS else ""
         tip = f"{c.raw}: source {c.source} ({sources[c.source - 1].article.shown_outlet})"
         tip += f", {c.scope}" if c.scope else ", scope not stated"
-        ends = _ends(c)
         if len(ends) == 2:
             parts.append(
                 f'<line class="range s{_hue(c.source)}" x1="{x(ends[0]):.1f}" '
@@ -332,13 +339,14 @@ def strip_plot(group: FigureGroup, sources: list[Source]) -> str:
         f'<text class="tick" x="{_WIDTH - 8}" y="{axis}" text-anchor="end">{_number(hi)}'
         f"{' (log scale)' if logged else ''}</text>"
     )
-    key_x = _LABEL
-    for n in sorted({c.source for c, _ in points}):
+    for k, n in enumerate(keyed):  # the source key, three a line
+        key_x, key_y = _LABEL + 72 * (k % 3), axis + 13 + 16 * (k // 3)
         parts.append(
-            f'<circle class="dot s{_hue(n)}" cx="{key_x + 5}" cy="{axis + 13}" r="4"/>'
-            f'<text class="tick" x="{key_x + 12}" y="{axis + 17}">source {n}</text>'
+            f'<circle class="dot s{_hue(n)}" cx="{key_x + 5}" cy="{key_y}" r="4"/>'
+            f'<text class="tick" x="{key_x + 12}" y="{key_y + 4}">source {n}</text>'
         )
-        key_x += 64
+    if any(c.qualifier in _BOUNDS for c, _ in points):
+        parts.append(f'<text class="tick" x="0" y="{axis + 17}">hollow: over, up to</text>')
     parts.append("</svg>")
     return "".join(parts)
 

@@ -367,3 +367,39 @@ def test_the_strip_plot_shows_each_claim_in_the_browser(
     assert len(set(fills)) >= 2
     plot.screenshot(path=str(SCREENSHOTS / "strip-plot.png"))
     assert errors == []
+
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 900), (390, 844)])
+def test_the_recorded_seeds_page_reads_at_desktop_and_phone_widths(
+    browser, width: int, height: int
+) -> None:  # type: ignore[no-untyped-def]
+    """examples/seeds.html, the recorded briefing (rebuilt from the cassettes by
+    tests/test_e2e.py): marked before a click, a story and a citation selected, the
+    casualty figures' strip plot; screenshots in build/screenshots/ to look at."""
+    page = browser.new_page(viewport={"width": width, "height": height})
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.goto((ROOT / "examples" / "seeds.html").as_uri())
+    shot = f"seeds-{width}"
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    kinds = page.locator("#reader mark").evaluate_all(
+        "ms => [...new Set(ms.flatMap(m => [...m.classList]))]"
+    )
+    assert {"k-development", "k-figure", "k-statement"} <= set(kinds)
+    assert page.locator("#reader mark.on").count() == 0
+    page.screenshot(path=str(SCREENSHOTS / f"{shot}-before-a-click.png"))
+    # The casualty figures: one dot a claim, a hollow one for "thousands" (at least 1,000).
+    plot = page.locator("li:has(> strong:text-is('North Korean casualties (killed or wounded)')) svg.strip").first
+    plot.scroll_into_view_if_needed()
+    assert plot.locator("circle.dot").count() >= 5  # five claims, and the source key
+    assert plot.locator("circle.dot.hollow").count() >= 1
+    plot.screenshot(path=str(SCREENSHOTS / f"{shot}-casualties-plot.png"))
+    page.click('.story-list a[data-story="1"]')
+    assert page.locator("#reader mark.on").count() > 0
+    page.screenshot(path=str(SCREENSHOTS / f"{shot}-story-1.png"))
+    page.click("#briefing .story a.cite >> nth=3")
+    assert page.locator("#reader mark.on").first.is_visible()
+    page.screenshot(path=str(SCREENSHOTS / f"{shot}-citation.png"))
+    if width <= 390:
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+    assert errors == []

@@ -32,6 +32,7 @@ from summarizer.render.lines import PlainStyle, claim
 from summarizer.text.fold import fold
 from summarizer.text.neutral import loaded_words
 from summarizer.text.quantities import MAGNITUDE, MAGNITUDES, NUMBER, numeral
+from summarizer.text.support import check as support_check
 from summarizer.text.support import turned_relations
 
 SYSTEM, USER = "lead_system", "lead_user"
@@ -102,8 +103,13 @@ class Facts:
     count: int
     quotes: dict[int, str] = field(default_factory=dict)
 
-    def problem(self, sentence: LeadSentence) -> str | None:
-        """Why this sentence cannot be used, or None."""
+    def problem(self, sentence: LeadSentence, *, headline: bool = False) -> str | None:
+        """Why this sentence cannot be used, or None. A ``headline``, the words a reader
+        takes in first, must also use only content words the facts' quotes hold (by lemma, a
+        neutral reporting verb allowed; text/support.py): a sentence may say in other words
+        what its spans say, a headline may not. A recorded 1.5B model headlined a delivery the
+        facts put "18 months behind schedule" as "delivered on schedule", then, refused, as
+        "delivered on time"."""
         unknown = [n for n in sentence.citations if n not in self.quotes]
         if unknown:
             return f"cites [{unknown[0]}], which is not among the facts"
@@ -129,6 +135,11 @@ class Facts:
         turned = turned_relations(sentence.text, list(self.quotes.values()))
         if turned:
             return f"says {turned[0]}; keep to what they say"
+        if headline:
+            said = support_check(sentence.text, list(self.quotes.values())).missing
+            unsaid = [m[len("word ") :] for m in said if m.startswith("word ")]
+            if unsaid:
+                return f"uses {unsaid[0]}, which no fact says; use the facts' own words"
         loaded = loaded_words(sentence.text)
         if loaded:
             return f"uses the loaded word {loaded[0]!r}; write it neutrally"

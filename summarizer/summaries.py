@@ -7,7 +7,7 @@ returns a headline and 2 to 4 sentences, each with citation numbers. Each is kep
 passes the lead's checks (``Facts.problem``): it cites facts it was offered, every number and
 capitalised name in it is in the words it cites, it turns no "on"/"behind"/"above"... of the
 facts' words ("on schedule" where they say "behind schedule"), it uses no loaded word, and it
-is one sentence of at most 35 words. A reply with a failing sentence is re-asked once; then the
+is one sentence of at most 35 words; the headline uses only content words of the facts. A reply with a failing sentence is re-asked once; then the
 failing sentences are dropped and counted, and a failing headline leaves the story's own
 (its best-attested development, in its source's words).
 """
@@ -47,7 +47,7 @@ class SummaryReply(ReplyModel):
         if facts is None:
             return self
         self.sentences = split_sentences(self.sentences)
-        problem = facts.problem(self.headline)
+        problem = facts.problem(self.headline, headline=True)
         if problem:
             self._problems.append(f"headline: {problem}")
         for index, sentence in enumerate(self.sentences):
@@ -103,14 +103,14 @@ def write(
         items = reply.value.sentences
     else:
         headline, items = _salvage(reply.last_text)
-    kept_headline = _kept(facts, headline) if headline is not None else None
+    kept_headline = _kept(facts, headline, headline=True) if headline is not None else None
     kept = [s for s in (_kept(facts, item) for item in items) if s is not None][:MAX_SENTENCES]
     dropped = len(items) - len(kept) + (1 if headline is not None and not kept_headline else 0)
     return kept_headline, kept, dropped, stats
 
 
-def _kept(facts: Facts, item: LeadSentence) -> Sentence | None:
-    if facts.problem(item) is not None:
+def _kept(facts: Facts, item: LeadSentence, *, headline: bool = False) -> Sentence | None:
+    if facts.problem(item, headline=headline) is not None:
         return None
     text = " ".join(item.text.split())
     if not text.endswith((".", "!", "?", "”", '"')) and len(text.split()) > 12:

@@ -132,9 +132,16 @@ class Facts:
         # A relation turned against any of the facts' words, cited or not: a small model
         # that read "18 months behind schedule" among the figures wrote "delivered on
         # schedule" (text/support.py, turned_relations).
+        spans = [self.quotes[n] for n in sentence.citations]
         turned = turned_relations(sentence.text, list(self.quotes.values()))
         if turned:
             return f"says {turned[0]}; keep to what they say"
+        # Spelled numbers too ("ten", "zero", "five million"), as the support score reads them.
+        spelled = [
+            m for m in support_check(sentence.text, spans).missing if m.startswith("number ")
+        ]
+        if spelled:
+            return f"the {spelled[0]} is not in the words it cites"
         if headline:
             said = support_check(sentence.text, list(self.quotes.values())).missing
             unsaid = [m[len("word ") :] for m in said if m.startswith("word ")]

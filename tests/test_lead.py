@@ -96,6 +96,9 @@ def test_one_complete_sentence_only(briefing: Briefing, text: str) -> None:
         ("Antony Blinken said 8,000 billion soldiers would fight.", "the number '8,000 billion'"),
         ("Gen. Blinken said 8,000 North Korean soldiers would fight.", "the name 'Gen.'"),
         ("U.S. Secretary of State Antony Blinken's figure was 8,000.", None),
+        # Spelled numbers are numbers: a recorded model wrote "a zero risk" of "the highest".
+        ("Antony Blinken said zero North Korean soldiers would fight.", "the number zero"),
+        ("Antony Blinken said ten North Korean soldiers would fight.", "the number ten"),
         ("Meanwhile Antony Blinken said 8,000 North Korean soldiers would fight.", None),
     ],
 )

@@ -236,9 +236,12 @@ _NUMERAL = re.compile(
     rf"(?:\s?(?P<pct>{PERCENT})|\s(?P<word>{_CURRENCY_WORD})\b)?",
     re.IGNORECASE,
 )
-_TENS = "|".join(w for w, v in UNIT_WORDS.items() if v >= 20)
-_ONES = "|".join(w for w, v in UNIT_WORDS.items() if v < 10)
-_UNITS = "|".join(sorted(UNIT_WORDS, key=lambda w: (-len(w), w)))
+# "zero" too, which the figure reader leaves alone ("cut to zero" states no count) but a
+# sentence must not bring in: "a zero risk" is no number of "the highest risk".
+_WORD_VALUES = {**UNIT_WORDS, "zero": 0}
+_TENS = "|".join(w for w, v in _WORD_VALUES.items() if v >= 20)
+_ONES = "|".join(w for w, v in _WORD_VALUES.items() if 0 < v < 10)
+_UNITS = "|".join(sorted(_WORD_VALUES, key=lambda w: (-len(w), w)))
 _SPELLED_MAGNITUDES = {
     "hundred": 100,
     **{w: int(MAGNITUDES[w]) for w in MAGNITUDES if len(w) > 3},  # words, not "bn" or "mln"
@@ -282,7 +285,7 @@ def _numeral(match: re.Match[str]) -> _Number:
 
 def _spelled(match: re.Match[str]) -> _Number:
     if match["unit"]:
-        value = UNIT_WORDS[match["unit"].lower()]
+        value = _WORD_VALUES[match["unit"].lower()]
     else:
         value = UNIT_WORDS[match["tens"].lower()] + UNIT_WORDS[match["ones"].lower()]
     if match["mag"]:

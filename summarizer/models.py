@@ -563,7 +563,7 @@ class History(_Model):
     no_longer_reported: list[PastThread] = Field(default_factory=list)
 
 
-BRIEFING_SCHEMA_ID = "urn:summarizer:schema:briefing:1"
+BRIEFING_SCHEMA_ID = "urn:summarizer:schema:briefing:2"
 
 
 class Briefing(_Model):

@@ -115,7 +115,10 @@ def test_every_name_and_amount_is_checked_word_by_word(
     ("text", "problem"),
     [
         # As a recorded 1.5B model wrote them: about its input, not the news.
-        ("The article also mentions that 8,000 North Korean soldiers would fight.", "'The article'"),
+        (
+            "The article also mentions that 8,000 North Korean soldiers would fight.",
+            "'The article'",
+        ),
         ("8,000 North Korean soldiers would fight, according to the article.", "'the article'"),
         ("The report says 8,000 North Korean soldiers would fight.", "'The report says'"),
         # A report as news, or an article of a law, is no sentence about the input.

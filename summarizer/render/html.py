@@ -314,10 +314,10 @@ def strip_plot(group: FigureGroup, sources: list[Source]) -> str:
         )
     taken: dict[tuple[int, int], int] = {}  # (row, x in 8-unit steps) -> dots there
     for c, _ in points:
-        row = rows.index(_row_of(c))
-        y = _TOP + _ROW * row + _ROW / 2
+        line = rows.index(_row_of(c))
+        y = _TOP + _ROW * line + _ROW / 2
         ends = _ends(c)
-        at = (row, round(x(ends[0]) / 8))
+        at = (line, round(x(ends[0]) / 8))
         y += _DODGE[taken.get(at, 0) % len(_DODGE)]
         taken[at] = taken.get(at, 0) + 1
         hollow = " hollow" if c.qualifier in _BOUNDS else ""

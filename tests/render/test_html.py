@@ -389,7 +389,9 @@ def test_the_recorded_seeds_page_reads_at_desktop_and_phone_widths(
     assert page.locator("#reader mark.on").count() == 0
     page.screenshot(path=str(SCREENSHOTS / f"{shot}-before-a-click.png"))
     # The casualty figures: one dot a claim, a hollow one for "thousands" (at least 1,000).
-    plot = page.locator("li:has(> strong:text-is('North Korean casualties (killed or wounded)')) svg.strip").first
+    plot = page.locator(
+        "li:has(> strong:text-is('North Korean casualties (killed or wounded)')) svg.strip"
+    ).first
     plot.scroll_into_view_if_needed()
     assert plot.locator("circle.dot").count() >= 5  # five claims, and the source key
     assert plot.locator("circle.dot.hollow").count() >= 1

@@ -400,7 +400,13 @@ def test_the_recorded_seeds_page_reads_at_desktop_and_phone_widths(
     assert page.locator("#reader mark.on").count() > 0
     page.screenshot(path=str(SCREENSHOTS / f"{shot}-story-1.png"))
     page.click("#briefing .story a.cite >> nth=3")
-    assert page.locator("#reader mark.on").first.is_visible()
+    lit = page.locator("#reader mark.on").first
+    assert lit.is_visible()
+    # The lit span's article heading is in view above it, however far down the span is.
+    heading = page.locator(".source.selected h3").first.bounding_box()
+    span = lit.bounding_box()
+    assert heading is not None and span is not None
+    assert 0 <= heading["y"] and heading["y"] + heading["height"] <= span["y"] + 1
     page.screenshot(path=str(SCREENSHOTS / f"{shot}-citation.png"))
     if width <= 390:
         assert page.evaluate("document.documentElement.scrollWidth") <= width

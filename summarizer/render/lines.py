@@ -201,21 +201,28 @@ def story_sections(
 
 
 def who_says_what(said: list[AttributedStatement], st: Style) -> list[str]:
-    """One line per named speaker, their statements side by side (nested lines)."""
-    by_speaker: dict[str, list[AttributedStatement]] = {}
+    """One line per named speaker, their statements side by side (nested lines). The same
+    words quoted by several sources are one line naming every source (a small difference
+    such as a dropped "that" left aside: compared by their longer words)."""
+    by_speaker: dict[str, dict[frozenset[str], list[AttributedStatement]]] = {}
     for s in said:
-        by_speaker.setdefault(s.speaker, []).append(s)
-    return [
-        "\n".join(
-            [st.strong(st.esc(speaker))]
-            + [
-                f"“{st.esc(flat(s.text).strip(_MARKS))}” (source {s.source}) "
-                f"{st.cites(s.citations)}"
-                for s in items
-            ]
-        )
-        for speaker, items in by_speaker.items()
-    ]
+        words = frozenset(w for w in re.findall(r"[a-z]+", s.text.lower()) if len(w) >= 5)
+        key = words or frozenset([s.id])
+        by_speaker.setdefault(s.speaker, {}).setdefault(key, []).append(s)
+    lines = []
+    for speaker, quoted in by_speaker.items():
+        items = []
+        for same in quoted.values():
+            numbers = list(dict.fromkeys(s.source for s in same))
+            told = (
+                f"source {numbers[0]}"
+                if len(numbers) == 1
+                else (f"sources {', '.join(map(str, numbers))}")
+            )
+            cited = list(dict.fromkeys(n for s in same for n in s.citations))
+            items.append(f"“{st.esc(flat(same[0].text).strip(_MARKS))}” ({told}) {st.cites(cited)}")
+        lines.append("\n".join([st.strong(st.esc(speaker)), *items]))
+    return lines
 
 
 def sections_of(b: Briefing, st: Style) -> list[tuple[str, list[str]]]:

@@ -8,6 +8,7 @@ from summarizer.models import Briefing
 from summarizer.render.lines import (
     PlainStyle,
     by_id,
+    group_label,
     lead,
     method,
     overview,
@@ -68,10 +69,23 @@ def to_markdown(briefing: Briefing) -> str:
     parts.append(f"## How this briefing was made\n\n{st.esc(method(briefing))}")
     support = briefing.run.support
     if support and support.unsupported:
+        labels = {g.id: group_label(g) for g in briefing.figures}
         listed = [
-            f"- {st.esc(u.where)}: “{st.esc(u.text)}” — not in its cited spans: "
+            f"- {st.esc(_where(u.where, labels))}: “{st.esc(u.text)}” — not in its cited spans: "
             f"{st.esc(', '.join(u.missing))} {st.cites(u.citations)}"
             for u in support.unsupported
         ]
         parts.append("Sentences not fully supported by their citations:\n\n" + "\n".join(listed))
     return "\n\n".join(parts) + "\n"
+
+
+def _where(where: str, labels: dict[str, str]) -> str:
+    """A support entry's place as a reader names it: "figure 'military aid'" for "figure
+    f-…", "a development" for "development d-…" (the JSON keeps the ids)."""
+    kind, _, ident = where.partition(" ")
+    if kind == "figure":
+        label = labels.get(ident)
+        return f"figure ‘{label}’" if label else where
+    if kind == "development":
+        return "a development"
+    return where

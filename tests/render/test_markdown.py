@@ -226,3 +226,38 @@ def test_who_tells_something_counts_sources_not_outlets_when_one_is_unknown(
     assert told_by([2, 3], sources) == "one outlet only (rfa.org)"
     assert told_by([1, 2, 3], sources) == "3 sources: rfa.org; source 1 (outlet unknown)"
     assert told_by([1], sources) == "one source only (source 1, outlet unknown)"
+
+
+def test_the_same_words_quoted_by_two_sources_are_one_line_naming_both() -> None:
+    from summarizer.models import AttributedStatement
+    from summarizer.render.lines import PlainStyle, who_says_what
+
+    said = [
+        AttributedStatement(
+            id="s1",
+            speaker="Ana Sousa",
+            source=1,
+            citations=[3],
+            text="“It is clear that every carmaker in Europe faces a hard year,”",
+        ),
+        AttributedStatement(
+            id="s2",
+            speaker="Ana Sousa",
+            source=4,
+            citations=[9],
+            text="It is clear every carmaker in Europe faces a hard year.",
+        ),
+        AttributedStatement(
+            id="s3",
+            speaker="Ana Sousa",
+            source=4,
+            citations=[10],
+            text="Sales in Asia will recover next spring.",
+        ),
+    ]
+    (line,) = who_says_what(said, PlainStyle())
+    assert line.split("\n") == [
+        "Ana Sousa",
+        "“It is clear that every carmaker in Europe faces a hard year,” (sources 1, 4) [3][9]",
+        "“Sales in Asia will recover next spring.” (source 4) [10]",
+    ]

@@ -30,6 +30,8 @@ from summarizer.llm.base import ReplyModel, StructuredModel
 from summarizer.models import Briefing, CallStats, Sentence
 from summarizer.render.lines import PlainStyle, claim
 from summarizer.text.fold import fold
+from summarizer.text.lexicon import common_word
+from summarizer.text.places import is_demonym, is_place
 from summarizer.text.neutral import loaded_words
 from summarizer.text.quantities import MAGNITUDE, MAGNITUDES, NUMBER, numeral
 from summarizer.text.support import check as support_check
@@ -260,8 +262,19 @@ def _salvage(text: str | None) -> list[LeadSentence]:
 
 def _names(text: str) -> list[str]:
     """Every capitalised word, the first included, minus common openers and function words:
-    each must be in the cited words ("Putin said..." is checked too)."""
-    return [m[0] for m in re.finditer(r"[A-Z][\w’'.-]*", text) if _plain(m[0]) not in _NOT_NAMES]
+    each must be in the cited words ("Putin said..." is checked too). The first word is no
+    name when it is a word in common English use, capitalised only because it starts the
+    sentence ("Concerns are rising..."; by wordfreq, as text/lexicon.py reads it), and no
+    place or people ("Russia said...", "Ukrainian forces..." are checked)."""
+    found = []
+    for m in re.finditer(r"[A-Z][\w’'.-]*", text):
+        if _plain(m[0]) in _NOT_NAMES:
+            continue
+        first = not text[: m.start()].strip(" “\"'")
+        if first and common_word(m[0]) and not is_place(m[0]) and not is_demonym(m[0]):
+            continue
+        found.append(m[0])
+    return found
 
 
 def _amounts(text: str) -> list[tuple[str, float]]:

@@ -100,6 +100,10 @@ def test_one_complete_sentence_only(briefing: Briefing, text: str) -> None:
         ("Antony Blinken said zero North Korean soldiers would fight.", "the number zero"),
         ("Antony Blinken said ten North Korean soldiers would fight.", "the number ten"),
         ("Meanwhile Antony Blinken said 8,000 North Korean soldiers would fight.", None),
+        # A common word that opens the sentence is no name (the recorded model's "Concerns
+        # are rising..." was refused for it); a place or a people that opens it is one.
+        ("Concerns grew that 8,000 North Korean soldiers would fight.", None),
+        ("Japan said 8,000 North Korean soldiers would fight.", "the name 'Japan'"),
     ],
 )
 def test_every_name_and_amount_is_checked_word_by_word(

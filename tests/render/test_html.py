@@ -406,7 +406,7 @@ def test_the_recorded_seeds_page_reads_at_desktop_and_phone_widths(
     heading = page.locator(".source.selected h3").first.bounding_box()
     span = lit.bounding_box()
     assert heading is not None and span is not None
-    assert 0 <= heading["y"] and heading["y"] + heading["height"] <= span["y"] + 1
+    assert heading["y"] >= 0 and heading["y"] + heading["height"] <= span["y"] + 1
     page.screenshot(path=str(SCREENSHOTS / f"{shot}-citation.png"))
     if width <= 390:
         assert page.evaluate("document.documentElement.scrollWidth") <= width

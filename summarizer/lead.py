@@ -31,8 +31,8 @@ from summarizer.models import Briefing, CallStats, Sentence
 from summarizer.render.lines import PlainStyle, claim
 from summarizer.text.fold import fold
 from summarizer.text.lexicon import common_word
-from summarizer.text.places import is_demonym, is_place
 from summarizer.text.neutral import loaded_words
+from summarizer.text.places import is_demonym, is_place
 from summarizer.text.quantities import MAGNITUDE, MAGNITUDES, NUMBER, numeral
 from summarizer.text.support import check as support_check
 from summarizer.text.support import turned_relations

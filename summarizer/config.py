@@ -1,23 +1,21 @@
-"""Settings: the only place that reads the environment and the configuration file.
+"""Settings: where the environment and the configuration file are read (keystore.py finds the
+same config folder for the stored keys).
 
 Precedence: an explicit argument (``Settings(model=...)`` or a CLI option) beats the
 environment, which beats the configuration file (``config.toml`` in the user config folder,
 ``summarizer config path`` prints it), which beats the default. An API key is never written in
-that file: ``summarizer keys set openai`` stores it in ``keys.json`` beside it, readable by
+that file: ``summarizer keys set openai`` stores it in ``keys.json`` beside it (keystore.py), readable by
 its owner only (0600), and it is sent only to OpenAI unless ``key`` names it for a server.
 Nothing is read at import time.
 """
 
 import difflib
-import json
 import os
-import tempfile
 import tomllib
 import urllib.parse
 from pathlib import Path
 from typing import Any, Literal
 
-import platformdirs
 from pydantic import (
     AliasChoices,
     Field,
@@ -36,6 +34,7 @@ from pydantic_settings import (
 )
 
 from summarizer.errors import ConfigError
+from summarizer.keystore import config_dir, read_keys
 from summarizer.redact import shown_url
 
 Mode = Literal["auto", "json_schema", "llamacpp", "json"]
@@ -259,19 +258,9 @@ def goes_to_openai(base_url: str | None) -> bool:
     return is_openai(base_url) and urllib.parse.urlsplit(base_url).scheme == "https"
 
 
-def config_dir() -> Path:
-    """The folder of config.toml and keys.json: $SUMMARIZER_CONFIG_DIR, else the user config
-    folder (~/.config/summarizer on Linux)."""
-    given = os.environ.get("SUMMARIZER_CONFIG_DIR")
-    return Path(given) if given else platformdirs.user_config_path("summarizer")
-
-
 def config_path() -> Path:
+    """config.toml, beside the stored keys (keystore.py)."""
     return config_dir() / "config.toml"
-
-
-def keys_path() -> Path:
-    return config_dir() / "keys.json"
 
 
 # Never read from config.toml: a key is kept in keys.json (0600), never beside settings
@@ -318,55 +307,6 @@ class _ConfigFile(PydanticBaseSettingsSource):
         return read_config()
 
 
-def read_keys() -> dict[str, str]:
-    """The stored keys by name; {} when none are stored."""
-    path = keys_path()
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return {}
-    except (OSError, ValueError) as exc:
-        raise ConfigError(f"{path} could not be read as stored keys ({exc}).") from None
-    if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
-        raise ConfigError(f"{path} could not be read as stored keys (not a name: key object).")
-    return data
-
-
-def store_key(name: str, value: str) -> Path:
-    """Store ``value`` as the key ``name``, in a file only its owner can read or write
-    (created 0600, never widened). Returns the file's path."""
-    if not name.strip() or not value.strip():
-        raise ConfigError("A key needs a name and a value.")
-    keys = read_keys()
-    keys[name] = value.strip()
-    _write_keys(keys)
-    return keys_path()
-
-
-def remove_key(name: str) -> bool:
-    """Remove the key ``name``; False when no such key is stored."""
-    keys = read_keys()
-    if keys.pop(name, None) is None:
-        return False
-    _write_keys(keys)
-    return True
-
-
-def _write_keys(keys: dict[str, str]) -> None:
-    path = keys_path()
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    # mkstemp creates a new file (O_EXCL, never a symlink's target) readable by its owner
-    # only, before a byte is written; it is then renamed over the old file in one step.
-    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".keys-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            json.dump(keys, out, indent=2)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def origins(
     settings: Settings, explicit: set[str] | frozenset[str] = frozenset()
 ) -> dict[str, str]:
@@ -375,43 +315,40 @@ def origins(
     (NAME)", or "default". ``explicit`` names the settings given as options."""
     in_file = read_config()
     found: dict[str, str] = {}
-    for field, info in Settings.model_fields.items():
-        alias = info.validation_alias
-        names = (
-            tuple(map(str, alias.choices))
-            if isinstance(alias, AliasChoices)
-            else (f"SUMMARIZER_{field.upper()}",)
-        )
-        env = _env_name(None, names)
+    for field in Settings.model_fields:
+        stored = settings.stored_key_name() if field == "api_key" else None
         if field in explicit:
             found[field] = "given"
-        elif env:
-            found[field] = f"from {env}"
-        elif field in in_file:
-            found[field] = "from config.toml"
-        elif field == "api_key" and (stored := settings.stored_key_name()):
-            found[field] = f"from keys.json ({stored})"
         else:
-            found[field] = "default"
+            found[field] = (
+                _source(field, in_file)
+                or (f"from keys.json ({stored})" if stored else None)
+                or "default"
+            )
     return found
 
 
 def origin_of(field: str, value: str | None = None) -> str:
     """Where a setting not given as an option came from: "from NAME" (the environment, set
     to ``value`` when given), "from config.toml", else "given explicitly"."""
-    info = Settings.model_fields[field]
-    alias = info.validation_alias
-    names = (
-        tuple(map(str, alias.choices))
-        if isinstance(alias, AliasChoices)
-        else (f"SUMMARIZER_{field.upper()}",)
-    )
-    env = _env_name(value, names)
+    return _source(field, read_config(), value) or "given explicitly"
+
+
+def _source(field: str, in_file: dict[str, Any], value: str | None = None) -> str | None:
+    """ "from NAME" when a variable sets ``field`` (to ``value``, when given), "from
+    config.toml" when the file does, else None."""
+    env = _env_name(value, env_names(field))
     if env:
         return f"from {env}"
-    if field in read_config():
-        return "from config.toml"
-    return "given explicitly"
+    return "from config.toml" if field in in_file else None
+
+
+def env_names(field: str) -> tuple[str, ...]:
+    """The environment variables a setting is read from, first first."""
+    alias = Settings.model_fields[field].validation_alias
+    if isinstance(alias, AliasChoices):
+        return tuple(map(str, alias.choices))
+    return (f"SUMMARIZER_{field.upper()}",)
 
 
 def shown_value(settings: Settings, field: str) -> str:
@@ -483,11 +420,10 @@ def _problem(error: ErrorDetails) -> str:
 def _field_of(loc: str) -> tuple[str, tuple[str, ...]]:
     """The field an error is about (pydantic names a field read through an alias by its first
     alias), and the environment variables it is read from."""
-    for field, info in Settings.model_fields.items():
-        alias = info.validation_alias
-        names = tuple(alias.choices) if isinstance(alias, AliasChoices) else ()
+    for field in Settings.model_fields:
+        names = env_names(field)
         if loc == field or loc in names:
-            return field, tuple(map(str, names)) or (f"SUMMARIZER_{field.upper()}",)
+            return field, names
     return loc or "setting", ()
 
 

@@ -14,7 +14,8 @@ import pytest
 from typer.testing import CliRunner
 
 from summarizer import ConfigError, Settings, cli
-from summarizer.config import config_path, keys_path, origins, read_keys, store_key
+from summarizer.config import config_path, origins
+from summarizer.keystore import keys_path, read_keys, store_key
 from summarizer.llm import backends
 
 runner = CliRunner()

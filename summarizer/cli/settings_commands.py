@@ -65,7 +65,7 @@ def keys_set(
     name: Annotated[str, typer.Argument(help="The key's name: 'openai' for OpenAI.")] = "openai",
 ) -> None:
     """Store a key, typed at a hidden prompt or piped on stdin; it is never echoed."""
-    from summarizer.config import store_key
+    from summarizer.keystore import store_key
 
     if sys.stdin.isatty():
         value = typer.prompt(f"Key for {name}", hide_input=True)
@@ -80,7 +80,7 @@ def keys_set(
 @keys_app.command("list")
 def keys_list() -> None:
     """Print the names of the stored keys, one a line (never their values)."""
-    from summarizer.config import read_keys
+    from summarizer.keystore import read_keys
 
     for name in run(read_keys):
         typer.echo(name)
@@ -89,7 +89,7 @@ def keys_list() -> None:
 @keys_app.command("remove")
 def keys_remove(name: Annotated[str, typer.Argument(help="The key's name.")]) -> None:
     """Remove a stored key."""
-    from summarizer.config import remove_key
+    from summarizer.keystore import remove_key
 
     if not run(lambda: remove_key(name)):
         fail(f"No key named {name!r} is stored (see `summarizer keys list`).", 2)
@@ -99,6 +99,6 @@ def keys_remove(name: Annotated[str, typer.Argument(help="The key's name.")]) ->
 @keys_app.command("path")
 def keys_path_command() -> None:
     """Print the stored keys' file path."""
-    from summarizer.config import keys_path
+    from summarizer.keystore import keys_path
 
     typer.echo(str(keys_path()))

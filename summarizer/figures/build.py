@@ -13,7 +13,10 @@ is its sentence, and its ``mention`` is the number's own span. A mention the mod
 label still becomes a figure, marked unlabelled, never lost. Measured on the seeds
 (bench/rule_claimants.py), the rules alone credit 16 of the 20 gold figures to the right
 claimant, and 12 with the 1.5B model's labels as the fallback: the model named claimants
-where the text gives none.
+where the text gives none. So the model's claimant is kept only when the number's sentence
+names it and says that someone states something (``Claimants.credits``), and its unit only
+when it is a kind of count (people, items): a currency, percent or area the text writes is
+read by rule, so one the model gives alone is not the text's.
 """
 
 from __future__ import annotations
@@ -113,6 +116,9 @@ def build(
     return figures, not_figures, dropped
 
 
+_COUNT_KINDS = ("people", "items")
+
+
 def _figure(
     article: Article,
     mention: Mention,
@@ -132,8 +138,11 @@ def _figure(
     claimant = claimants.attribute(mention)
     named = named_claimant(label) if label is not None else None
     if claimant is None and named and not hearsay(mention, article.text):
-        claimant = claimants.resolve(named)
-    model_unit = label.unit if label is not None and label.unit != "other" else None
+        resolved = claimants.resolve(named)
+        claimant = resolved if resolved and claimants.credits(resolved, mention) else None
+    # The model's currency, percent or area is no unit the text states (the rule reads
+    # those): only its kind of count, people or items, is kept.
+    model_unit = label.unit if label is not None and label.unit in _COUNT_KINDS else None
     measured = None if parsed.unit or unit else _measured_in(article, mention)
     final_unit = parsed.unit or unit or (measured[0].label if measured else None) or model_unit
     at = mention.start - mention.sentence_start
@@ -154,7 +163,9 @@ def _figure(
         counted=rule if says_what_it_counts(rule) or model is None else model,
         counted_by_model=second,
         measure=measure.label,
-        scope=measure.period or _grounded_scope(model_scope, sentence),
+        scope=measure.period
+        or _grounded_scope(model_scope, sentence, mention.text)
+        or _date_before(article, mention, sentence),
         role=role,
         claimed_by=claimant,
         unverified=_unverified(article, mention, sentences),
@@ -377,10 +388,34 @@ def _grounded_counted(label: FigureLabel | None, sentence: str) -> str | None:
     return counts.strip(" .,;:")
 
 
-def _grounded_scope(scope: str | None, sentence: str) -> str | None:
+# A sentence that opens with a pronoun goes on with the one before it ("This rank was upgraded
+# Dec. 24. It was considered to have a 1 in 37 chance"): the day that one names is its own.
+_GOES_ON = re.compile(r"^\W*(?:it|its|this|these|that|those|they|their|he|she)\b", re.IGNORECASE)
+# Words by which a sentence places itself in time ("They had risen 2% the week before").
+_OWN_TIME = re.compile(
+    r"\b(?:before|earlier|ago|later|previous|prior|last|next|since|until|week|month|year|"
+    r"yesterday|today|tomorrow|tonight)\b",
+    re.IGNORECASE,
+)
+
+
+def _date_before(article: Article, mention: Mention, sentence: str) -> str | None:
+    """The calendar day the sentence before names, when the number's sentence goes on with
+    it by a pronoun; None otherwise."""
+    if mention.previous is None or not _GOES_ON.match(sentence) or _OWN_TIME.search(sentence):
+        return None
+    start, end = mention.previous
+    return measures.date_in(article.content()[start:end])
+
+
+def _grounded_scope(scope: str | None, sentence: str, raw: str) -> str | None:
     """The model's scope, if short and written in the sentence: at least half its words must
-    be there (the model invents "in total" and "per day" for sentences that say neither)."""
+    be there (the model invents "in total" and "per day" for sentences that say neither).
+    Not the number's own words ("14 overs" for 14, "first two overs" for two): they say
+    what it counts, not what it covers."""
     if not scope or len(scope.split()) > _SCOPE_WORDS:
+        return None
+    if re.search(rf"(?<!\w){re.escape(fold(raw))}(?!\w)", fold(scope)):
         return None
     words = [w for w in re.findall(r"[a-z0-9]+", fold(scope)) if w not in _SCOPE_STOP]
     present = fold(sentence)

@@ -49,6 +49,18 @@ _PERIODS = [
     (r"\b(?:in|during|for)\s+(?:(?:early|late|mid-?)\s*)?(?:19|20)\d\d\b", ""),  # "in 2019"
     (r"\b(?:in\s+total|so\s+far|to\s+date|overall|in\s+all|cumulatively)\b", "in total"),
 ]
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
+)
+# A day of the calendar, as written: "December 23", "Dec. 24, 2004", "23 December", "on
+# Tuesday". Two values of one thing on two days measure it at two times.
+DATE = (
+    rf"\b{_MONTH}\.?\s+\d{{1,2}}\b(?:,?\s+(?:19|20)\d\d\b)?"
+    rf"|\b\d{{1,2}}\s+{_MONTH}\b(?!\.?\s+\d{{1,2}}\b)(?:\s+(?:19|20)\d\d\b)?"
+    r"|\bon\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+_PERIODS.append((DATE, ""))
 
 
 @dataclass(frozen=True)
@@ -154,6 +166,12 @@ def time_reference(after: str) -> int | None:
     """Where a time of reference right after a number ends ("a week earlier"), or None."""
     m = _REFERENCE.match(after)
     return m.end() if m else None
+
+
+def date_in(text: str) -> str | None:
+    """The first day of the calendar ``text`` names ("Dec. 24"), as written; None if none."""
+    found = re.search(DATE, text)
+    return " ".join(found[0].split()) if found else None
 
 
 def _period(sentence: str, start: int, end: int) -> str | None:

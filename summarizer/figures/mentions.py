@@ -27,8 +27,10 @@ from summarizer.text.quantities import (
     CURRENCY_WORD,
     FRACTION,
     MAGNITUDE,
+    MAGNITUDE_GAP,
     NUMBER,
     NUMBER_WORD,
+    ODDS,
     PERCENT,
     SYMBOL_SIGNS,
     VAGUE_WORDS,
@@ -46,6 +48,7 @@ NotFigure = Literal[
     "score",
     "name",
     "fraction",
+    "time zone",
 ]
 
 _MONTHS = (
@@ -66,13 +69,14 @@ _AREA = rf"(?:\s(?:{AREA_UNIT}))"
 # letters: "10 Rs" is no amount).
 _SYMBOL_AFTER = rf"(?:{'|'.join(re.escape(c) for c in SYMBOL_SIGNS)})(?!\w)"
 _AMOUNT = (
-    rf"(?:{_CUR}\s?|{_CODE}\s?)?(?:{NUMBER})(?:\s?{_MAG})?(?:{_PCT})?"
+    rf"(?:{_CUR}\s?|{_CODE}\s?)?(?:{NUMBER})(?:{MAGNITUDE_GAP}{_MAG})?(?:{_PCT})?"
     rf"(?:\s{_CODE}\b|\s(?:{CURRENCY_WORD})\b|\s?{_SYMBOL_AFTER})?{_AREA}?"
 )
 _RANGE_PART = rf"| (?P<range>(?:between\s+)?{_AMOUNT}\s*(?:-|–|—|to|and)\s*{_AMOUNT})"
 _ALTERNATIVES = rf"""
     (?P<time>\b\d{{1,2}}:\d{{2}}(?:\s?[ap]\.?m\.?)?)
   | (?P<fraction>{FRACTION})
+  | (?P<odds>{ODDS})
   | (?P<slashed>\b\d{{1,4}}(?:/\d{{1,4}}){{1,2}}\b)
   RANGE
   | (?P<ordnum>\b\d+(?:st|nd|rd|th)\b)
@@ -255,8 +259,14 @@ def _classify(match: re.Match[str], sentence: str, start: int, end: int) -> NotF
         and 0 < int(token) < 120
     ):
         return "age"  # "John Smith, 85, died"
-    if match["amount"] and _YEAR.match(token) and _CODE_AFTER.match(after):
-        return "name"  # "asteroid 2004 MN4", "1998 KY26": a year and a code, one designation
+    if (
+        match["amount"]
+        and _YEAR.match(token)
+        and (_CODE_AFTER.match(after) or _CODE_BEFORE.search(before))
+    ):
+        return "name"  # "asteroid 2004 MN4", "MN4 2004": a year and a code, one designation
+    if match["amount"] and _TIME_ZONE.search(before):
+        return "time zone"  # "6:40 p.m. (GMT +8)", "UTC-5"
     if match["amount"] or ranged:
         reason = _classify_digits(token, before, after)
         if reason is None and match["amount"] and _in_name(sentence, before, token):
@@ -274,6 +284,9 @@ def _scored(before: str, after: str) -> bool:
 
 # A code of capitals and digits right after a year: the two are one designation.
 _CODE_AFTER = re.compile(r"[ \u00a0][A-Z]{1,4}[0-9]{1,4}(?![\w-])")
+_CODE_BEFORE = re.compile(r"(?<![\w-])[A-Z]{1,4}[0-9]{1,4}[ \u00a0]$")
+# An offset from universal time, which counts nothing.
+_TIME_ZONE = re.compile(r"\b(?:GMT|UTC)\s*[+−–-]\s*$")
 _NAME_WORD = re.compile(r"(?:^|\s)((?:[A-Z][A-Za-z]*|[A-Z&]{2,}|[a-z]+[A-Z]\w*))\s$")
 
 

@@ -22,6 +22,7 @@ from summarizer.text.quantities import (
     FRACTION_DENOMINATORS,
     FRACTION_NUMERATORS,
     MAGNITUDE,
+    MAGNITUDE_GAP,
     MAGNITUDES,
     NUMBER,
     PERCENT,
@@ -33,7 +34,7 @@ from summarizer.text.units import currency_word
 
 _AMOUNT = re.compile(
     rf"(?P<cur>{CURRENCY_SYMBOL})?\s?(?P<code1>(?:{CURRENCY_CODE})\s?)?"
-    rf"(?P<num>{NUMBER})\s?(?P<mag>{MAGNITUDE})?\b\s?"
+    rf"(?P<num>{NUMBER}){MAGNITUDE_GAP}(?P<mag>{MAGNITUDE})?\b\s?"
     rf"(?P<pct>{PERCENT})?",
     re.IGNORECASE,
 )
@@ -80,7 +81,8 @@ def parse(text: str) -> Parsed | None:
     spaced = " ".join(text.replace("\u00a0", " ").split())
     lowered = spaced.lower()
     parsed = (
-        _parse_fraction(lowered)
+        _parse_odds(lowered)
+        or _parse_fraction(lowered)
         or _parse_range(spaced)
         or _parse_amount(spaced)
         or _parse_words(lowered)
@@ -94,6 +96,26 @@ def parse(text: str) -> Parsed | None:
         if unit:
             parsed = Parsed(parsed.value, parsed.low, parsed.high, unit, parsed.vague)
     return parsed
+
+
+_ODDS = re.compile(r"(\w+)\s+(?:in|out\s+of)\s+(a\s+\w+|[\d,]+|\w+)")
+_ODDS_WORDS = {**UNIT_WORDS, "a": 1, "a hundred": 100, "a thousand": 1000, "a million": 1_000_000}
+
+
+def _parse_odds(text: str) -> Parsed | None:
+    """ "1 in 300", "one in five", "2 out of 10": a share, in percent, to three significant
+    figures (1 in 300 is 0.333%)."""
+    match = _ODDS.fullmatch(text.strip())
+    if match is None:
+        return None
+    top, bottom = (
+        int(numeral(w)) if w[0].isdigit() else _ODDS_WORDS.get(" ".join(w.split()))
+        for w in (match[1], match[2])
+    )
+    if top is None or not bottom or not 0 < top <= bottom:
+        return None
+    share = 100 * top / bottom
+    return Parsed(float(f"{share:.3g}"), None, None, "percent")
 
 
 def _parse_fraction(text: str) -> Parsed | None:

@@ -77,6 +77,22 @@ MAGNITUDES = {
 }
 # "5 million", "$3bn": the magnitude words, as one alternation (no word boundary of its own).
 MAGNITUDE = "|".join(MAGNITUDES)
+# The magnitudes that may follow a hyphen: "a SGD1.75-billion terminal", "$2-million deal"
+# (not "m" or "k": "a 10-m wall" and "a 5-k race" are lengths).
+HYPHEN_MAGNITUDE = "|".join(m for m in MAGNITUDES if len(m) > 1 and m != "mn")
+# "the magnitude after a number": a space or nothing ("5 million", "$3bn"), or a hyphen
+# before a word magnitude; use as ``rf"{MAGNITUDE_GAP}(?P<mag>{MAGNITUDE})"``.
+MAGNITUDE_GAP = rf"(?:-(?=(?:{HYPHEN_MAGNITUDE})\b)|\s?)"
+
+# Odds and ratings, read as a share: "a 1 in 300 chance", "one in five adults", "2 out of 10".
+# "In" only after one ("scored 3 in 2019", "2 in 10 minutes" are no odds), and never before a
+# year or a span of time.
+ODDS = (
+    r"\b(?:(?:1|one|a)\s+in|(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine)\s+out\s+of)"
+    r"\s+(?!(?:1[89]|20)\d\d\b)(?:\d{1,3}(?:,\d{3})+|\d+|two|three|four|five|six|seven|eight|"
+    r"nine|ten|twenty|fifty|a\s+hundred|a\s+thousand|a\s+million)\b"
+    r"(?!\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries)\b)"
+)
 
 PERCENT = r"%|percent\b|per\s+cent\b"
 

@@ -60,6 +60,7 @@ from summarizer.text.quantities import (
     BY_SYMBOL,
     CURRENCY_SYMBOL,
     MAGNITUDE,
+    MAGNITUDE_GAP,
     MAGNITUDES,
     NUMBER,
     PERCENT,
@@ -232,7 +233,7 @@ def _runs_of(words: list[list[str]], lengths: set[int]) -> Iterator[tuple[str, .
 _CURRENCY_WORD = "|".join(sorted(BY_NAME, key=lambda w: (-len(w), w)))
 # A numeral not inside a word or another numeral: "$14bn", "3.2 per cent", "5 million euros".
 _NUMERAL = re.compile(
-    rf"(?<![\w.,])(?P<cur>{CURRENCY_SYMBOL})?\s?(?P<num>{NUMBER})(?:\s?(?P<mag>{MAGNITUDE})\b)?"
+    rf"(?<![\w.,])(?P<cur>{CURRENCY_SYMBOL})?\s?(?P<num>{NUMBER})(?:{MAGNITUDE_GAP}(?P<mag>{MAGNITUDE})\b)?"
     rf"(?:\s?(?P<pct>{PERCENT})|\s(?P<word>{_CURRENCY_WORD})\b)?",
     re.IGNORECASE,
 )
@@ -476,6 +477,11 @@ def _ing_stems(stem: str) -> Iterator[str]:
 @functools.lru_cache(maxsize=1 << 16)
 def _lemma(word: str) -> str:
     return simplemma.lemmatize(word, lang="en").lower()
+
+
+def lemma(word: str) -> str:
+    """A word's lemma, lower case, as the check compares words."""
+    return _lemma(word)
 
 
 _CONTENT_WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]")

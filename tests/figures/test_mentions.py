@@ -217,6 +217,37 @@ CASES = [
         "The first-hand accounts could not be independently verified.",
         [("first", "set phrase")],
     ),
+    # An offset from universal time counts nothing; a code before a year is one designation.
+    (
+        "hand",
+        "The plane landed at 6:40 p.m. (GMT +8) after a 12-hour flight; kick-off is 19:00 UTC-5.",
+        [
+            ("6:40 p.m.", "date"),
+            ("8", "time zone"),
+            ("12", None),
+            ("19:00", "date"),
+            ("5", "time zone"),
+        ],
+    ),
+    ("hand", "Comet C2 2023 will pass the Sun in May.", [("2", "designation"), ("2023", "name")]),
+    # A hyphen before a word magnitude keeps it; "10-m" is a length.
+    (
+        "hand",
+        "The SGD1.75-billion terminal and a $2-million deal sit behind a 10-m wall.",
+        [("SGD1.75-billion", None), ("$2-million", None), ("10", None)],
+    ),
+    # Odds and ratings are one share; "3 in 2019" and "2 in 10 minutes" are no odds.
+    (
+        "hand",
+        "Forecasters gave a 1 in 300 chance of frost, and one in five farms lost crops.",
+        [("1 in 300", None), ("one in five", None)],
+    ),
+    ("hand", "The storm was rated 2 out of 10 on the local scale.", [("2 out of 10", None)]),
+    (
+        "hand",
+        "Kesta won 3 in 2019 and scored 2 in 10 minutes.",
+        [("3", None), ("2019", "date"), ("2", None), ("10", None)],
+    ),
 ]
 
 

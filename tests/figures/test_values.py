@@ -26,6 +26,12 @@ from summarizer.figures.values import Parsed
         ("a dozen", Parsed(12, None, None, None)),
         ("12", Parsed(12, None, None, None)),
         ("3 million euros", Parsed(3e6, None, None, "EUR")),
+        ("SGD1.75-billion", Parsed(1.75e9, None, None, "SGD")),
+        ("$2-million", Parsed(2e6, None, None, "USD")),
+        ("1 in 300", Parsed(0.333, None, None, "percent")),
+        ("one in five", Parsed(20, None, None, "percent")),
+        ("2 out of 10", Parsed(20, None, None, "percent")),
+        ("1 in 10,000", Parsed(0.01, None, None, "percent")),
         ("no number here", None),
     ],
 )

@@ -22,7 +22,9 @@ right after the title that web copy often opens with (text/sentences.py): a poin
 later telling of the same article is at least ``NEAR`` alike to is no telling either
 (``_retold_standfirsts``): the body tells it again, with its details. Nor is a sentence
 that is mostly someone's quoted words, when the article's statements hold them
-(``quoted_share``): who says what lists it.
+(``quoted_share``): who says what lists it. A sentence that goes on with the one before it
+by a demonstrative ("This new aid would provide ...", ``_continuations``) is told with it:
+one development in two sentences, never two developments of one source.
 
 Two tellings that share no figure and no person join only at ``JOIN_WORDS``, higher than
 ``JOIN``: a few words every telling of a story uses are no shared event. Two tellings never
@@ -43,6 +45,7 @@ is asked about (repeats.py). No word of any topic is written here.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import math
 import re
@@ -58,6 +61,7 @@ from summarizer.merge.actors import display_name
 from summarizer.merge.citations import Citations, spans, stable_id
 from summarizer.models import (
     Actor,
+    Article,
     ArticleExtraction,
     Development,
     Event,
@@ -70,7 +74,7 @@ from summarizer.models import (
 from summarizer.text.fold import fold, fold_name
 from summarizer.text.lexicon import rareness
 from summarizer.text.names import person_core, person_key
-from summarizer.text.sentences import standfirst, title_line
+from summarizer.text.sentences import refers_back, sentences, standfirst, title_line
 from summarizer.text.support import content_lemmas
 
 # Two groups of tellings are one development while their mean similarity reaches this.
@@ -105,6 +109,10 @@ class _Told:
     # "headline" or "standfirst" when its own sentence lies in the article's title line or
     # standfirst (text/sentences.py): a summary of what the body tells.
     opening: str = ""
+    # The next sentences that go on with it ("This new aid would ..."), as events of their own.
+    continued: list[str] = field(default_factory=list)
+    # Told with the sentence before it, which it goes on with ("This new aid would ...").
+    goes_on: bool = False
 
 
 def cluster_events(
@@ -216,10 +224,13 @@ def _by_own_figures(
     at: dict[str, list[tuple[int, int, str]]],
 ) -> list[list[int]]:
     """A lone telling whose own sentence (its first cited span) gives a value of a figure
-    group joins the one development of several sources that gives that group too, when it is
-    at least ``NEAR`` alike to one of its tellings and brings a new source: "Kirby noted more
-    than 1,000 North Korean troops killed or wounded" is the casualties development, however
-    it is worded. A figure in a telling's second sentence is context, and joins nothing."""
+    group joins the one other development that gives that group too, when it is at least
+    ``NEAR`` alike to one of its tellings, with a word in common, and brings a new source:
+    "Kirby noted more than
+    1,000 North Korean troops killed or wounded" is the casualties development, however it
+    is worded, and "£1 billion of military aid" and "$1.25 billion of military assistance"
+    are one aid package though each is told by one source. A figure in a telling's second
+    sentence is context, and joins nothing."""
     gives: dict[str, set[int]] = {}  # a figure term -> the clusters whose tellings give it
     for n, members in enumerate(clusters):
         for k in members:
@@ -232,16 +243,25 @@ def _by_own_figures(
             continue
         (k,) = members
         own = _own_figures(told[k], at)
-        hosts = {h for term in own for h in gives.get(term, ()) if h != n and len(clusters[h]) > 1}
+        hosts = {h for term in own for h in gives.get(term, ()) if h != n and h not in moved}
         if len(hosts) != 1:
             continue
         (host,) = hosts
         if told[k].source in {told[m].source for m in clusters[host]}:
             continue  # one telling per source (the host grows as tellings join it)
-        if max(edges.get((min(k, m), max(k, m)), 0.0) for m in clusters[host]) >= NEAR:
+        if any(
+            edges.get((min(k, m), max(k, m)), 0.0) >= NEAR and _shares_a_word(told[k], told[m])
+            for m in clusters[host]
+        ):
             moved[n] = host
             clusters[host] = sorted([*clusters[host], k])
     return sorted((c for n, c in enumerate(clusters) if n not in moved), key=lambda c: c[0])
+
+
+def _shares_a_word(a: _Told, b: _Told) -> bool:
+    """Whether two tellings share a word, not only figures: a figure group alone says the
+    values count the same thing, not that two sentences tell the same event."""
+    return any(not _is_figure(t) for t in a.terms & b.terms)
 
 
 def _own_figures(t: _Told, at: dict[str, list[tuple[int, int, str]]]) -> set[str]:
@@ -384,7 +404,51 @@ def _tellings(
             for name, span in (("headline", title), ("standfirst", lead)):
                 if span is not None and span[0] <= first.start < span[1]:
                     seen[key].opening = name
-        yield from seen.values()
+        yield from _continuations(list(seen.values()), x.article, title)
+
+
+def _continuations(
+    told: list[_Told], article: Article, title: tuple[int, int] | None
+) -> list[_Told]:
+    """An article's tellings, each sentence that goes on with the one before it by a
+    demonstrative (text/sentences.py ``refers_back``: "... assistance of $1.25 billion. This
+    new aid would provide Ukraine with ...") told with that sentence, in the same paragraph:
+    one development in two sentences. When the sentence before is a telling too, the later
+    one joins it (its spans, words and people); else that sentence becomes the telling's
+    first, so that its words and figures count ("This new aid" alone says nothing of which).
+    Not the title line, which no body sentence goes on with."""
+    text = article.text
+    spans = list(sentences(article))
+    starts = [a for a, _ in spans]
+    by_sentence: dict[int, _Told] = {}  # a sentence's index -> the telling it opens
+    for t in told:
+        k = bisect.bisect_right(starts, t.evidence[0].start) - 1
+        if k >= 0:
+            by_sentence.setdefault(k, t)
+    head: dict[int, _Told] = {}  # id of a telling -> the telling it goes on with
+    for k, t in sorted(by_sentence.items()):
+        first = t.evidence[0]
+        if k == 0 or not refers_back(first.quote) or first.start > spans[k][0]:
+            continue
+        a, b = spans[k - 1]
+        if "\n" in text[b : first.start] or (title is not None and a < title[1]):
+            continue
+        before = by_sentence.get(k - 1)
+        if before is not None:
+            into = head.get(id(before), before)
+            extend_evidence(into.evidence, t.evidence, into.spans)
+            into.terms |= t.terms
+            into.people |= t.people
+            into.continued.append(t.event.summary)
+            head[id(t)] = into
+            continue
+        lead = Evidence(article_id=article.id, start=a, end=b, quote=text[a:b])
+        t.evidence.insert(0, lead)
+        t.spans.add(span_of(lead))
+        t.terms |= content_lemmas(lead.quote) - {w for n in t.people for w in content_lemmas(n)}
+        t.event = t.event.model_copy(update={"summary": f"{lead.quote} {t.event.summary}"})
+        t.goes_on = True
+    return [t for t in told if id(t) not in head]
 
 
 def _body_events(x: ArticleExtraction) -> list[Event]:
@@ -478,7 +542,11 @@ def _development(
                 text=told.event.summary,
                 citations=list(dict.fromkeys(cited)),
                 joined="first" if k == 0 else "words",
-                why="told first" if k == 0 else _why(cluster[0], told, counted),
+                why=("told first" if k == 0 else _why(cluster[0], told, counted))
+                + "".join(f"; goes on in its next sentence: {_short(c)}" for c in told.continued)
+                + (
+                    "; told with the sentence before, which it goes on with" if told.goes_on else ""
+                ),
             )
         )
     for source, evidence, label in by_figures:
@@ -521,6 +589,12 @@ def _why(first: _Told, other: _Told, counted: dict[str, str]) -> str:
         shown = ", ".join(words[:6]) + (f" and {len(words) - 6} more" if len(words) > 6 else "")
         parts.append(f"shares the words {shown}")
     return "; ".join(parts) or "close to the others"
+
+
+def _short(sentence: str, words: int = 8) -> str:
+    """A sentence's first words, quoted, for a telling's ``why``."""
+    cut = sentence.split()
+    return "“" + " ".join(cut[:words]) + (" …”" if len(cut) > words else "”")
 
 
 def _forms(actor: Actor) -> list[str]:

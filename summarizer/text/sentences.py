@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 
 from summarizer.models import Article
+from summarizer.text.support import FUNCTION_WORDS, lemma
 
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9%)\"”’'][.!?])[\"”’']?\s+(?=[A-Z“\"‘'])|\n+")
 
@@ -91,3 +92,27 @@ def clean_span(article: Article, start: int, end: int, at: int) -> tuple[int, in
         elif b.start > at:
             end = min(end, b.start)
     return trim(article.text, start, end)
+
+
+# "This new aid would ...", "These decisions come ...": a demonstrative that opens a sentence
+# and stands before a noun (a determiner) names a thing the sentence before told of.
+_DEMONSTRATIVE = re.compile(r"^\W*(this|that|these|those)\s+([^\W\d_][\w'’-]*)", re.IGNORECASE)
+
+
+def refers_back(sentence: str) -> bool:
+    """Whether the sentence opens with a demonstrative determiner and so goes on with the
+    thing the sentence before it told of ("This new aid would provide Ukraine with ...",
+    "These talks ended without a deal"). Not a demonstrative pronoun before a verb, which
+    most often brings in another fact ("This comes as North Korea launched a missile",
+    "This follows ...", "That is ..."): a grammar word after it, or after "this" or "that" a
+    word in -s that the lemmatiser reads as the form of another word (a plural noun cannot
+    follow "this", so it is a verb: "comes", "marks"; "news" and "crisis" are their own)."""
+    found = _DEMONSTRATIVE.match(sentence)
+    if found is None:
+        return False
+    determiner, word = found.group(1).lower(), found.group(2).lower()
+    if word in FUNCTION_WORDS:
+        return False
+    if determiner in ("this", "that") and word.endswith("s") and not word.endswith("ss"):
+        return lemma(word) == word
+    return True

@@ -234,9 +234,19 @@ def test_a_source_that_gives_only_the_figure_tells_the_development_in_that_sente
 
 
 def test_a_figure_two_developments_give_brings_no_source_to_either() -> None:
-    """Outlets a and b give the figure in two developments that did not join: which one d's
-    value belongs to is not known, so d joins neither."""
-    a, b, _ = _volta()
+    """Outlets a and b give the figure in two developments that did not join (their words
+    are not ``NEAR`` alike): which one d's value belongs to is not known, so d joins
+    neither."""
+    a, _, _ = _volta()
+    other = (
+        "Volta shares slide after sales forecast cut\n\nTraders marked the stock 18% lower "
+        "before noon. Volta, the carmaker, cut its sales forecast on Tuesday."
+    )
+    b = _with_figure(
+        _extraction(other, "b", ["Traders marked the stock 18% lower before noon."]),
+        "18%",
+        "Volta shares",
+    )
     text = "Volta slides\n\nVolta's shares closed 18% lower. It was their worst day since 2008."
     d = _extraction(text, "d")
     sentence = _evidence(d.article, "Volta's shares closed 18% lower.")
@@ -270,6 +280,7 @@ def test_a_headline_is_no_development_when_the_body_tells_its_facts() -> None:
     assert a.article.title == title
     only = "Investors dump Volta"
     c.events = [Event(summary=only, evidence=[_evidence(c.article, only)])]
+    c.figures = []  # c tells nothing but its headline (not the fall by its figure either)
     texts = [d.text for d in merge([a, b, c]).developments]
     assert title not in texts
     assert "Investors dump Volta" in texts
@@ -394,3 +405,83 @@ def test_a_few_words_every_telling_uses_join_no_development() -> None:
         texts = [t.text for t in d.tellings]
         struggling = any("struggling to maintain control" in t for t in texts)
         assert not (struggling and any("8,000 North Korean soldiers" in t for t in texts)), texts
+
+
+# Hand-written: one outlet tells the rate decision in two sentences, the second going on with
+# the first ("This cut ..."); another tells it in one, in words close to the second's.
+BANK_A = (
+    "Kesta central bank cuts rates\n\nThe Kesta central bank cut its main rate to 3.5% on "
+    "Tuesday. This cut should lower mortgage costs for households within months.\n\n"
+    "Volta's shares rose 2% after the news."
+)
+BANK_B = (
+    "Rates fall in Kesta\n\nLower mortgage costs for households are expected within months "
+    "after the central bank's cut, economists said."
+)
+
+
+def test_a_sentence_that_goes_on_with_the_one_before_is_the_same_development() -> None:
+    merged = merge(
+        [
+            _extraction(
+                BANK_A,
+                "bank-a",
+                [
+                    "The Kesta central bank cut its main rate to 3.5% on Tuesday.",
+                    "This cut should lower mortgage costs for households within months.",
+                    "Volta's shares rose 2% after the news.",
+                ],
+            ),
+            _extraction(
+                BANK_B,
+                "bank-b",
+                [
+                    "Lower mortgage costs for households are expected within months after "
+                    "the central bank's cut, economists said."
+                ],
+            ),
+        ]
+    )
+    texts = [[t.text for t in d.tellings] for d in merged.developments]
+    (cut,) = [d for d in merged.developments if d.text.startswith("The Kesta central bank")]
+    assert cut.sources == [1, 2], texts
+    assert "goes on in its next sentence: “This cut should" in cut.tellings[0].why
+    # The continuation's span is cited; no development of its own repeats the cut.
+    assert not any(d.text.startswith("This cut") for d in merged.developments)
+    # A sentence that does not refer back stays a development of its own.
+    assert any(d.text.startswith("Volta's shares rose") for d in merged.developments)
+
+
+def test_a_sentence_that_goes_on_with_one_no_event_holds_is_told_with_it() -> None:
+    """Hand-written: the model extracted only "This cut ..." from the first article; told
+    alone, "This cut" says nothing of which. It is told with the sentence before it, whose
+    words then count: it joins the other outlet's telling of the rate cut."""
+    other = (
+        "Kesta lowers its main rate\n\nThe Kesta central bank cut its main rate to 3.5% on "
+        "Tuesday, its first cut in four years.\n\nVolta's shares rose 2% after the news."
+    )
+    merged = merge(
+        [
+            _extraction(
+                BANK_A,
+                "bank-a",
+                ["This cut should lower mortgage costs for households within months."],
+            ),
+            _extraction(
+                other,
+                "bank-c",
+                [
+                    "The Kesta central bank cut its main rate to 3.5% on Tuesday, its first cut in four years."
+                ],
+            ),
+        ]
+    )
+    (d,) = merged.developments
+    assert d.sources == [1, 2]
+    (told,) = [t for t in d.tellings if t.source == 1]
+    assert told.text.startswith(
+        "The Kesta central bank cut its main rate to 3.5% on Tuesday. This cut"
+    )
+    assert "told with the sentence before" in told.why
+    cited = {merged.citations[n - 1].quote for n in told.citations}
+    assert "The Kesta central bank cut its main rate to 3.5% on Tuesday." in cited

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from summarizer import ingest
-from summarizer.text.sentences import line_spans, sentences, standfirst
+from summarizer.text.sentences import line_spans, refers_back, sentences, standfirst
 
 
 def test_sentences_end_at_stops_and_line_breaks_not_at_initials() -> None:
@@ -48,3 +50,26 @@ def test_a_one_sentence_lede_an_untitled_or_a_short_article_has_no_standfirst() 
     assert standfirst(ingest.parse(untitled, "b.txt")) is None
     short = f"{OIL_TITLE}\n\n{two}\n\nThe cartel meets again in June."
     assert standfirst(ingest.parse(short, "c.txt")) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Hand-written, several beats: a determiner goes on with the sentence before.
+        ("This new aid would provide Ukraine with resources.", True),
+        ("These talks ended without a deal.", True),
+        ("That decision sent Volta's shares down 4%.", True),
+        ("This storm is the third of the season.", True),
+        ("This news lifted the shares of Kesta.", True),
+        ("Those goals came in the last ten minutes.", True),
+        # A pronoun before a verb brings in another fact; other openings refer to nothing.
+        ("This comes as North Korea launched a missile.", False),
+        ("This follows a week of heavy rain.", False),
+        ("That is the lowest level since 2009.", False),
+        ("These are the first figures for May.", False),
+        ("The storm hit the coast on Thursday.", False),
+        ("Thisbe Lane opened the meeting.", False),
+    ],
+)
+def test_refers_back(sentence: str, expected: bool) -> None:
+    assert refers_back(sentence) is expected

@@ -17,6 +17,7 @@ the valid items and records the rest as dropped.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from dataclasses import dataclass, field
@@ -40,6 +41,7 @@ from summarizer.models import (
 from summarizer.text.fold import clean_label, fold
 from summarizer.text.names import person_core
 from summarizer.text.neutral import loaded_words
+from summarizer.text.support import content_lemmas
 
 _INITIALS = re.compile(r"\b([A-Z])\. (?=[A-Z]\.)")
 MAX_ACTORS, MAX_EVENTS, MAX_STATEMENTS, MAX_CITED = 12, 8, 6, 2
@@ -231,7 +233,15 @@ def _actor(item: ActorItem, grounder: Grounder, sentences: Numbered) -> Actor:
     role = clean_label(item.role)
     if role and loaded_words(role):
         role = None  # a role is shown unquoted, so an opinionated one is not kept
+    if role and not content_lemmas(role) <= _lemmas_of(grounder.article.text):
+        role = None  # "speaker" for a secretary of state: a role the article never states
     return Actor(name=name, kind=kind, role=role, evidence=[found])
+
+
+@functools.lru_cache(maxsize=8)
+def _lemmas_of(text: str) -> frozenset[str]:
+    """The content lemmas of an article, read once for all its actors' roles."""
+    return frozenset(content_lemmas(text))
 
 
 def _naming(name: str, grounder: Grounder, sentences: Numbered) -> Evidence | None:

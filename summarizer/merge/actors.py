@@ -46,12 +46,16 @@ def cluster_actors(actors: list[Actor]) -> list[list[Actor]]:
     with the mentions, not with mentions times groups.
     """
     keyed: dict[str, list[Actor]] = {}
+    acronyms: dict[str, str] = {}  # "sia" -> the key of "Singapore Airlines (SIA)"
     singles: list[Actor] = []
     people = _People()
     for actor in actors:
         if actor.kind != "person":
-            key = canonical_place(actor.name) or fold_name(actor.name).removeprefix("the ")
+            name, acronym = _without_acronym(actor.name)
+            key = canonical_place(name) or fold_name(name).removeprefix("the ")
             keyed.setdefault(key, []).append(actor)
+            if acronym:
+                acronyms.setdefault(fold_name(acronym), key)
         elif len(person_core(actor.name).split()) == 1:
             singles.append(actor)
         else:
@@ -68,6 +72,9 @@ def cluster_actors(actors: list[Actor]) -> list[list[Actor]]:
         for alias in a.aliases
         if not _institution(alias)
     }
+    for acronym, key in acronyms.items():
+        if acronym != key and acronym in keyed and key in keyed:
+            keyed[key].extend(keyed.pop(acronym))
     for key in list(keyed):
         if key in aliases:
             aliases[key].extend(keyed.pop(key))
@@ -187,7 +194,8 @@ def display_name(group: list[Actor]) -> str:
     """The fullest form of the name: 'John Kirby' over 'Kirby'; countries by their own name."""
     people = [a for a in group if a.kind == "person"]
     if not people:
-        return canonical_place(group[0].name) or group[0].name
+        name = _without_acronym(group[0].name)[0]
+        return canonical_place(name) or name
     cores = [person_core(a.name) for a in people]
     return max(cores, key=lambda n: (len(n.split()), cores.count(n), n))
 
@@ -206,6 +214,16 @@ def name_index(groups: list[list[Actor]]) -> dict[str, str]:
 
 
 # --- helpers --------------------------------------------------------------------------------
+
+
+_ACRONYM = re.compile(r"^(.*\S)\s*\(([A-Z][A-Z0-9&.]{1,9})\)$")
+
+
+def _without_acronym(name: str) -> tuple[str, str | None]:
+    """ "Singapore Airlines (SIA)" -> ("Singapore Airlines", "SIA"): the name and the acronym
+    the article gives it in brackets, which names the same actor."""
+    found = _ACRONYM.match(name.strip())
+    return (found[1], found[2]) if found else (name, None)
 
 
 def _tokens(name: str) -> list[str]:

@@ -245,3 +245,15 @@ def test_problem_report_lists_items_and_says_what_to_do() -> None:
     assert "statements[3]" in report and "statements[4]" not in report
     assert "... and 2 more" in report
     assert "citing the numbers of the sentences" in report
+
+
+def test_a_role_the_article_never_states_is_not_kept() -> None:
+    """Hand-written, after the recorded seeds ("Antony Blinken (person): speaker"): a role
+    is shown as the article's, so each of its words must be the article's."""
+    text = "Finance minister Ana Lima spoke to reporters in Lisbon on Tuesday.\n"
+    article = ingest.parse(text, "r.txt")
+    roles = []
+    for role in ("speaker", "finance ministers"):  # "ministers" is "minister" by lemma
+        body = reply(actors=[actor("Ana Lima", role=role)], events=[event(1)])
+        roles += [a.role for a in _validate(body, article=article).grounded.actors]
+    assert roles == [None, "finance ministers"]

@@ -105,3 +105,26 @@ def test_one_very_long_word_does_not_hang_the_grouping() -> None:
     worker.join(timeout=30)
     assert done, "grouping four names took more than 30 s"
     assert [len(g) for g in done[0]] == [2, 1, 1]
+
+
+def test_a_name_with_its_acronym_in_brackets_is_one_actor_with_it() -> None:
+    """Hand-written, after the recorded mixed day ("Singapore Airlines (SIA)" and "Singapore
+    Airlines" were two entries): the bracketed acronym names the same organisation, and so
+    does the acronym alone; another organisation stays apart."""
+    from summarizer.merge.actors import display_name
+
+    def org(name: str) -> Actor:
+        return Actor(
+            name=name,
+            kind="organization",
+            evidence=[Evidence(article_id="a", start=0, end=1, quote="x")],
+        )
+
+    groups = cluster_actors(
+        [org("Singapore Airlines (SIA)"), org("Singapore Airlines"), org("SIA"), org("Qantas")]
+    )
+    assert [sorted(a.name for a in g) for g in groups] == [
+        ["SIA", "Singapore Airlines", "Singapore Airlines (SIA)"],
+        ["Qantas"],
+    ]
+    assert display_name(groups[0]) == "Singapore Airlines"

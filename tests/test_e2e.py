@@ -27,6 +27,7 @@ from summarizer.models import ArticleExtraction, Briefing
 from summarizer.pipeline import add_lead, add_stories, assemble, extract_all
 from summarizer.render import to_html, to_markdown
 from summarizer.text.neutral import loaded_in_html, loaded_outside_quotes
+from summarizer.text.sentences import refers_back
 from tests.support.cassettes import body_untagged
 from tests.support.excerpt import block_of, excerpt, replace_in
 from tests.support.helpers import ROOT, SEEDS
@@ -350,6 +351,14 @@ def test_the_mixed_day_is_told_story_by_story(mixed_day: Briefing) -> None:
     schema = json.loads((ROOT / "schemas" / "briefing.schema.json").read_text(encoding="utf-8"))
     jsonschema.validate(json.loads(mixed_day.to_json()), schema)
     assert mixed_day.run.support is not None and mixed_day.run.support.checked > 0
+    # The asteroid's odds, "1 in 300" in the December 23 announcement and "1 in 37" after the
+    # Dec. 24 upgrade, are one measure at two times, not sources that disagree.
+    (chance,) = [g for g in mixed_day.figures if any(c.raw == "1 in 37" for c in g.claims)]
+    assert chance.verdict == "different scopes"
+    assert {c.raw: c.scope for c in chance.claims} == {
+        "1 in 300": "December 23",
+        "1 in 37": "Dec. 24",
+    }
 
 
 def test_the_mixed_day_developments_join_by_rule_one_telling_per_source(
@@ -402,7 +411,14 @@ def test_the_seeds_casualties_are_one_development_told_by_every_outlet_giving_th
     (aid,) = [
         d for d in briefing.developments if any(counted[g] == "military aid" for g in d.figures)
     ]
-    assert aid.sources == [1, 5] and "$1.25 billion" in aid.tellings[1].text
+    # Source 3's "Blinken announced that additional security assistance would be provided"
+    # joins it too; source 5 tells it in two sentences, the second going on with the first
+    # ("... around $1.25 billion. This new aid would provide Ukraine ..."), one telling.
+    assert aid.sources == [1, 3, 5]
+    (five,) = [t for t in aid.tellings if t.source == 5]
+    assert "$1.25 billion. This new aid" in five.text and "sentence before" in five.why
+    # No development opens with a sentence that only goes on with the one before it.
+    assert not [d.text for d in briefing.developments if refers_back(d.text)]
     # No headline is a development of its own when its article's body tells anything.
     titles = {x.article.title for x in replayed[0] if x.article.title and len(x.events) > 1}
     assert titles and not titles & {d.text for d in briefing.developments}

@@ -159,7 +159,8 @@ def story_reach(story: Story, sources: list[Source]) -> str:
     only = " — one outlet only" if story.single_outlet and not unnamed else ""
     listed = ", ".join(str(n) for n in story.sources)
     shown = f"{', '.join(named)}; " if named else ""
-    return f"{told} ({shown}sources {listed}){only}"
+    word = "source" if len(story.sources) == 1 else "sources"
+    return f"{told} ({shown}{word} {listed}){only}"
 
 
 @dataclass(frozen=True)

@@ -485,3 +485,12 @@ def test_a_sentence_that_goes_on_with_one_no_event_holds_is_told_with_it() -> No
     assert "told with the sentence before" in told.why
     cited = {merged.citations[n - 1].quote for n in told.citations}
     assert "The Kesta central bank cut its main rate to 3.5% on Tuesday." in cited
+
+
+def test_a_story_of_one_article_names_its_source_in_the_singular() -> None:
+    from summarizer.pipeline import assemble
+    from summarizer.render import to_markdown
+
+    markdown = to_markdown(assemble(_day(), [], date="2026-11-23", timing=False))
+    assert "*2 articles, 0 outlets named (sources 1, 2)*" in markdown
+    assert "*1 article, 0 outlets named (source 3)*" in markdown

@@ -151,6 +151,8 @@ def _figure(
     rule = measure.label or _counted(sentence[at + len(mention.text) :], final_unit, measured)
     model = _grounded_counted(label, sentence)
     second = model if model is not None and fold(model) != fold(rule) else None
+    scope = measure.period or _grounded_scope(model_scope, sentence, mention.text)
+    borrowed = None if scope else _date_before(article, mention, sentence)
     return Figure(
         raw=mention.text,
         value=parsed.value,
@@ -163,9 +165,7 @@ def _figure(
         counted=rule if says_what_it_counts(rule) or model is None else model,
         counted_by_model=second,
         measure=measure.label,
-        scope=measure.period
-        or _grounded_scope(model_scope, sentence, mention.text)
-        or _date_before(article, mention, sentence),
+        scope=scope or borrowed,
         role=role,
         claimed_by=claimant,
         unverified=_unverified(article, mention, sentences),
@@ -174,7 +174,9 @@ def _figure(
             _evidence(
                 article,
                 *clean_span(article, mention.sentence_start, mention.sentence_end, mention.start),
-            )
+            ),
+            # The sentence before, when the scope is its day: the citation shows where from.
+            *([_evidence(article, *mention.previous)] if borrowed and mention.previous else []),
         ],
     )
 

@@ -121,8 +121,22 @@ def _found(pattern: str, text: str) -> bool:
     return re.search(rf"\b(?:{pattern})\b", text, re.IGNORECASE) is not None
 
 
+# What joins a noun to the amount after it: "assets of $82.29 billion", "net loss was €2bn".
+_LINKED = re.compile(
+    r"^\s*(?:of|was|were|is|are|at|totall?ing|totall?ed|reached|stood\s+at|came\s+to)\s+"
+    r"(?:(?:about|around|some|nearly|almost|over|more\s+than|up\s+to|an?\s+estimated)\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _money_use(before: str, after: str) -> str | None:
-    # The paying noun nearest the amount wins: "$20 billion in loans", "aid ... valued at £1bn".
+    # A noun joined to the amount by "of" or "was" wins ("assets of $82.29 billion and a debt
+    # of $172.81 billion"); else the paying noun nearest after it, then before it: "$20
+    # billion in loans", "aid ... valued at £1bn".
+    for pattern, name in vocabulary.default().money:
+        joined = list(re.finditer(rf"\b(?:{pattern})\b", before, re.IGNORECASE))
+        if joined and _LINKED.match(before[joined[-1].end() :]):
+            return name
     for text, nearest_first in ((after, True), (before, False)):
         hits = [
             (m.start(), name)

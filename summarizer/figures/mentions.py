@@ -95,6 +95,7 @@ _SET_PHRASES = re.compile(
     r"\b(?:first\s+time\s+in\s+a\s+century|one\s+of|one\s+another|no\s+one|any\s+one|"
     r"at\s+one\s+point|one\s+day|one\s+way\s+or|one-sided|one\s+by\s+one|on\s+the\s+one\s+hand|"
     r"the\s+one\s+that|the\s+one\s+who|in\s+one\s+go|a\s+hundred\s+percent|"
+    r"one\s+(?:that|which|who|whose)|day\s+one|one\s+(?:type|kind|sort)\s+of|"
     r"between\s+the\s+two|the\s+two\s+(?:countries|nations|sides|leaders|men|governments)|"
     r"(?:first|second|third)(?:-|\s)(?:hand|rate|class|degree)|"
     r"(?:one|two|three|four|five|\d)-star)\b",

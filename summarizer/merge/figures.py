@@ -83,7 +83,7 @@ def _figure_group(group: list[Figure], book: Citations, names: dict[str, str]) -
             claimed_by=claimant,
             unverified=f.unverified,
             labelled=f.labelled,
-            citations=[book.cite(f.evidence[0])],
+            citations=[book.cite(e) for e in f.evidence],
         )
         found = repeated.get(_repeat_key(claim))
         if found is None:

@@ -355,3 +355,6 @@ def test_the_day_a_value_is_given_for_is_its_scope(
     article, found, claimants = _setup(text)
     figs, _, _ = build(article, found, {}, claimants)
     assert [(f.raw, f.scope) for f in figs if f.unit or f.raw in dict(expected)] == expected
+    for f in figs:  # a day of the sentence before is cited with it
+        if f.scope and f.scope not in f.evidence[0].quote:
+            assert f.scope in f.evidence[1].quote

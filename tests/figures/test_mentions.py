@@ -243,6 +243,13 @@ CASES = [
         [("1 in 300", None), ("one in five", None)],
     ),
     ("hand", "The storm was rated 2 out of 10 on the local scale.", [("2 out of 10", None)]),
+    # "one" as a pronoun or in an idiom counts nothing; "one plant" does.
+    (
+        "hand",
+        "He called it one that was decades in the making; day one motions and one type of car followed.",
+        [("one", "set phrase"), ("one", "set phrase"), ("one", "set phrase")],
+    ),
+    ("hand", "Volta will close one plant that makes engines.", [("one", None)]),
     (
         "hand",
         "Kesta won 3 in 2019 and scored 2 in 10 minutes.",

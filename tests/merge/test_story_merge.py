@@ -494,3 +494,31 @@ def test_a_story_of_one_article_names_its_source_in_the_singular() -> None:
     markdown = to_markdown(assemble(_day(), [], date="2026-11-23", timing=False))
     assert "*2 articles, 0 outlets named (sources 1, 2)*" in markdown
     assert "*1 article, 0 outlets named (source 3)*" in markdown
+
+
+def test_a_development_told_on_two_days_is_shown_in_its_latest_words() -> None:
+    """Hand-written, after the recorded asteroid story: the Monday telling and Thursday's
+    update of one flood warning are one development, shown in Thursday's words first."""
+    monday = (
+        "River Kesta flood warning\nMay 25, 2009\n\nThe River Kesta flood warning for Lisbon "
+        "was raised to the highest level on Monday."
+    )
+    thursday = (
+        "Kesta flood warning lifted\nMay 28, 2009\n\nThe River Kesta flood warning for Lisbon "
+        "was lowered to the lowest level on Thursday."
+    )
+    a = _extraction(
+        monday,
+        "monday",
+        ["The River Kesta flood warning for Lisbon was raised to the highest level on Monday."],
+    )
+    b = _extraction(
+        thursday,
+        "thursday",
+        ["The River Kesta flood warning for Lisbon was lowered to the lowest level on Thursday."],
+    )
+    assert (a.article.published, b.article.published) == ("2009-05-25", "2009-05-28")
+    for order in ([a, b], [b, a]):
+        (d,) = merge(order).developments
+        assert d.text.endswith("lowered to the lowest level on Thursday.")
+        assert [t.text.split()[-1] for t in d.tellings] == ["Thursday.", "Monday."]

@@ -74,7 +74,7 @@ from summarizer.models import (
 from summarizer.text.fold import fold, fold_name
 from summarizer.text.lexicon import rareness
 from summarizer.text.names import person_core, person_key
-from summarizer.text.sentences import refers_back, sentences, standfirst, title_line
+from summarizer.text.sentences import clean_span, refers_back, sentences, standfirst, title_line
 from summarizer.text.support import content_lemmas
 
 # Two groups of tellings are one development while their mean similarity reaches this.
@@ -239,9 +239,8 @@ def _by_own_figures(
     """A lone telling whose own sentence (its first cited span) gives a value of a figure
     group joins the one other development that gives that group too, when it is at least
     ``NEAR`` alike to one of its tellings, with a word in common, and brings a new source:
-    "Kirby noted more than
-    1,000 North Korean troops killed or wounded" is the casualties development, however it
-    is worded, and "£1 billion of military aid" and "$1.25 billion of military assistance"
+    "Kirby noted more than 1,000 North Korean troops killed or wounded" is the casualties
+    development, however it is worded, and "£1 billion of military aid" and "$1.25 billion of military assistance"
     are one aid package though each is told by one source. A figure in a telling's second
     sentence is context, and joins nothing."""
     gives: dict[str, set[int]] = {}  # a figure term -> the clusters whose tellings give it
@@ -455,6 +454,7 @@ def _continuations(
             into.continued.append(t.event.summary)
             head[id(t)] = into
             continue
+        a, b = clean_span(article, a, b, b - 1)  # never over boilerplate, as all evidence
         lead = Evidence(article_id=article.id, start=a, end=b, quote=text[a:b])
         t.evidence.insert(0, lead)
         t.spans.add(span_of(lead))

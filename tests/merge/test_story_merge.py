@@ -522,3 +522,22 @@ def test_a_development_told_on_two_days_is_shown_in_its_latest_words() -> None:
         (d,) = merge(order).developments
         assert d.text.endswith("lowered to the lowest level on Thursday.")
         assert [t.text.split()[-1] for t in d.tellings] == ["Thursday.", "Monday."]
+
+
+def test_the_sentence_a_telling_goes_on_with_is_never_cited_over_boilerplate() -> None:
+    """Hand-written: a hidden comment inside the sentence before is not cited with it."""
+    text = (
+        "Kesta cuts rates\n\nThe Kesta central bank cut its main rate <!-- ad slot --> to 3.5% "
+        "on Tuesday. This cut should lower mortgage costs for households within months."
+    )
+    x = _extraction(
+        text, "bank", ["This cut should lower mortgage costs for households within months."]
+    )
+    merged = merge([x])
+    article = merged.sources[0].article
+    assert article.in_boilerplate(text.index("<!--"), text.index("-->") + 3)
+    (d,) = merged.developments
+    for n in d.citations:
+        c = merged.citations[n - 1]
+        assert not article.in_boilerplate(c.start, c.end) and text[c.start : c.end] == c.quote
+    assert len(d.citations) == 2  # the sentence before, from after the comment, and its own

@@ -176,7 +176,15 @@ def _figure(
                 *clean_span(article, mention.sentence_start, mention.sentence_end, mention.start),
             ),
             # The sentence before, when the scope is its day: the citation shows where from.
-            *([_evidence(article, *mention.previous)] if borrowed and mention.previous else []),
+            *(
+                [
+                    _evidence(
+                        article, *clean_span(article, *mention.previous, mention.previous[1] - 1)
+                    )
+                ]
+                if borrowed and mention.previous
+                else []
+            ),
         ],
     )
 

@@ -358,3 +358,13 @@ def test_the_day_a_value_is_given_for_is_its_scope(
     for f in figs:  # a day of the sentence before is cited with it
         if f.scope and f.scope not in f.evidence[0].quote:
             assert f.scope in f.evidence[1].quote
+
+
+def test_the_sentence_a_scope_is_borrowed_from_is_cited_outside_boilerplate() -> None:
+    """Hand-written: a hidden comment in the sentence that names the day is not cited."""
+    text = "The rating was raised <!-- ad --> on Dec. 24. It was then given a 1 in 37 chance.\n"
+    article, found, claimants = _setup(text)
+    (fig,) = [f for f in build(article, found, {}, claimants)[0] if f.raw == "1 in 37"]
+    assert fig.scope == "Dec. 24"
+    for e in fig.evidence:
+        assert not article.in_boilerplate(e.start, e.end) and text[e.start : e.end] == e.quote

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 
 from summarizer.figures import vocabulary
-from summarizer.text.quantities import CURRENCY_CODES
+from summarizer.text.quantities import CURRENCY_CODES, MONTHS
 
 # How far from the number its noun may stand, in characters, inside the same sentence.
 _AFTER_REACH = 90
@@ -49,10 +49,8 @@ _PERIODS = [
     (r"\b(?:in|during|for)\s+(?:(?:early|late|mid-?)\s*)?(?:19|20)\d\d\b", ""),  # "in 2019"
     (r"\b(?:in\s+total|so\s+far|to\s+date|overall|in\s+all|cumulatively)\b", "in total"),
 ]
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
-)
+# Capitalised, matched as written: "may" is a verb too.
+_MONTH = "(?:" + "|".join(m.capitalize() for m in MONTHS.split("|")) + ")"
 # A day of the calendar, as written: "December 23", "Dec. 24, 2004", "23 December", "on
 # Tuesday". Two values of one thing on two days measure it at two times.
 DATE = (

@@ -28,6 +28,7 @@ from summarizer.text.quantities import (
     FRACTION,
     MAGNITUDE,
     MAGNITUDE_GAP,
+    MONTHS,
     NUMBER,
     NUMBER_WORD,
     ODDS,
@@ -51,10 +52,6 @@ NotFigure = Literal[
     "time zone",
 ]
 
-_MONTHS = (
-    "january|february|march|april|may|june|july|august|september|october|november|december|"
-    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
-)
 _CUR = rf"(?:{CURRENCY_SYMBOL})"
 _CODE = rf"(?:{CURRENCY_CODE})"
 _MAG = rf"(?:{MAGNITUDE})\b"
@@ -129,8 +126,8 @@ _REF_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _DESIGNATION_BEFORE = re.compile(r"[A-Za-z]-?$")
-_DATE_CONTEXT = re.compile(rf"\b(?:{_MONTHS})\.?\s*$", re.IGNORECASE)
-_DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{_MONTHS})\b", re.IGNORECASE)
+_DATE_CONTEXT = re.compile(rf"\b(?:{MONTHS})\.?\s*$", re.IGNORECASE)
+_DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{MONTHS})\b", re.IGNORECASE)
 _YEAR = re.compile(r"^(?:1[89]\d\d|20\d\d)s?$")
 _YEAR_BEFORE = re.compile(
     r"\b(?:in|since|by|of|from|until|till|before|after|during|©|the)\s*$", re.IGNORECASE
@@ -310,7 +307,7 @@ def _in_name(sentence: str, before: str, token: str) -> bool:
     return capitals * 2 <= len(words)  # a headline capitalises every word
 
 
-_MONTH_WORDS = frozenset(_MONTHS.split("|"))
+_MONTH_WORDS = frozenset(MONTHS.split("|"))
 
 
 def _classify_digits(token: str, before: str, after: str) -> NotFigure | None:

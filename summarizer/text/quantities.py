@@ -75,6 +75,12 @@ MAGNITUDES = {
     "lakh": 1e5,
     "crore": 1e7,
 }
+# The months as news copy writes them, whole or cut short, lower case ("Dec. 24", "Sept").
+MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+
 # "5 million", "$3bn": the magnitude words, as one alternation (no word boundary of its own).
 MAGNITUDE = "|".join(MAGNITUDES)
 # The magnitudes that may follow a hyphen: "a SGD1.75-billion terminal", "$2-million deal"
